@@ -1,0 +1,184 @@
+import { dependencyMask } from './autograd.js';
+import type { Graph } from './graph.js';
+import { OPS, OpCode } from './ops.js';
+
+/** Node re-evaluations a grad check may spend before it samples instead of checking every node. */
+export const DEFAULT_GRADCHECK_BUDGET = 10_000_000;
+export const GRADCHECK_TOLERANCE = 1e-5;
+
+export type GradCheckStatus = 'pass' | 'fail' | 'skipped';
+
+export interface NodeCheck {
+  readonly id: number;
+  readonly status: GradCheckStatus;
+  readonly analytic: number;
+  readonly numeric: number;
+  readonly relError: number;
+  /** Why a node was skipped: its perturbation crossed a kink, or a value was not finite. */
+  readonly reason?: 'kink' | 'nonfinite';
+}
+
+export interface GradCheckReport {
+  /** Nodes examined (passed, failed or skipped). */
+  readonly checked: number;
+  /** Inputs and intermediate nodes the output depends on: the nodes a full check examines. */
+  readonly total: number;
+  readonly maxRelError: number;
+  /** One entry per examined node, in id order. */
+  readonly results: readonly NodeCheck[];
+  readonly failed: readonly NodeCheck[];
+  readonly skipped: readonly number[];
+}
+
+/** `all` checks every node, `none` none, a number caps the node re-evaluations spent. */
+export type GradCheckBudget = number | 'all' | 'none';
+
+const KINKS = OPS.map((op) => op.kink);
+
+/**
+ * Compares the analytic grads in `g.grad` (run forward and backward first) with central
+ * differences: each checked node is nudged by ±h and only what depends on it is re-evaluated.
+ * The graph's data is restored exactly before returning.
+ */
+export function gradCheck(
+  g: Graph,
+  output: number,
+  budget: GradCheckBudget = DEFAULT_GRADCHECK_BUDGET,
+): GradCheckReport {
+  const mask = dependencyMask(g, output);
+  const candidates: number[] = [];
+  for (let id = 0; id < output; id++) {
+    if (mask[id] === 1 && g.op[id] !== OpCode.constant) candidates.push(id);
+  }
+  const chosen = choose(g, output, mask, candidates, budget);
+  const probe = new Probe(g, output, mask);
+  const results = chosen.map((id) => probe.check(id));
+  const failed = results.filter((r) => r.status === 'fail');
+  const skipped = results.filter((r) => r.status === 'skipped').map((r) => r.id);
+  let maxRelError = 0;
+  for (const r of results)
+    if (r.status !== 'skipped') maxRelError = Math.max(maxRelError, r.relError);
+  return {
+    checked: results.length,
+    total: candidates.length,
+    maxRelError,
+    results,
+    failed,
+    skipped,
+  };
+}
+
+/** Which nodes fit in the budget: all when they do; else inputs first, then a spread sample. */
+function choose(
+  g: Graph,
+  output: number,
+  mask: Uint8Array,
+  candidates: number[],
+  budget: GradCheckBudget,
+): number[] {
+  if (budget === 'none') return [];
+  if (budget === 'all') return candidates;
+  // opsAfter[i]: op nodes in the cone from candidate i (exclusive) to the output (inclusive).
+  const opsUpTo = new Int32Array(output + 1);
+  let running = 0;
+  for (let id = 0; id <= output; id++) {
+    if (mask[id] === 1 && g.op[id] > OpCode.constant) running++;
+    opsUpTo[id] = running;
+  }
+  const cost = (id: number) => 2 * (running - opsUpTo[id]);
+  let total = 0;
+  for (const id of candidates) total += cost(id);
+  if (total <= budget) return candidates;
+
+  const inputs = candidates.filter((id) => g.op[id] === OpCode.input);
+  const inner = candidates.filter((id) => g.op[id] !== OpCode.input);
+  const chosen: number[] = [];
+  let left = budget;
+  const take = (id: number) => {
+    const c = cost(id);
+    if (c > left) return;
+    chosen.push(id);
+    left -= c;
+  };
+  for (const id of inputs) take(id);
+  // A stride coprime with the count visits every inner node once, spread over the whole graph.
+  const n = inner.length;
+  const stride = coprimeNear(n, Math.floor(n * 0.618));
+  for (let i = 0, at = 0; i < n && left >= 2; i++, at = (at + stride) % n) take(inner[at]);
+  return chosen.sort((a, b) => a - b);
+}
+
+function coprimeNear(n: number, start: number): number {
+  const gcd = (a: number, b: number): number => {
+    while (b !== 0) [a, b] = [b, a % b];
+    return a;
+  };
+  for (let s = Math.max(1, start); s < n; s++) if (gcd(s, n) === 1) return s;
+  return 1;
+}
+
+/** Re-evaluates the cone downstream of one perturbed node, and restores it afterwards. */
+class Probe {
+  private readonly base: Float64Array;
+  private readonly side: Int8Array;
+
+  constructor(
+    private readonly g: Graph,
+    private readonly output: number,
+    private readonly mask: Uint8Array,
+  ) {
+    this.base = g.data.slice(0, output + 1);
+    this.side = new Int8Array(output + 1);
+  }
+
+  check(id: number): NodeCheck {
+    const { g } = this;
+    const x = this.base[id];
+    const h = 1e-6 * Math.max(1, Math.abs(x));
+    const xp = x + h;
+    const xm = x - h;
+    const fp = this.evaluate(id, xp, false);
+    const crossed = this.evaluate(id, xm, true);
+    const fm = g.data[this.output];
+    g.data.set(this.base.subarray(id), id);
+    const analytic = g.grad[id];
+    const numeric = (fp - fm) / (xp - xm);
+    const relError =
+      Math.abs(analytic - numeric) / Math.max(1e-8, Math.abs(analytic) + Math.abs(numeric));
+    if (!Number.isFinite(analytic) || !Number.isFinite(numeric)) {
+      return { id, status: 'skipped', analytic, numeric, relError, reason: 'nonfinite' };
+    }
+    if (crossed) return { id, status: 'skipped', analytic, numeric, relError, reason: 'kink' };
+    const status = relError < GRADCHECK_TOLERANCE ? 'pass' : 'fail';
+    return { id, status, analytic, numeric, relError };
+  }
+
+  /**
+   * Sets node `id` to `value` and recomputes what the output depends on after it. Records (first
+   * pass) or compares (second pass) which side of each kink the kinked inputs fall on, and returns
+   * the output on the first pass, whether any kink was crossed on the second.
+   */
+  private evaluate(id: number, value: number, compare: true): boolean;
+  private evaluate(id: number, value: number, compare: false): number;
+  private evaluate(id: number, value: number, compare: boolean): number | boolean {
+    const { g, mask, side } = this;
+    const { op, in0, in1, param, data } = g;
+    data[id] = value;
+    let crossed = false;
+    for (let n = id + 1; n <= this.output; n++) {
+      const code = op[n];
+      if (code <= OpCode.constant || mask[n] === 0) continue;
+      const b = in1[n];
+      const av = data[in0[n]];
+      const bv = b < 0 ? 0 : data[b];
+      const kink = KINKS[code];
+      if (kink !== undefined && (kink.when === undefined || kink.when(param[n]))) {
+        const s = Math.sign((kink.input === 0 ? av : bv) - kink.at);
+        if (!compare) side[n] = s;
+        else if (s !== side[n] || s === 0) crossed = true;
+      }
+      data[n] = OPS[code].forward(av, bv, param[n]);
+    }
+    return compare ? crossed : data[this.output];
+  }
+}

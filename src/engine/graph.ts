@@ -1,0 +1,131 @@
+import { OpCode, opSpec } from './ops.js';
+
+const INITIAL_CAPACITY = 64;
+const NO_INPUT = -1;
+
+/**
+ * A scalar autograd graph stored as a struct of typed arrays: one slot per node, ids are creation
+ * order. Every node has at most two inputs, and an input always has a smaller id than its consumer,
+ * so creation order is a topological order.
+ *
+ * The arrays are public for the engine's and the session's hot loops; they may be replaced when the
+ * graph grows, so read them afresh after adding nodes, and only the first `size` slots are nodes.
+ */
+export class Graph {
+  size = 0;
+  op: Uint8Array;
+  in0: Int32Array;
+  in1: Int32Array;
+  /** The exponent of a `**` node; 0 elsewhere. */
+  param: Float64Array;
+  data: Float64Array;
+  grad: Float64Array;
+  private readonly names = new Map<number, string>();
+  private readonly ids = new Map<string, number>();
+
+  constructor(capacity = INITIAL_CAPACITY) {
+    const n = Math.max(1, capacity);
+    this.op = new Uint8Array(n);
+    this.in0 = new Int32Array(n);
+    this.in1 = new Int32Array(n);
+    this.param = new Float64Array(n);
+    this.data = new Float64Array(n);
+    this.grad = new Float64Array(n);
+  }
+
+  /** A named leaf bound to a value (`x = 2.0`). */
+  addInput(value: number, name?: string): number {
+    const id = this.push(OpCode.input, NO_INPUT, NO_INPUT, 0);
+    this.data[id] = value;
+    if (name !== undefined) this.setName(id, name);
+    return id;
+  }
+
+  /** A literal inside an expression (`2 * x`). */
+  addConstant(value: number): number {
+    const id = this.push(OpCode.constant, NO_INPUT, NO_INPUT, 0);
+    this.data[id] = value;
+    return id;
+  }
+
+  /** An op node over earlier nodes; `k` is the exponent of `**`. Its data is computed by forward. */
+  addOp(code: OpCode, a: number, b: number = NO_INPUT, k = 0): number {
+    const spec = opSpec(code);
+    if (spec.arity === 0) throw new RangeError(`${spec.name} is a leaf, not an op`);
+    const arity = b === NO_INPUT ? 1 : 2;
+    if (arity !== spec.arity) {
+      throw new RangeError(`${spec.name} takes ${spec.arity} input(s), got ${arity}`);
+    }
+    this.checkInput(a);
+    if (b !== NO_INPUT) this.checkInput(b);
+    const id = this.push(code, a, b, k);
+    this.data[id] = Number.NaN;
+    return id;
+  }
+
+  setName(id: number, name: string): void {
+    const previous = this.names.get(id);
+    if (previous !== undefined && this.ids.get(previous) === id) this.ids.delete(previous);
+    this.names.set(id, name);
+    this.ids.set(name, id);
+  }
+
+  nameOf(id: number): string | undefined {
+    return this.names.get(id);
+  }
+
+  idOf(name: string): number | undefined {
+    return this.ids.get(name);
+  }
+
+  opOf(id: number): OpCode {
+    return this.op[id] as OpCode;
+  }
+
+  isLeaf(id: number): boolean {
+    return this.op[id] <= OpCode.constant;
+  }
+
+  arity(id: number): number {
+    return opSpec(this.op[id]).arity;
+  }
+
+  /** The node's inputs in order; `x * x` lists `x` twice. */
+  inputsOf(id: number): number[] {
+    const inputs: number[] = [];
+    if (this.in0[id] !== NO_INPUT) inputs.push(this.in0[id]);
+    if (this.in1[id] !== NO_INPUT) inputs.push(this.in1[id]);
+    return inputs;
+  }
+
+  private checkInput(id: number): void {
+    if (!Number.isInteger(id) || id < 0 || id >= this.size) {
+      throw new RangeError(`input #${id} is not an earlier node`);
+    }
+  }
+
+  private push(code: number, a: number, b: number, k: number): number {
+    if (this.size === this.op.length) this.grow();
+    const id = this.size++;
+    this.op[id] = code;
+    this.in0[id] = a;
+    this.in1[id] = b;
+    this.param[id] = k;
+    return id;
+  }
+
+  private grow(): void {
+    const capacity = this.op.length * 2;
+    this.op = resized(this.op, new Uint8Array(capacity));
+    this.in0 = resized(this.in0, new Int32Array(capacity));
+    this.in1 = resized(this.in1, new Int32Array(capacity));
+    this.param = resized(this.param, new Float64Array(capacity));
+    this.data = resized(this.data, new Float64Array(capacity));
+    this.grad = resized(this.grad, new Float64Array(capacity));
+  }
+}
+
+function resized<T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}

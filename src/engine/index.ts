@@ -1,0 +1,20 @@
+export {
+  backward,
+  backwardOrder,
+  dependencyMask,
+  evaluateNode,
+  firstNonFinite,
+  forward,
+  localDerivative,
+} from './autograd.js';
+export {
+  DEFAULT_GRADCHECK_BUDGET,
+  GRADCHECK_TOLERANCE,
+  type GradCheckBudget,
+  type GradCheckReport,
+  type GradCheckStatus,
+  gradCheck,
+  type NodeCheck,
+} from './gradcheck.js';
+export { Graph } from './graph.js';
+export { FUNCTIONS, type LocalDerivative, OPS, OpCode, type OpSpec, opSpec } from './ops.js';
