@@ -1,0 +1,50 @@
+import type { Graph } from '../engine/index.js';
+import { lineColumn } from './source.js';
+import type { Scenario, Source, Span, WalkthroughItem } from './types.js';
+
+export const LABEL_WIDTH = 40;
+
+export interface ScenarioParts {
+  readonly source: Source;
+  readonly title: string;
+  readonly description?: string;
+  readonly graph: Graph;
+  readonly output: number;
+  readonly walkthrough?: readonly WalkthroughItem[];
+  /** Source offsets of each node's expression, indexed by node id. */
+  readonly spans?: { readonly start: Int32Array; readonly end: Int32Array };
+}
+
+/** Assembles a Scenario; also how tests and benchmarks wrap a graph built in code. */
+export function makeScenario(parts: ScenarioParts): Scenario {
+  const { source, graph, spans } = parts;
+  const spanOf = (id: number): Span | undefined =>
+    spans === undefined || id >= spans.start.length
+      ? undefined
+      : { start: spans.start[id], end: spans.end[id] };
+  return {
+    source,
+    title: parts.title,
+    description: parts.description,
+    graph,
+    output: parts.output,
+    walkthrough: parts.walkthrough ?? [],
+    spanOf,
+    labelOf(id) {
+      const name = graph.nameOf(id);
+      if (name !== undefined) return name;
+      const span = spanOf(id);
+      if (span === undefined) return `#${id}`;
+      return cut(source.text.slice(span.start, span.end).replace(/\s+/g, ' '), LABEL_WIDTH);
+    },
+    lineOf(id) {
+      const span = spanOf(id);
+      return span === undefined ? undefined : lineColumn(source, span.start).line;
+    },
+  };
+}
+
+/** Cuts text to `width` characters, marking the cut with `…`. */
+export function cut(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}

@@ -1,0 +1,70 @@
+import type { Graph } from '../engine/index.js';
+
+/** A named text: every diagnostic carries the source it points into. */
+export interface Source {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Offsets into `Source.text`, end exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface RelatedLocation extends Span {
+  readonly message: string;
+}
+
+export interface Diagnostic extends Span {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly source: Source;
+  readonly hint?: string;
+  /** Other places the message refers to (the first definition of a redefined name). */
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** Where a walkthrough item is attached: `start`, `end`, `F3`, `B0`, `forward:x`, `backward:x`. */
+export type StepRef =
+  | { readonly kind: 'start' }
+  | { readonly kind: 'end' }
+  | { readonly kind: 'forward'; readonly index: number }
+  | { readonly kind: 'backward'; readonly index: number }
+  | { readonly kind: 'forward-node'; readonly node: number }
+  | { readonly kind: 'backward-node'; readonly node: number };
+
+export interface Expectation {
+  readonly node: number;
+  readonly field: 'data' | 'grad';
+  readonly value: number;
+  /** Relative and absolute: passes when |actual - value| <= tol + tol * |value|. */
+  readonly tol: number;
+}
+
+export interface WalkthroughItem {
+  readonly at: StepRef;
+  /** The `at` text as written, for messages. */
+  readonly atText: string;
+  readonly say?: string;
+  readonly expect?: Expectation;
+  readonly pause: boolean;
+  /** The item in the scenario file, for diagnostics. */
+  readonly span: Span;
+}
+
+/** A validated, compiled scenario: the graph with its data at the inputs' values, not yet run. */
+export interface Scenario {
+  readonly source: Source;
+  readonly title: string;
+  readonly description?: string;
+  readonly graph: Graph;
+  readonly output: number;
+  readonly walkthrough: readonly WalkthroughItem[];
+  /** The source text a node came from; `undefined` for graphs built in code. */
+  spanOf(id: number): Span | undefined;
+  /** The node's name, or its source text cut to 40 characters, or `#ID`. */
+  labelOf(id: number): string;
+  /** 1-based line in the source file where the node is defined, if it came from a file. */
+  lineOf(id: number): number | undefined;
+}
