@@ -1,0 +1,29 @@
+export { parseBreakpoint } from './breakpoints.js';
+export { DEFAULT_PRECISION, formatNumber, formatValue } from './format.js';
+export { gradCheckOf, gradCheckStatus } from './gradcheck.js';
+export { ledgerOf } from './ledger.js';
+export { narrate } from './narrate.js';
+export { createSession, reduce } from './reduce.js';
+export { isDataKnown, isGradKnown, nodeValue, parseStep, stepInfo, stepName } from './steps.js';
+export { Timeline } from './timeline.js';
+export type {
+  Action,
+  Breakpoint,
+  BreakpointHit,
+  BreakpointKind,
+  Condition,
+  Contribution,
+  ExpectResult,
+  GradLedger,
+  LedgerEntry,
+  NodeCheck,
+  NodeView,
+  Phase,
+  Position,
+  SessionOptions,
+  SessionState,
+  StepInfo,
+  StepKeyAction,
+  Transition,
+} from './types.js';
+export { type WalkthroughView, walkthroughAt } from './walkthrough.js';
