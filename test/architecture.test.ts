@@ -1,0 +1,145 @@
+/**
+ * The layer rule of DEVELOPERS.md, made executable: engine -> scenario -> session -> ui -> cli, each
+ * importing only layers to its left and only through their index.ts; nothing but src/bin.ts imports
+ * cli; React and Ink only in ui and cli; the file system only in cli.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const LAYERS = ['engine', 'scenario', 'session', 'ui', 'cli'] as const;
+type Layer = (typeof LAYERS)[number] | 'bin';
+
+/** What each layer may import from the other layers. */
+const ALLOWED: Record<Layer, readonly Layer[]> = {
+  engine: [],
+  scenario: ['engine'],
+  session: ['engine', 'scenario'],
+  ui: ['engine', 'scenario', 'session'],
+  cli: ['engine', 'scenario', 'session', 'ui'],
+  bin: ['cli'],
+};
+const UI_PACKAGES = /^(react|ink)(\/|$)|^ink-/;
+const FILE_SYSTEM = /^(node:)?fs(\/|$)/;
+
+export interface SourceFile {
+  /** Path relative to src/, with forward slashes: `engine/graph.ts`. */
+  readonly path: string;
+  readonly text: string;
+}
+
+const IMPORT_PATTERNS = [
+  /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+  /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  /^\s*import\s*['"]([^'"]+)['"]/gm,
+];
+
+export function importsOf(text: string): string[] {
+  const found: string[] = [];
+  for (const pattern of IMPORT_PATTERNS) for (const m of text.matchAll(pattern)) found.push(m[1]);
+  return found;
+}
+
+function layerOf(path: string): Layer | undefined {
+  if (path === 'bin.ts') return 'bin';
+  const top = path.split('/')[0];
+  return (LAYERS as readonly string[]).includes(top) ? (top as Layer) : undefined;
+}
+
+export function violations(files: readonly SourceFile[]): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    const from = layerOf(file.path);
+    if (from === undefined) continue;
+    for (const spec of importsOf(file.text)) {
+      const where = `${file.path} imports '${spec}'`;
+      if (!spec.startsWith('.')) {
+        if (from === 'engine') problems.push(`${where}: engine imports nothing outside itself`);
+        else if (UI_PACKAGES.test(spec) && from !== 'ui' && from !== 'cli') {
+          problems.push(`${where}: React and Ink belong to ui and cli`);
+        } else if (FILE_SYSTEM.test(spec) && from !== 'cli') {
+          problems.push(`${where}: only cli touches the file system`);
+        }
+        continue;
+      }
+      const target = posix.normalize(posix.join(posix.dirname(file.path), spec));
+      const to = layerOf(target);
+      if (to === undefined) {
+        problems.push(`${where}: resolves outside the layers (${target})`);
+        continue;
+      }
+      if (to === from) continue;
+      if (!ALLOWED[from].includes(to)) {
+        problems.push(`${where}: ${from} may not import ${to}`);
+      } else if (!/^[a-z]+\/index(\.[jt]sx?)?$/.test(target)) {
+        problems.push(`${where}: import ${to} through ${to}/index.ts`);
+      }
+    }
+  }
+  return problems;
+}
+
+function sourceFiles(root: string): SourceFile[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((p) => /\.tsx?$/.test(p))
+    .map((p) => ({
+      path: relative(root, join(root, p)).split('\\').join('/'),
+      text: readFileSync(join(root, p), 'utf8'),
+    }));
+}
+
+describe('architecture', () => {
+  it('every file under src/ follows the layer rule', () => {
+    const files = sourceFiles(join(import.meta.dirname, '..', 'src'));
+    expect(files.some((f) => f.path === 'engine/index.ts')).toBe(true);
+    expect(violations(files)).toEqual([]);
+  });
+
+  describe('the checker', () => {
+    const check = (path: string, text: string) => violations([{ path, text }]);
+
+    it('finds static, re-export, side-effect and dynamic imports, on several lines too', () => {
+      const text = [
+        "import { a } from './a.js';",
+        'import type {',
+        '  B,',
+        "} from '../b/index.js';",
+        "export * from './c.js';",
+        "import './d.js';",
+        "const e = await import('./e.js');",
+      ].join('\n');
+      expect(importsOf(text)).toEqual(['./a.js', '../b/index.js', './c.js', './e.js', './d.js']);
+    });
+
+    it('rejects any import leaving engine, node:* included', () => {
+      expect(check('engine/graph.ts', "import { x } from './ops.js';")).toEqual([]);
+      expect(check('engine/graph.ts', "import { inspect } from 'node:util';")).toHaveLength(1);
+      expect(check('engine/graph.ts', "import { S } from '../scenario/index.js';")).toHaveLength(1);
+    });
+
+    it('rejects imports against the direction, and of cli from anywhere but bin.ts', () => {
+      expect(check('session/a.ts', "import { G } from '../engine/index.js';")).toEqual([]);
+      expect(check('session/a.ts', "import { K } from '../ui/index.js';")).toHaveLength(1);
+      expect(check('scenario/a.ts', "import { S } from '../session/index.js';")).toHaveLength(1);
+      expect(check('ui/a.ts', "import { main } from '../cli/index.js';")).toHaveLength(1);
+      expect(check('bin.ts', "import { main } from './cli/index.js';")).toEqual([]);
+      expect(check('bin.ts', "import { G } from './engine/index.js';")).toHaveLength(1);
+    });
+
+    it('rejects reaching past another layer index.ts', () => {
+      expect(check('cli/a.ts', "import { G } from '../engine/graph.js';")[0]).toContain(
+        'through engine/index.ts',
+      );
+      expect(check('ui/graph/a.tsx', "import { G } from '../../engine/index.js';")).toEqual([]);
+    });
+
+    it('keeps React and Ink in ui and cli, and the file system in cli', () => {
+      expect(check('ui/a.tsx', "import { Box } from 'ink';")).toEqual([]);
+      expect(check('session/a.ts', "import { useState } from 'react';")).toHaveLength(1);
+      expect(check('scenario/a.ts', "import { jsx } from 'react/jsx-runtime';")).toHaveLength(1);
+      expect(check('cli/a.ts', "import { readFile } from 'node:fs/promises';")).toEqual([]);
+      expect(check('ui/a.ts', "import { readFileSync } from 'fs';")).toHaveLength(1);
+      expect(check('session/a.ts', "import { readFileSync } from 'node:fs';")).toHaveLength(1);
+    });
+  });
+});
