@@ -22,7 +22,7 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
 const UI_PACKAGES = /^(react|ink)(\/|$)|^ink-/;
 const FILE_SYSTEM = /^(node:)?fs(\/|$)/;
 
-export interface SourceFile {
+interface SourceFile {
   /** Path relative to src/, with forward slashes: `engine/graph.ts`. */
   readonly path: string;
   readonly text: string;
@@ -34,7 +34,7 @@ const IMPORT_PATTERNS = [
   /^\s*import\s*['"]([^'"]+)['"]/gm,
 ];
 
-export function importsOf(text: string): string[] {
+function importsOf(text: string): string[] {
   const found: string[] = [];
   for (const pattern of IMPORT_PATTERNS) for (const m of text.matchAll(pattern)) found.push(m[1]);
   return found;
@@ -46,7 +46,7 @@ function layerOf(path: string): Layer | undefined {
   return (LAYERS as readonly string[]).includes(top) ? (top as Layer) : undefined;
 }
 
-export function violations(files: readonly SourceFile[]): string[] {
+function violations(files: readonly SourceFile[]): string[] {
   const problems: string[] = [];
   for (const file of files) {
     const from = layerOf(file.path);
