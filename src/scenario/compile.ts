@@ -1,0 +1,280 @@
+/**
+ * Statements -> engine graph. `name = <literal>` (or `= -<literal>`) declares an input; any other
+ * statement builds one node per operation, as micrograd does, and its last node takes the name.
+ * Every fault is collected; a statement that fails leaves its name "failed", so later uses of it are
+ * not reported again.
+ */
+import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
+import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
+import { MAX_DIAGNOSTICS, postOrder } from './parser.js';
+import { printExpr } from './print.js';
+import { cut } from './scenario.js';
+import { suggest } from './suggest.js';
+
+export interface CompileOptions {
+  /**
+   * Values that replace inputs' literals, by name. Names that are not inputs are ignored: the
+   * caller reports them (`nodeOf` and `graph.opOf` tell what a name is).
+   */
+  readonly set?: ReadonlyMap<string, number>;
+}
+
+export interface CompiledProgram {
+  readonly graph: Graph;
+  /** Offsets of each node's expression text by node id (an input's: its literal). */
+  readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
+  readonly nodeOf: ReadonlyMap<string, number>;
+  /** The first statement that defines each name. */
+  readonly definedAt: ReadonlyMap<string, Statement>;
+  /** The name of the last statement: the default output. */
+  readonly lastName?: string;
+  readonly diagnostics: LocalDiagnostic[];
+}
+
+const FAILED = -1;
+const INFIX: ReadonlyMap<BinaryOp, OpCode> = new Map<BinaryOp, OpCode>([
+  ['+', OpCode.add],
+  ['-', OpCode.sub],
+  ['*', OpCode.mul],
+  ['/', OpCode.div],
+]);
+const FUNCTION_LIST = [...FUNCTIONS.keys()].join(', ');
+const POW_HINT =
+  "micrograd's ** raises to a constant power; for a variable power write exp(y * log(x)).";
+
+export function compileProgram(
+  statements: readonly Statement[],
+  options: CompileOptions = {},
+): CompiledProgram {
+  const graph = new Graph();
+  const spanStart: number[] = [];
+  const spanEnd: number[] = [];
+  const nodeOf = new Map<string, number>();
+  const definedAt = new Map<string, Statement>();
+  /** Names whose statement failed: they are defined, just not usable. */
+  const failed = new Set<string>();
+  const diagnostics: LocalDiagnostic[] = [];
+  const laterDefinition = new Map<string, Statement>();
+  for (let i = statements.length - 1; i >= 0; i--)
+    laterDefinition.set(statements[i].name, statements[i]);
+  let current: Statement;
+
+  const report = (diagnostic: LocalDiagnostic): number => {
+    diagnostics.push(diagnostic);
+    return FAILED;
+  };
+  const created = (id: number, at: { start: number; end: number }): number => {
+    spanStart.push(at.start);
+    spanEnd.push(at.end);
+    return id;
+  };
+
+  const resolveName = (expr: Extract<Expr, { kind: 'name' }>): number => {
+    const id = nodeOf.get(expr.name);
+    if (id !== undefined) return id;
+    if (failed.has(expr.name)) return FAILED;
+    const later = laterDefinition.get(expr.name);
+    if (later === current) {
+      return report({
+        ...at(expr),
+        message: `Name '${expr.name}' is used in its own definition.`,
+        hint: `A graph has no cycles; to update a value, use a new name: ${expr.name}1 = ${expr.name} + 1.`,
+      });
+    }
+    if (later !== undefined) {
+      return report({
+        ...at(expr),
+        message: `Name '${expr.name}' is used before its definition.`,
+        hint: `Statements run top to bottom; move the definition of '${expr.name}' above this line.`,
+        related: [
+          { start: later.start, end: later.nameEnd, message: `'${expr.name}' is defined here.` },
+        ],
+      });
+    }
+    const guess = suggest(expr.name, definedNames());
+    const hint = FUNCTIONS.has(expr.name)
+      ? `'${expr.name}' is a function: call it as ${expr.name}(...).`
+      : guess === undefined
+        ? undefined
+        : `Did you mean '${guess}'?`;
+    return report({ ...at(expr), message: `Undefined name '${expr.name}'.`, ...withHint(hint) });
+  };
+  const definedNames = function* () {
+    yield* nodeOf.keys();
+    yield* failed;
+  };
+
+  const compileCall = (expr: Extract<Expr, { kind: 'call' }>, args: number[]): number => {
+    const spec = FUNCTIONS.get(expr.callee);
+    if (spec === undefined) {
+      const guess = suggest(expr.callee, FUNCTIONS.keys());
+      const known = nodeOf.has(expr.callee) ? `'${expr.callee}' is a node, not a function; t` : 'T';
+      return report({
+        start: expr.start,
+        end: expr.calleeEnd,
+        message: `Unknown function '${expr.callee}'.`,
+        hint:
+          guess === undefined
+            ? `${known}he functions are ${FUNCTION_LIST}.`
+            : `Did you mean '${guess}'?`,
+      });
+    }
+    if (args.length !== spec.arity) {
+      const plural = spec.arity === 1 ? '' : 's';
+      return report({
+        ...at(expr),
+        message: `'${expr.callee}' takes ${spec.arity} argument${plural}, found ${args.length}.`,
+      });
+    }
+    if (args.includes(FAILED)) return FAILED;
+    return created(graph.addOp(spec.code, args[0], args[1]), expr);
+  };
+
+  const compileNode = (expr: Expr, values: number[]): number => {
+    switch (expr.kind) {
+      case 'number':
+        return created(graph.addConstant(expr.value), expr);
+      case 'name':
+        return resolveName(expr);
+      case 'ref':
+        if (expr.id < graph.size) return expr.id;
+        return report({
+          ...at(expr),
+          message: `Node #${expr.id} does not exist yet.`,
+          hint:
+            graph.size === 0
+              ? 'No node has been created before this point.'
+              : `The nodes created so far are #0 to #${graph.size - 1}.`,
+        });
+      case 'unary': {
+        if (expr.operand.kind === 'number')
+          return created(graph.addConstant(-expr.operand.value), expr);
+        const a = values.pop()!;
+        return a === FAILED ? FAILED : created(graph.addOp(OpCode.neg, a), expr);
+      }
+      case 'binary': {
+        if (expr.op === '**') {
+          const base = values.pop()!;
+          const k = literalValue(expr.right);
+          if (k === undefined) {
+            return report({
+              ...at(expr.right),
+              message: `The exponent of ** must be a number literal, found ${describe(expr.right)}.`,
+              hint: POW_HINT,
+            });
+          }
+          return base === FAILED ? FAILED : created(graph.addOp(OpCode.pow, base, -1, k), expr);
+        }
+        const b = values.pop()!;
+        const a = values.pop()!;
+        const code = INFIX.get(expr.op);
+        if (code === undefined) {
+          return report({
+            ...at(expr),
+            message: `Operator '${expr.op}' is not allowed in a graph.`,
+            hint: 'Comparisons and and/or belong in breakpoint conditions.',
+          });
+        }
+        return a === FAILED || b === FAILED ? FAILED : created(graph.addOp(code, a, b), expr);
+      }
+      case 'call':
+        return compileCall(expr, values.splice(values.length - expr.args.length));
+    }
+  };
+
+  const compileStatement = (statement: Statement): number => {
+    const { expr } = statement;
+    const literal = literalValue(expr);
+    if (literal !== undefined) {
+      return created(graph.addInput(options.set?.get(statement.name) ?? literal), expr);
+    }
+    const values: number[] = [];
+    for (const node of postOrder(expr, compiledChildren)) {
+      values.push(compileNode(node, values));
+      if (diagnostics.length >= MAX_DIAGNOSTICS) return FAILED;
+    }
+    const id = values[0];
+    if (id !== FAILED && (expr.kind === 'name' || expr.kind === 'ref')) {
+      return report({
+        ...at(expr),
+        message: `Expected an expression with an operation, found only ${describe(expr)}.`,
+        hint: `'${statement.name} = ${printExpr(expr)}' would only give that node a second name, and aliases are not nodes; use '${printExpr(expr)}' itself.`,
+      });
+    }
+    return id;
+  };
+
+  for (const statement of statements) {
+    if (diagnostics.length >= MAX_DIAGNOSTICS) break;
+    current = statement;
+    const first = definedAt.get(statement.name);
+    if (first !== undefined) {
+      report({
+        start: statement.start,
+        end: statement.nameEnd,
+        message: `Name '${statement.name}' is already defined.`,
+        hint: `Each name is assigned once; give the new value a new name, such as '${statement.name}1'.`,
+        related: [
+          {
+            start: first.start,
+            end: first.nameEnd,
+            message: `'${statement.name}' is first defined here.`,
+          },
+        ],
+      });
+    } else {
+      definedAt.set(statement.name, statement);
+    }
+    const id = compileStatement(statement);
+    if (first !== undefined) continue;
+    if (id === FAILED) {
+      failed.add(statement.name);
+    } else {
+      graph.setName(id, statement.name);
+      nodeOf.set(statement.name, id);
+    }
+  }
+  return {
+    graph,
+    spans: { start: Int32Array.from(spanStart), end: Int32Array.from(spanEnd) },
+    nodeOf,
+    definedAt,
+    lastName: statements[statements.length - 1]?.name,
+    diagnostics: diagnostics.slice(0, MAX_DIAGNOSTICS),
+  };
+}
+
+/** The children whose nodes are built: a negative literal is one constant, an exponent no node. */
+function compiledChildren(expr: Expr): readonly Expr[] {
+  switch (expr.kind) {
+    case 'unary':
+      return expr.operand.kind === 'number' ? [] : [expr.operand];
+    case 'binary':
+      return expr.op === '**' ? [expr.left] : [expr.left, expr.right];
+    case 'call':
+      return expr.args;
+    default:
+      return [];
+  }
+}
+
+/** `2`, `-2`: a signed number literal (parentheses are not in the tree, so `(-2)` too). */
+function literalValue(expr: Expr): number | undefined {
+  if (expr.kind === 'number') return expr.value;
+  if (expr.kind === 'unary' && expr.operand.kind === 'number') return -expr.operand.value;
+  return undefined;
+}
+
+function describe(expr: Expr): string {
+  switch (expr.kind) {
+    case 'name':
+      return `name '${expr.name}'`;
+    case 'ref':
+      return `'#${expr.id}'`;
+    default:
+      return `'${cut(printExpr(expr), 40)}'`;
+  }
+}
+
+const at = (expr: { start: number; end: number }) => ({ start: expr.start, end: expr.end });
+const withHint = (hint: string | undefined) => (hint === undefined ? {} : { hint });
