@@ -1,14 +1,207 @@
+import { OpCode } from '../engine/index.js';
 import type { LocalDiagnostic } from '../scenario/ast.js';
+import { parseCondition } from '../scenario/parser.js';
 import type { Scenario } from '../scenario/types.js';
-import type { Breakpoint } from './types.js';
+import { compileCondition } from './condition.js';
+import type { Timeline } from './timeline.js';
+import type { Breakpoint, BreakpointHit, NodeView } from './types.js';
+
+const NODE = String.raw`#\d+|[A-Za-z_][A-Za-z0-9_]*`;
+const STEP_KIND = new RegExp(String.raw`^(forward|backward|change):\s*(${NODE})\s*$`);
+const NODE_PREFIX = new RegExp(String.raw`^\s*(${NODE})\s*:(?!=)`);
+
+type Parsed = { breakpoint: Breakpoint } | { diagnostics: readonly LocalDiagnostic[] };
 
 /**
- * Parses `NODE | forward:NODE | backward:NODE | change:NODE | [NODE:] COND`; diagnostics carry
- * offsets into `spec`.
+ * Parses `NODE | forward:NODE | backward:NODE | change:NODE | [NODE:] COND` (NODE is a name or
+ * `#ID`); diagnostics carry offsets into `spec`. A bare NODE means its forward and backward steps;
+ * a leaf has neither, so on a leaf it means the steps that add to its grad.
  */
-export function parseBreakpoint(
-  spec: string,
-  scenario: Scenario,
-): { breakpoint: Breakpoint } | { diagnostics: readonly LocalDiagnostic[] } {
-  throw new Error(`TODO ${spec} ${scenario.title}`);
+export function parseBreakpoint(spec: string, scenario: Scenario): Parsed {
+  const text = spec.trim();
+  const offset = spec.indexOf(text);
+  const whole = nodeId(scenario, text);
+  if (whole !== undefined) return { breakpoint: { spec: text, kind: 'node', node: whole } };
+  const kind = STEP_KIND.exec(text);
+  if (kind !== null) {
+    const [, which, name] = kind;
+    const start = offset + text.lastIndexOf(name);
+    const node = nodeId(scenario, name);
+    if (node === undefined) return unknownNode(scenario, name, start);
+    if (which !== 'change' && scenario.graph.isLeaf(node)) {
+      const message = `${name} is a leaf: it has no ${which} step.`;
+      const hint = `change:${name} stops where its grad changes`;
+      return { diagnostics: [{ start, end: start + name.length, message, hint }] };
+    }
+    const breakpoint = { spec: `${which}:${name}`, kind: which as Breakpoint['kind'], node };
+    return { breakpoint };
+  }
+  const prefix = NODE_PREFIX.exec(spec);
+  let node: number | undefined;
+  let condStart = 0;
+  if (prefix !== null) {
+    node = nodeId(scenario, prefix[1]);
+    if (node === undefined) return unknownNode(scenario, prefix[1], spec.indexOf(prefix[1]));
+    condStart = prefix[0].length;
+  }
+  const condText = spec.slice(condStart);
+  const parsed = parseCondition(condText);
+  const shift = (d: LocalDiagnostic): LocalDiagnostic => ({
+    ...d,
+    start: d.start + condStart,
+    end: d.end + condStart,
+  });
+  if (parsed.expr === undefined) return { diagnostics: parsed.diagnostics.map(shift) };
+  const expr = parsed.expr;
+  if (
+    node === undefined &&
+    expr.kind === 'name' &&
+    !['nonfinite', 'saturated'].includes(expr.name)
+  ) {
+    return unknownNode(scenario, expr.name, expr.start);
+  }
+  const compiled = compileCondition(expr);
+  if (!('fn' in compiled)) return { diagnostics: [shift(compiled.diagnostic)] };
+  const cond = condText.trim();
+  return {
+    breakpoint: {
+      spec: prefix === null ? cond : `${prefix[1]}: ${cond}`,
+      kind: 'condition',
+      node,
+      condition: compiled.fn,
+    },
+  };
+}
+
+function nodeId(scenario: Scenario, text: string): number | undefined {
+  const ref = /^#(\d+)$/.exec(text);
+  if (ref === null) return scenario.graph.idOf(text);
+  const id = Number(ref[1]);
+  return id < scenario.graph.size ? id : undefined;
+}
+
+function unknownNode(scenario: Scenario, name: string, start: number): Parsed {
+  const similar = closestName(scenario, name);
+  const diagnostic: LocalDiagnostic = {
+    start,
+    end: start + name.length,
+    message: `Unknown node ${name}.`,
+    ...(similar === undefined ? {} : { hint: `did you mean ${similar}?` }),
+  };
+  return { diagnostics: [diagnostic] };
+}
+
+/** The named node whose name is closest to `name` (by edit distance, at most 2 edits). */
+function closestName(scenario: Scenario, name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  const g = scenario.graph;
+  for (let id = 0; id < g.size; id++) {
+    const candidate = g.nameOf(id);
+    if (candidate === undefined) continue;
+    const d = distance(name, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * Whether the step ending at `position` fires a breakpoint, read with the graph at `position`:
+ * values before the step are known exactly (unknown before forward steps and B0, the undo record
+ * for backward steps), so a condition fires only on the step where it becomes true.
+ */
+export function firstHit(
+  tl: Timeline,
+  breakpoints: readonly Breakpoint[],
+  position: number,
+): BreakpointHit | undefined {
+  for (let i = 0; i < breakpoints.length; i++) {
+    const node = fires(tl, breakpoints[i], position);
+    if (node !== undefined) return { breakpoint: i, node };
+  }
+  return undefined;
+}
+
+function fires(tl: Timeline, bp: Breakpoint, position: number): number | undefined {
+  const g = tl.graph;
+  const phase = tl.phaseOf(position);
+  const stepNode = tl.nodeOf(position);
+  const receives = (id: number) =>
+    phase === 'backward' && (g.in0[stepNode] === id || g.in1[stepNode] === id);
+  switch (bp.kind) {
+    case 'forward':
+      return phase === 'forward' && stepNode === bp.node ? stepNode : undefined;
+    case 'backward':
+      return phase === 'backward' && stepNode === bp.node ? stepNode : undefined;
+    case 'node': {
+      const node = bp.node as number;
+      if (g.isLeaf(node)) return receives(node) ? node : undefined;
+      return phase !== 'zero' && stepNode === node ? node : undefined;
+    }
+    case 'change': {
+      const node = bp.node as number;
+      const own = phase === 'forward' ? stepNode === node : phase === 'zero' && node === tl.output;
+      return own || receives(node) ? node : undefined;
+    }
+    case 'condition':
+      return conditionFires(tl, bp, position);
+  }
+}
+
+function conditionFires(tl: Timeline, bp: Breakpoint, position: number): number | undefined {
+  const g = tl.graph;
+  const cond = bp.condition!;
+  const phase = tl.phaseOf(position);
+  const changed: number[] =
+    phase === 'forward'
+      ? [tl.nodeOf(position)]
+      : phase === 'backward'
+        ? g.inputsOf(tl.nodeOf(position))
+        : [];
+  const check = (id: number, before: NodeView) =>
+    (bp.node === undefined || bp.node === id) && !cond(before) && cond(viewAt(tl, position, id));
+  if (phase === 'zero') {
+    // B0 makes every grad known at once.
+    if (bp.node !== undefined)
+      return check(bp.node, viewBefore(tl, bp.node, undefined)) ? bp.node : undefined;
+    for (let id = 0; id < g.size; id++) if (check(id, viewBefore(tl, id, undefined))) return id;
+    return undefined;
+  }
+  for (let slot = 0; slot < changed.length; slot++) {
+    const id = changed[slot];
+    if (slot === 1 && id === changed[0]) continue;
+    const before =
+      phase === 'forward'
+        ? { data: undefined, grad: undefined, isTanh: g.op[id] === OpCode.tanh }
+        : viewBefore(tl, id, tl.gradBefore(position, slot));
+    if (check(id, before)) return id;
+  }
+  return undefined;
+}
+
+function viewAt(tl: Timeline, position: number, id: number): NodeView {
+  const g = tl.graph;
+  return {
+    data: tl.isDataKnown(position, id) ? g.data[id] : undefined,
+    grad: tl.isGradKnown(position) ? g.grad[id] : undefined,
+    isTanh: g.op[id] === OpCode.tanh,
+  };
+}
+
+/** A node as it was before a B0 or backward step: all data known, grad `grad`. */
+function viewBefore(tl: Timeline, id: number, grad: number | undefined): NodeView {
+  return { data: tl.graph.data[id], grad, isTanh: tl.graph.op[id] === OpCode.tanh };
 }

@@ -1,12 +1,46 @@
-import type { GradCheckReport, NodeCheck } from '../engine/index.js';
+import {
+  backward,
+  forward,
+  type GradCheckReport,
+  gradCheck,
+  type NodeCheck,
+} from '../engine/index.js';
+import type { Timeline } from './timeline.js';
 import type { SessionState } from './types.js';
 
-/** The engine's grad check of the final grads, computed on first use and kept. */
-export function gradCheckOf(state: SessionState): GradCheckReport {
-  throw new Error(`TODO ${state.position}`);
+interface Checked {
+  readonly report: GradCheckReport;
+  readonly byNode: Map<number, NodeCheck>;
 }
 
-/** A node's grad-check result; undefined when it was not examined (outside the cone, sampled out). */
+const checks = new WeakMap<Timeline, Checked>();
+
+/**
+ * The engine's grad check of the final grads, computed on first use and kept. It runs a full
+ * forward and backward pass on the graph and then puts every value back as the cursor had it.
+ */
+export function gradCheckOf(state: SessionState): GradCheckReport {
+  return checked(state).report;
+}
+
+/** A node's grad-check result; undefined when not examined (a constant, outside the cone, sampled out). */
 export function gradCheckStatus(state: SessionState, id: number): NodeCheck | undefined {
-  throw new Error(`TODO ${state.position} ${id}`);
+  return checked(state).byNode.get(id);
+}
+
+function checked(state: SessionState): Checked {
+  const tl = state.timeline;
+  const cached = checks.get(tl);
+  if (cached !== undefined) return cached;
+  const g = tl.graph;
+  const data = g.data.slice(0, g.size);
+  const grad = g.grad.slice(0, g.size);
+  forward(g);
+  backward(g, tl.output, tl.cone);
+  const report = gradCheck(g, tl.output, state.gradcheckBudget);
+  g.data.set(data);
+  g.grad.set(grad);
+  const result = { report, byNode: new Map(report.results.map((r) => [r.id, r])) };
+  checks.set(tl, result);
+  return result;
 }

@@ -1,6 +1,60 @@
-import type { GradLedger, SessionState } from './types.js';
+import { stepInfo, stepName } from './steps.js';
+import type { Timeline } from './timeline.js';
+import type { GradLedger, LedgerEntry, SessionState } from './types.js';
 
-/** The contributions a node's grad has received at the current position. */
+/**
+ * Consumers of each node inside the output's cone, as compressed rows (built on first use: 4 bytes
+ * per edge and per node): consumers of `id` are `edges[starts[id]] … edges[starts[id + 1] - 1]`,
+ * in id order, one entry per edge (`x * x` lists its node twice).
+ */
+interface Consumers {
+  readonly starts: Int32Array;
+  readonly edges: Int32Array;
+}
+
+const built = new WeakMap<Timeline, Consumers>();
+
+function consumersOf(tl: Timeline): Consumers {
+  const cached = built.get(tl);
+  if (cached !== undefined) return cached;
+  const g = tl.graph;
+  const starts = new Int32Array(g.size + 1);
+  const ids = tl.backwardIds;
+  for (const c of ids) {
+    starts[g.in0[c] + 1]++;
+    if (g.in1[c] >= 0) starts[g.in1[c] + 1]++;
+  }
+  for (let id = 0; id < g.size; id++) starts[id + 1] += starts[id];
+  const edges = new Int32Array(starts[g.size]);
+  const fill = starts.slice(0, g.size);
+  for (let j = ids.length - 1; j >= 0; j--) {
+    const c = ids[j];
+    edges[fill[g.in0[c]]++] = c;
+    if (g.in1[c] >= 0) edges[fill[g.in1[c]]++] = c;
+  }
+  const consumers = { starts, edges };
+  built.set(tl, consumers);
+  return consumers;
+}
+
+/** The contributions a node's grad has received by the cursor, and how many it will receive. */
 export function ledgerOf(state: SessionState, id: number): GradLedger {
-  throw new Error(`TODO ${state.position} ${id}`);
+  const tl = state.timeline;
+  const { starts, edges } = consumersOf(tl);
+  const expected = starts[id + 1] - starts[id];
+  const received: LedgerEntry[] = [];
+  // Consumers are in ascending id order; backward runs them in descending order.
+  let previous = -1;
+  for (let e = starts[id + 1] - 1; e >= starts[id]; e--) {
+    const from = edges[e];
+    if (from === previous) continue;
+    previous = from;
+    const position = tl.backwardPosition(from);
+    if (position > state.position) break;
+    for (const c of stepInfo(state, position).contributions) {
+      if (c.to === id) received.push({ ...c, from, position, step: stepName(tl, position) });
+    }
+  }
+  const known = tl.isGradKnown(state.position);
+  return { node: id, received, expected, final: known && received.length === expected };
 }

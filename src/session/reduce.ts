@@ -1,12 +1,136 @@
 import type { Scenario } from '../scenario/types.js';
-import type { Action, SessionOptions, SessionState } from './types.js';
+import { firstHit, parseBreakpoint } from './breakpoints.js';
+import { parseStep, stepInfo } from './steps.js';
+import { Timeline } from './timeline.js';
+import type {
+  Action,
+  Breakpoint,
+  BreakpointHit,
+  ExpectResult,
+  Position,
+  SessionOptions,
+  SessionState,
+  Transition,
+} from './types.js';
+import { checkExpects, walkthroughIndex } from './walkthrough.js';
 
-/** A session at `start`. It takes over the scenario's graph (see Timeline). */
+/**
+ * A session at `start`. It takes over the scenario's graph: op nodes' data become NaN (unknown)
+ * and every grad 0 (see Timeline). One live session per graph; only the newest state describes the
+ * graph's arrays, since stepping updates them in place.
+ */
 export function createSession(scenario: Scenario, options: SessionOptions = {}): SessionState {
-  throw new Error(`TODO ${scenario.title} ${options}`);
+  const timeline = new Timeline(scenario);
+  return {
+    timeline,
+    position: 0,
+    breakpoints: options.breakpoints ?? [],
+    expectResults: scenario.walkthrough.map(() => undefined),
+    gradcheckBudget: options.gradcheck,
+  };
 }
 
 /** The step machine: returns the same object when the action changes nothing. */
 export function reduce(state: SessionState, action: Action): SessionState {
-  throw new Error(`TODO ${state.position} ${action.type}`);
+  const tl = state.timeline;
+  const at = state.position;
+  switch (action.type) {
+    case 'next':
+      return moveTo(state, action.type, Math.min(at + 1, tl.total));
+    case 'prev':
+      return moveTo(state, action.type, Math.max(at - 1, 0));
+    case 'first':
+      return moveTo(state, action.type, 0);
+    case 'last':
+      return moveTo(state, action.type, tl.total);
+    case 'finish':
+      return moveTo(state, action.type, at < tl.forwardCount ? tl.forwardCount : tl.total);
+    case 'reverseFinish':
+      return moveTo(state, action.type, at > tl.forwardCount ? tl.forwardCount : 0);
+    case 'continue':
+    case 'reverseContinue':
+      return moveTo(state, action.type, action.type === 'continue' ? tl.total : 0, true);
+    case 'goto': {
+      if (typeof action.step === 'number') {
+        const valid = Number.isInteger(action.step) && action.step >= 0 && action.step <= tl.total;
+        return valid ? moveTo(state, action.type, action.step) : state;
+      }
+      const found = parseStep(tl, action.step);
+      return 'position' in found ? moveTo(state, action.type, found.position) : state;
+    }
+    case 'toggleBreakpoint': {
+      const index = state.breakpoints.findIndex((b) => b.kind === 'node' && b.node === action.node);
+      if (index >= 0) return withoutBreakpoint(state, index);
+      const name = tl.graph.nameOf(action.node) ?? `#${action.node}`;
+      const breakpoint: Breakpoint = { spec: name, kind: 'node', node: action.node };
+      return { ...state, breakpoints: [...state.breakpoints, breakpoint] };
+    }
+    case 'addBreakpoint': {
+      const parsed =
+        typeof action.spec === 'string'
+          ? parseBreakpoint(action.spec, tl.scenario)
+          : { breakpoint: action.spec };
+      if (!('breakpoint' in parsed)) return state;
+      return { ...state, breakpoints: [...state.breakpoints, parsed.breakpoint] };
+    }
+    case 'removeBreakpoint':
+      return withoutBreakpoint(state, action.index);
+  }
+}
+
+function withoutBreakpoint(state: SessionState, index: number): SessionState {
+  if (!Number.isInteger(index) || index < 0 || index >= state.breakpoints.length) return state;
+  return { ...state, breakpoints: state.breakpoints.filter((_, i) => i !== index) };
+}
+
+/**
+ * Moves the cursor one step at a time (each O(inputs)), checking walkthrough expectations on
+ * every position it passes and, for continue, stopping at the first breakpoint hit.
+ */
+function moveTo(
+  state: SessionState,
+  action: Action['type'],
+  target: Position,
+  stopAtHits = false,
+): SessionState {
+  const tl = state.timeline;
+  const from = state.position;
+  if (target === from) return state;
+  const undone = target === from - 1 ? stepInfo(state, from) : undefined;
+  const walk = walkthroughIndex(tl);
+  const checkWalk = walk.size > 0;
+  const watch = stopAtHits && state.breakpoints.length > 0;
+  const expects: ExpectResult[] = [];
+  let hit: BreakpointHit | undefined;
+  let p = from;
+  const forward = target > from;
+  while (p !== target) {
+    if (forward) tl.run(++p);
+    else tl.undo(p--);
+    if (checkWalk) {
+      const items = walk.get(p);
+      if (items !== undefined) expects.push(...checkExpects(tl, p, items));
+    }
+    if (watch && p > 0) {
+      hit = firstHit(tl, state.breakpoints, p);
+      if (hit !== undefined) break;
+    }
+  }
+  let expectResults = state.expectResults;
+  if (expects.length > 0) {
+    const latest = [...expectResults];
+    for (const r of expects) latest[r.item] = r;
+    expectResults = latest;
+  }
+  const moved = { ...state, position: p, expectResults };
+  const last: Transition = {
+    action,
+    from,
+    to: p,
+    ...(p > 0 ? { step: stepInfo(moved, p) } : {}),
+    ...(undone === undefined ? {} : { undone }),
+    ...(hit === undefined ? {} : { hit }),
+    expects,
+  };
+  return { ...moved, last };
 }

@@ -1,32 +1,110 @@
+import { localDerivative } from '../engine/index.js';
 import type { Timeline } from './timeline.js';
-import type { Position, SessionState, StepInfo } from './types.js';
+import type { Contribution, Position, SessionState, StepInfo } from './types.js';
 
-/** `start`, `F3`, `B0`, `B5`; the last position is named after its step (use `end` via parseStep). */
+/** `start`, `F3`, `B0`, `B5`: the name of the step that ran last at a position. */
 export function stepName(timeline: Timeline, position: Position): string {
-  throw new Error(`TODO ${timeline.total} ${position}`);
+  if (position <= 0) return 'start';
+  if (position <= timeline.forwardCount) return `F${position}`;
+  return `B${position - timeline.zeroPosition}`;
 }
+
+type StepLookup = { position: Position } | { message: string; hint?: string };
 
 /**
- * `start`, `end`, `F3`, `B0`, `forward:NODE`, `backward:NODE`, or a bare NODE (name or `#ID`): its
- * forward step, or for a leaf the first backward step that adds to its grad.
+ * `start`, `end`, `F3`, `B0`, `forward:NODE`, `backward:NODE`, or a bare NODE (a name or `#ID`):
+ * its forward step, or for a leaf, which has none, the first backward step that adds to its grad
+ * (where its grad starts to change). Step names win over node names that look like them.
  */
-export function parseStep(
-  timeline: Timeline,
-  text: string,
-): { position: Position } | { message: string; hint?: string } {
-  throw new Error(`TODO ${timeline.total} ${text}`);
+export function parseStep(timeline: Timeline, text: string): StepLookup {
+  const t = text.trim();
+  if (t === 'start') return { position: 0 };
+  if (t === 'end') return { position: timeline.total };
+  const numbered = /^([FB])(\d+)$/.exec(t);
+  if (numbered !== null) return numberedStep(timeline, numbered[1], Number(numbered[2]));
+  const prefixed = /^(forward|backward):\s*(.+)$/.exec(t);
+  const node = resolveNode(timeline, prefixed === null ? t : prefixed[2]);
+  if (typeof node !== 'number') return node;
+  const label = timeline.scenario.labelOf(node);
+  if (prefixed === null || prefixed[1] === 'forward') {
+    const position = timeline.forwardPosition(node);
+    if (position > 0) return { position };
+    if (prefixed !== null) return { message: `${label} is a leaf: it has no forward step.` };
+    const first = firstContribution(timeline, node);
+    if (first > 0) return { position: first };
+    return { message: `${label} is a leaf the output does not depend on: it has no step.` };
+  }
+  const position = timeline.backwardPosition(node);
+  if (position > 0) return { position };
+  if (node === timeline.output) return { position: timeline.zeroPosition };
+  return {
+    message: `${label} has no backward step.`,
+    hint:
+      timeline.cone[node] === 1 ? 'leaves only receive grads' : 'the output does not depend on it',
+  };
 }
 
-/** What the step ending at `position` does; valid for positions up to the cursor's. */
+function numberedStep(timeline: Timeline, phase: string, index: number): StepLookup {
+  const last = phase === 'F' ? timeline.forwardCount : timeline.total - timeline.zeroPosition;
+  const first = phase === 'F' ? 1 : 0;
+  if (index < first || index > last) {
+    const range = last < first ? 'none' : `${phase}${first}…${phase}${last}`;
+    return { message: `There is no step ${phase}${index}.`, hint: `steps: ${range}` };
+  }
+  return { position: phase === 'F' ? index : timeline.zeroPosition + index };
+}
+
+/** A node by name or `#ID`, or a message naming what was not found. */
+export function resolveNode(
+  timeline: Timeline,
+  text: string,
+): number | { message: string; hint?: string } {
+  const g = timeline.graph;
+  const ref = /^#(\d+)$/.exec(text);
+  if (ref !== null) {
+    const id = Number(ref[1]);
+    if (id < g.size) return id;
+    return { message: `There is no node ${text}.`, hint: `ids run from #0 to #${g.size - 1}` };
+  }
+  const id = g.idOf(text);
+  if (id !== undefined) return id;
+  return { message: `Unknown node ${text}.` };
+}
+
+/** The first backward step that contributes to `node`, or -1 (a linear scan, for goto only). */
+function firstContribution(timeline: Timeline, node: number): number {
+  const { backwardIds: ids, graph: g } = timeline;
+  for (let i = 0; i < ids.length; i++) {
+    if (g.in0[ids[i]] === node || g.in1[ids[i]] === node) return timeline.zeroPosition + i + 1;
+  }
+  return -1;
+}
+
+/** What the step ending at `position` (1..total) does; valid for positions up to the cursor's. */
 export function stepInfo(state: SessionState, position: Position): StepInfo {
-  throw new Error(`TODO ${state.position} ${position}`);
+  const tl = state.timeline;
+  const g = tl.graph;
+  const node = tl.nodeOf(position);
+  const phase = tl.phaseOf(position);
+  const base = { position, name: stepName(tl, position), phase, node, data: g.data[node] };
+  if (phase !== 'backward') return { ...base, contributions: [] };
+  const upstream = g.grad[node];
+  const inputs = g.inputsOf(node);
+  const contributions: Contribution[] = inputs.map((to, slot) => {
+    const local = localDerivative(g, node, slot);
+    const term = local * upstream;
+    const before = tl.gradBefore(position, slot);
+    return { to, slot, local, upstream, term, before, after: before + term };
+  });
+  return { ...base, contributions };
 }
 
 export function isDataKnown(state: SessionState, id: number): boolean {
   return state.timeline.isDataKnown(state.position, id);
 }
 
-export function isGradKnown(state: SessionState, _id: number): boolean {
+/** Grads are unknown before B0 and known for every node after it (0 outside the cone). */
+export function isGradKnown(state: SessionState, _id?: number): boolean {
   return state.timeline.isGradKnown(state.position);
 }
 
@@ -36,5 +114,6 @@ export function nodeValue(
   id: number,
   field: 'data' | 'grad',
 ): number | undefined {
-  throw new Error(`TODO ${state.position} ${id} ${field}`);
+  if (field === 'data') return isDataKnown(state, id) ? state.timeline.graph.data[id] : undefined;
+  return isGradKnown(state) ? state.timeline.graph.grad[id] : undefined;
 }

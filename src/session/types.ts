@@ -101,6 +101,8 @@ export interface SessionState {
   readonly last?: Transition;
   /** The latest result of each walkthrough expectation, by item index (undefined: not yet checked). */
   readonly expectResults: readonly (ExpectResult | undefined)[];
+  /** For the grad check computed on first use. */
+  readonly gradcheckBudget?: GradCheckBudget;
 }
 
 export interface SessionOptions {

@@ -1,0 +1,62 @@
+import { Graph, OpCode } from '../../src/engine/index.js';
+import { makeScenario } from '../../src/scenario/scenario.js';
+import type { Scenario, WalkthroughItem } from '../../src/scenario/types.js';
+
+const source = (name: string) => ({ name, text: '' });
+
+/** The seed notebook (reference values §1): z = x*x*y + tanh(x*y) at x = 2, y = 3. */
+export function seed(walkthrough: WalkthroughItem[] = []): Scenario {
+  const g = new Graph();
+  const x = g.addInput(2, 'x');
+  const y = g.addInput(3, 'y');
+  const x2 = g.addOp(OpCode.mul, x, x);
+  g.setName(x2, 'x_2');
+  const x2y = g.addOp(OpCode.mul, x2, y);
+  g.setName(x2y, 'x_2_y');
+  const xy = g.addOp(OpCode.mul, x, y);
+  g.setName(xy, 'xy');
+  const t = g.addOp(OpCode.tanh, xy);
+  g.setName(t, 'tanh_xy');
+  const z = g.addOp(OpCode.add, x2y, t);
+  g.setName(z, 'z');
+  return makeScenario({ source: source('seed'), title: 'seed', graph: g, output: z, walkthrough });
+}
+
+/**
+ * Every kind of step value: a NaN (log of a negative), a constant, pow, neg, div, relu, a node
+ * used twice, and a node outside the output's cone.
+ */
+export function mixed(): Scenario {
+  const g = new Graph();
+  const a = g.addInput(-1.5, 'a');
+  const b = g.addInput(0.5, 'b');
+  const two = g.addConstant(2);
+  const lg = g.addOp(OpCode.log, a);
+  g.setName(lg, 'lg');
+  const p = g.addOp(OpCode.pow, a, -1, 3);
+  g.setName(p, 'p');
+  const n = g.addOp(OpCode.neg, p);
+  g.setName(n, 'n');
+  const d = g.addOp(OpCode.div, n, b);
+  g.setName(d, 'd');
+  const r = g.addOp(OpCode.relu, d);
+  g.setName(r, 'r');
+  const sq = g.addOp(OpCode.mul, r, r);
+  g.setName(sq, 'sq');
+  const s = g.addOp(OpCode.mul, two, sq);
+  g.setName(s, 's');
+  const out = g.addOp(OpCode.add, s, lg);
+  g.setName(out, 'out');
+  const unused = g.addOp(OpCode.exp, b);
+  g.setName(unused, 'unused');
+  return makeScenario({ source: source('mixed'), title: 'mixed', graph: g, output: out });
+}
+
+/** v0 = x, v_i = v_{i-1} + x: `length` op nodes, x receives length + 1 contributions. */
+export function chain(length: number): Scenario {
+  const g = new Graph(length + 2);
+  const x = g.addInput(0.5, 'x');
+  let v = x;
+  for (let i = 0; i < length; i++) v = g.addOp(OpCode.add, v, x);
+  return makeScenario({ source: source('chain'), title: 'chain', graph: g, output: v });
+}
