@@ -1,0 +1,145 @@
+/**
+ * Diagnostics as text people can act on (`FILE:LINE:COL: error: message`, the line, a caret under
+ * the fault, a hint) and as JSON for `check --json`. Positions are computed here, at the edge.
+ */
+import { lineColumn, lineText } from './source.js';
+import type { Diagnostic, Source, Span } from './types.js';
+
+/** How many diagnostics a report shows before it says how many more there are. */
+export const MAX_DIAGNOSTICS = 20;
+/** Widest excerpt shown; longer lines are cut around the fault. */
+const EXCERPT_WIDTH = 100;
+const TAB_WIDTH = 4;
+
+export interface FormatOptions {
+  /** ANSI colours; off by default so logs and tests see plain text. */
+  readonly color?: boolean;
+}
+
+export interface DiagnosticsFormatOptions extends FormatOptions {
+  readonly max?: number;
+}
+
+/** The `check --json` shape. Lines and columns are 1-based; `endCol` is just past the fault. */
+export interface DiagnosticJson {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly endLine: number;
+  readonly endCol: number;
+  readonly severity: Diagnostic['severity'];
+  readonly message: string;
+  readonly hint: string | null;
+}
+
+type Paint = (style: keyof typeof STYLES, text: string) => string;
+const STYLES = { error: '1;31', warning: '1;33', note: '1;36', bold: '1', dim: '2', hint: '36' };
+const painter = (color: boolean | undefined): Paint =>
+  color === true ? (style, text) => `\x1b[${STYLES[style]}m${text}\x1b[0m` : (_style, text) => text;
+
+export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
+  const paint = painter(options.color);
+  const lines = [...located(d.source, d, d.severity, d.message, paint)];
+  if (d.hint !== undefined) lines.push(`  ${paint('hint', 'hint:')} ${d.hint}`);
+  for (const note of d.related ?? [])
+    lines.push(...located(d.source, note, 'note', note.message, paint));
+  return lines.join('\n');
+}
+
+/** Sorted, capped at `max` (default 20) with a closing line saying how many were left out. */
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  options: DiagnosticsFormatOptions = {},
+): string {
+  const max = options.max ?? MAX_DIAGNOSTICS;
+  const sorted = sortDiagnostics(diagnostics);
+  const shown = sorted.slice(0, max).map((d) => formatDiagnostic(d, options));
+  const hidden = sorted.length - shown.length;
+  if (hidden > 0) shown.push(`${hidden} more ${hidden === 1 ? 'error' : 'errors'} not shown`);
+  return shown.join('\n');
+}
+
+/** By source, then position; stable, so diagnostics at one place keep the order they were found. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.source === b.source ? 0 : a.source.name < b.source.name ? -1 : 1) ||
+      a.start - b.start ||
+      a.end - b.end,
+  );
+}
+
+export function diagnosticToJson(d: Diagnostic): DiagnosticJson {
+  const start = lineColumn(d.source, d.start);
+  const end = lineColumn(d.source, Math.max(d.start, d.end));
+  return {
+    file: d.source.name,
+    line: start.line,
+    col: start.col,
+    endLine: end.line,
+    endCol: end.col,
+    severity: d.severity,
+    message: d.message,
+    hint: d.hint ?? null,
+  };
+}
+
+/** `FILE:LINE:COL: LABEL: message`, the source line, and the caret line under the span. */
+function located(
+  source: Source,
+  span: Span,
+  label: 'error' | 'warning' | 'note',
+  message: string,
+  paint: Paint,
+): string[] {
+  const { line, col } = lineColumn(source, span.start);
+  const heading = `${paint('bold', `${source.name}:${line}:${col}:`)} ${paint(label, `${label}:`)} ${message}`;
+  if (source.text.length === 0) return [heading];
+  const text = lineText(source, line);
+  const lineStart = span.start - (col - 1);
+  const end = Math.min(Math.max(span.end, span.start), lineStart + text.length);
+  const excerpt = excerptOf(text, col - 1, end - lineStart);
+  const gutter = String(line);
+  const blank = ' '.repeat(gutter.length);
+  return [
+    heading,
+    `${paint('dim', ` ${gutter} |`)} ${excerpt.text}`,
+    `${paint('dim', ` ${blank} |`)} ${' '.repeat(excerpt.caret)}${paint(label, excerpt.marks)}`,
+  ];
+}
+
+/**
+ * The line as a terminal shows it: tabs expanded (so the caret lines up), control characters made
+ * visible (a file must not drive the terminal), and cut to the excerpt width around the fault.
+ */
+function excerptOf(
+  line: string,
+  from: number,
+  to: number,
+): { text: string; caret: number; marks: string } {
+  let shown = '';
+  let caret = 0;
+  let caretEnd = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i === from) caret = shown.length;
+    if (i === to) caretEnd = shown.length;
+    if (i === line.length) break;
+    const c = line[i];
+    if (c === '\t') shown += ' '.repeat(TAB_WIDTH - (shown.length % TAB_WIDTH));
+    else shown += isControl(c.charCodeAt(0)) ? '?' : c;
+  }
+  const width = Math.max(1, caretEnd - caret);
+  if (shown.length <= EXCERPT_WIDTH) return { text: shown, caret, marks: marks(width) };
+  const start = Math.max(0, Math.min(caret - 20, shown.length - EXCERPT_WIDTH));
+  const end = Math.min(shown.length, start + EXCERPT_WIDTH);
+  const head = start > 0 ? '…' : '';
+  const tail = end < shown.length ? '…' : '';
+  return {
+    text: head + shown.slice(start, end) + tail,
+    caret: caret - start + head.length,
+    marks: marks(Math.min(width, end - caret)),
+  };
+}
+
+const isControl = (code: number): boolean => code < 0x20 || (code >= 0x7f && code <= 0x9f);
+const marks = (width: number): string => `^${'~'.repeat(Math.max(0, width - 1))}`;

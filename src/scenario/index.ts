@@ -1,0 +1,35 @@
+export type { Expr, LocalDiagnostic, Statement } from './ast.js';
+export {
+  type DiagnosticJson,
+  type DiagnosticsFormatOptions,
+  diagnosticToJson,
+  type FormatOptions,
+  formatDiagnostic,
+  formatDiagnostics,
+  MAX_DIAGNOSTICS,
+  sortDiagnostics,
+} from './format.js';
+export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
+export { parseCondition } from './parser.js';
+export { printExpr } from './print.js';
+export { cut, LABEL_WIDTH, makeScenario, type ScenarioParts } from './scenario.js';
+export {
+  DEFAULT_TOLERANCE,
+  type ScenarioFile,
+  scenarioFileSchema,
+  scenarioJsonSchema,
+} from './schema.js';
+export { COMMAND_LINE } from './set.js';
+export { type LineColumn, lineColumn, lineText } from './source.js';
+export { suggest } from './suggest.js';
+export type {
+  Diagnostic,
+  Expectation,
+  RelatedLocation,
+  Scenario,
+  Source,
+  Span,
+  StepRef,
+  WalkthroughItem,
+} from './types.js';
+export { parseStepText, STEP_PATTERN, type StepText } from './walkthrough.js';

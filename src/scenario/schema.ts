@@ -1,0 +1,107 @@
+/**
+ * The shape of a scenario file, as one zod schema: it validates files and is published as
+ * `scenarios/schema.json` for editors. Messages are written by the file layer (issues.ts); the
+ * checks that zod cannot phrase well (step syntax, `data` or `grad`) are refinements that carry
+ * their own message and hint.
+ */
+import { z } from 'zod';
+import { parseStepText, STEP_PATTERN } from './walkthrough.js';
+
+/** Default tolerance of an `expect`, relative and absolute. */
+export const DEFAULT_TOLERANCE = 1e-9;
+
+/** Extra facts a refinement passes to the diagnostic: a hint, and whether to point at the key. */
+export interface IssueParams {
+  readonly hint?: string;
+  readonly at?: 'key' | 'value';
+}
+
+const step = z
+  .string()
+  .superRefine((text, ctx) => {
+    const parsed = parseStepText(text);
+    if (parsed.ok) return;
+    const params: IssueParams = { hint: parsed.hint };
+    ctx.addIssue({ code: 'custom', message: parsed.message, params });
+  })
+  .meta({
+    pattern: STEP_PATTERN.source,
+    description:
+      'The step an item is attached to: start, end, F<n>, B<n>, forward:NODE or backward:NODE ' +
+      '(NODE is a name or #ID).',
+  });
+
+const expectation = z
+  .strictObject({
+    node: z
+      .string()
+      .min(1)
+      .meta({ description: "A node name, or '#ID' (quoted) for an unnamed node." }),
+    data: z.number().optional().meta({ description: "The node's expected data." }),
+    grad: z.number().optional().meta({ description: "The node's expected grad." }),
+    tol: z.number().nonnegative().default(DEFAULT_TOLERANCE).meta({
+      description: 'Passes when |actual - expected| <= tol + tol * |expected|.',
+    }),
+  })
+  .superRefine((e, ctx) => {
+    if (e.data !== undefined && e.grad !== undefined) {
+      const params: IssueParams = { at: 'key', hint: 'Write one expect per item.' };
+      ctx.addIssue({
+        code: 'custom',
+        message: "An expect takes 'data' or 'grad', not both.",
+        path: ['grad'],
+        params,
+      });
+    } else if (e.data === undefined && e.grad === undefined) {
+      const params: IssueParams = { hint: 'For example: {node: x, grad: 12}' };
+      ctx.addIssue({ code: 'custom', message: "An expect needs 'data' or 'grad'.", params });
+    }
+  })
+  .meta({
+    description: 'A value the node must have once the step has run: exactly one of data or grad.',
+    oneOf: [{ required: ['data'] }, { required: ['grad'] }],
+  });
+
+const walkthroughItem = z.strictObject({
+  at: step,
+  say: z
+    .string()
+    .optional()
+    .meta({ description: 'Narration shown when the cursor reaches the step.' }),
+  expect: expectation.optional(),
+  pause: z.boolean().default(false).meta({ description: 'Autoplay stops here.' }),
+});
+
+export const scenarioFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'Where editors find this schema.' }),
+    title: z.string().min(1).meta({ description: 'One line naming the scenario.' }),
+    description: z.string().optional().meta({ description: 'What the scenario teaches.' }),
+    graph: z.string().meta({
+      description:
+        'The program: one `name = expression` statement a line; `# comments`; `name = 2.0` declares an input.',
+    }),
+    output: z.string().min(1).optional().meta({
+      description: 'The node backward starts from (default: the last assigned name).',
+    }),
+    walkthrough: z.array(walkthroughItem).optional(),
+  })
+  .meta({ title: 'gradstep scenario', description: 'A scalar autograd graph to step through.' });
+
+export type ScenarioFile = z.output<typeof scenarioFileSchema>;
+
+/** The fields a mapping at `path` may have, for unknown-field hints. */
+export function fieldsAt(path: readonly PropertyKey[]): string[] {
+  const shape =
+    path.length === 0
+      ? scenarioFileSchema.shape
+      : path.length === 2
+        ? walkthroughItem.shape
+        : expectation.shape;
+  return Object.keys(shape);
+}
+
+/** The JSON Schema published as `scenarios/schema.json`. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(scenarioFileSchema, { io: 'input' }) as Record<string, unknown>;
+}

@@ -1,0 +1,258 @@
+/**
+ * Walkthrough steps: the syntax of `at` (checked while the file is validated) and, once the graph
+ * is compiled, whether each step and node an item names exists and whether an `expect` asks for a
+ * value that is known at its step.
+ */
+import { backwardOrder, dependencyMask, type Graph, OpCode } from '../engine/index.js';
+import { suggest } from './suggest.js';
+import type { Expectation, StepRef, WalkthroughItem } from './types.js';
+
+export const STEP_PATTERN = /^(?:start|end|[FB][0-9]+|(?:forward|backward):\S+)$/;
+const STEP_FORMS = 'start, end, F<n>, B<n>, forward:NODE or backward:NODE';
+
+/** A step as written, before its node is looked up. */
+export type StepText =
+  | { readonly kind: 'start' | 'end' }
+  | { readonly kind: 'forward' | 'backward'; readonly index: number }
+  | { readonly kind: 'forward-node' | 'backward-node'; readonly node: string };
+
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string; readonly hint?: string };
+
+export function parseStepText(text: string): Parsed<StepText> {
+  if (text === 'start' || text === 'end') return { ok: true, value: { kind: text } };
+  const numbered = /^([FB])([0-9]+)$/.exec(text);
+  if (numbered !== null) {
+    const kind = numbered[1] === 'F' ? 'forward' : 'backward';
+    return { ok: true, value: { kind, index: Number(numbered[2]) } };
+  }
+  const byNode = /^(forward|backward):(\S+)$/.exec(text);
+  if (byNode !== null) {
+    const kind = byNode[1] === 'forward' ? 'forward-node' : 'backward-node';
+    return { ok: true, value: { kind, node: byNode[2] } };
+  }
+  const fixed = likelyStep(text);
+  return {
+    ok: false,
+    message: `Unknown step '${text}'.`,
+    hint: fixed === undefined ? `A step is ${STEP_FORMS}.` : `Did you mean '${fixed}'?`,
+  };
+}
+
+/** The step a slip of case or punctuation most likely meant: `f3` F3, `backward x` backward:x. */
+function likelyStep(text: string): string | undefined {
+  const t = text.trim();
+  const numbered = /^([fFbB])\s*([0-9]+)$/.exec(t);
+  if (numbered !== null) return `${numbered[1].toUpperCase()}${numbered[2]}`;
+  const byNode = /^(forward|backward)\s*[=\s.]\s*(\S+)$/i.exec(t);
+  if (byNode !== null) return `${byNode[1].toLowerCase()}:${byNode[2]}`;
+  const word = suggest(t, ['start', 'end', 'forward:', 'backward:']);
+  return word === undefined || word.endsWith(':') ? undefined : word;
+}
+
+/** Steps of one compiled graph: how many of each and which step belongs to which node. */
+export class StepSpace {
+  readonly forwardCount: number;
+  readonly backwardCount: number;
+  /** 1-based forward step of each op node; 0 for leaves. */
+  private readonly forwardStep: Int32Array;
+  /** 1-based backward step of each op node the output depends on; 0 elsewhere. */
+  private readonly backwardStep: Int32Array;
+
+  constructor(
+    readonly graph: Graph,
+    readonly output: number,
+    private readonly names: ReadonlyMap<string, number>,
+  ) {
+    this.forwardStep = new Int32Array(graph.size);
+    let count = 0;
+    for (let id = 0; id < graph.size; id++) if (!graph.isLeaf(id)) this.forwardStep[id] = ++count;
+    this.forwardCount = count;
+    const order = backwardOrder(graph, output, dependencyMask(graph, output));
+    this.backwardStep = new Int32Array(graph.size);
+    order.forEach((id, i) => {
+      this.backwardStep[id] = i + 1;
+    });
+    this.backwardCount = order.length;
+  }
+
+  node(ref: string): Parsed<number> {
+    return resolveNode(ref, this.graph, this.names);
+  }
+
+  step(text: StepText): Parsed<StepRef> {
+    switch (text.kind) {
+      case 'start':
+      case 'end':
+        return { ok: true, value: { kind: text.kind } };
+      case 'forward':
+        if (text.index >= 1 && text.index <= this.forwardCount) return { ok: true, value: text };
+        return {
+          ok: false,
+          message: `There is no step F${text.index}.`,
+          hint: this.range('F', 1, this.forwardCount),
+        };
+      case 'backward':
+        if (text.index <= this.backwardCount) return { ok: true, value: text };
+        return {
+          ok: false,
+          message: `There is no step B${text.index}.`,
+          hint: this.range('B', 0, this.backwardCount),
+        };
+      default:
+        return this.nodeStep(text.kind, text.node);
+    }
+  }
+
+  private nodeStep(kind: 'forward-node' | 'backward-node', ref: string): Parsed<StepRef> {
+    const node = this.node(ref);
+    if (!node.ok) return node;
+    const id = node.value;
+    if (kind === 'forward-node') {
+      if (this.forwardStep[id] > 0) return { ok: true, value: { kind, node: id } };
+      const what = this.graph.opOf(id) === OpCode.input ? 'an input' : 'a constant';
+      return {
+        ok: false,
+        message: `'${ref}' has no forward step: it is ${what}, known from the start.`,
+        hint: "Attach the item to 'start'.",
+      };
+    }
+    if (this.backwardStep[id] > 0) return { ok: true, value: { kind, node: id } };
+    if (this.graph.isLeaf(id)) {
+      return {
+        ok: false,
+        message: `'${ref}' has no backward step: it is a leaf; its grad grows in the steps of the nodes that use it.`,
+        hint: "Attach the item to 'end' to see its final grad.",
+      };
+    }
+    return {
+      ok: false,
+      message: `'${ref}' has no backward step: the output does not depend on it.`,
+    };
+  }
+
+  private range(letter: 'F' | 'B', first: number, last: number): string {
+    if (last < first) return 'This graph has no forward steps.';
+    return last === first
+      ? `The only ${letter} step is ${letter}${first}.`
+      : `Steps go from ${letter}${first} to ${letter}${last}.`;
+  }
+
+  /** Position on the timeline: start 0, F1..Fn, B0..Bm, end. */
+  rank(at: StepRef): number {
+    const n = this.forwardCount;
+    switch (at.kind) {
+      case 'start':
+        return 0;
+      case 'end':
+        return n + this.backwardCount + 2;
+      case 'forward':
+        return at.index;
+      case 'backward':
+        return n + 1 + at.index;
+      case 'forward-node':
+        return this.forwardStep[at.node];
+      case 'backward-node':
+        return n + 1 + this.backwardStep[at.node];
+    }
+  }
+
+  /** Why the value an expectation reads is still unknown at `at`, if it is. */
+  unknownAt(at: StepRef, expectation: Expectation, atText: string, ref: string): Parsed<true> {
+    const rank = this.rank(at);
+    if (expectation.field === 'grad' && rank <= this.forwardCount) {
+      return {
+        ok: false,
+        message: `The grad of '${ref}' is not known at ${atText}: grads are unknown before B0.`,
+        hint: "Attach the expect to a backward step or to 'end'.",
+      };
+    }
+    const step = this.forwardStep[expectation.node];
+    if (expectation.field === 'data' && rank < step) {
+      return {
+        ok: false,
+        message: `The data of '${ref}' is not computed yet at ${atText}: its forward step is F${step}.`,
+        hint: `Attach the expect to F${step} or later.`,
+      };
+    }
+    return { ok: true, value: true };
+  }
+}
+
+/** A node by name or `#ID`. */
+export function resolveNode(
+  ref: string,
+  graph: Graph,
+  names: ReadonlyMap<string, number>,
+): Parsed<number> {
+  const byId = /^#([0-9]+)$/.exec(ref);
+  if (byId !== null) {
+    const id = Number(byId[1]);
+    if (id < graph.size) return { ok: true, value: id };
+    return {
+      ok: false,
+      message: `There is no node ${ref}.`,
+      hint: `Node ids go from #0 to #${graph.size - 1}.`,
+    };
+  }
+  const id = names.get(ref);
+  if (id !== undefined) return { ok: true, value: id };
+  const close = suggest(ref, names.keys());
+  return {
+    ok: false,
+    message: `Unknown node '${ref}'.`,
+    hint: close && `Did you mean '${close}'?`,
+  };
+}
+
+/** The validated fields of one item, with where they are written for diagnostics. */
+export interface ItemFields {
+  readonly at: string;
+  readonly say?: string;
+  readonly expect?: {
+    readonly node: string;
+    readonly data?: number;
+    readonly grad?: number;
+    readonly tol: number;
+  };
+  readonly pause: boolean;
+}
+
+export type ItemProblem = {
+  readonly field: 'at' | 'expect.node' | 'expect';
+  readonly message: string;
+  readonly hint?: string;
+};
+
+/** Resolves one item against the graph; problems name the field they are about. */
+export function resolveItem(
+  space: StepSpace,
+  fields: ItemFields,
+  span: { start: number; end: number },
+): { item?: WalkthroughItem; problems: ItemProblem[] } {
+  const problems: ItemProblem[] = [];
+  const text = parseStepText(fields.at);
+  const at = text.ok ? space.step(text.value) : text;
+  if (!at.ok) problems.push({ field: 'at', message: at.message, hint: at.hint });
+  let expect: Expectation | undefined;
+  if (fields.expect !== undefined) {
+    const { node: ref, data, grad, tol } = fields.expect;
+    const node = space.node(ref);
+    if (!node.ok) problems.push({ field: 'expect.node', message: node.message, hint: node.hint });
+    else {
+      expect =
+        data !== undefined
+          ? { node: node.value, field: 'data', value: data, tol }
+          : { node: node.value, field: 'grad', value: grad ?? 0, tol };
+      const known = at.ok ? space.unknownAt(at.value, expect, fields.at, ref) : undefined;
+      if (known !== undefined && !known.ok)
+        problems.push({ field: 'expect', message: known.message, hint: known.hint });
+    }
+  }
+  if (!at.ok || problems.length > 0) return { problems };
+  return {
+    item: { at: at.value, atText: fields.at, say: fields.say, expect, pause: fields.pause, span },
+    problems,
+  };
+}
