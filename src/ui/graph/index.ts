@@ -1,0 +1,7 @@
+export { defaultFormat, type Format } from './box.js';
+export { type Layout, type LayoutMode, type LayoutOptions, layoutGraph } from './layout.js';
+export { type ListLayout, layoutList, renderListViewport } from './list.js';
+export { renderGraphViewport } from './render.js';
+export { FLAGS, type Flag, flagsOf } from './style.js';
+export type { Canvas, NodeState, NodeStates, Rect, RenderOptions, Viewport } from './types.js';
+export { clampViewport, panViewport, viewportFollowing } from './viewport.js';

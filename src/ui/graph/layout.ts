@@ -1,0 +1,89 @@
+import { type Graph, OPS } from '../../engine/index.js';
+import { type Layering, layerGraph } from './layering.js';
+import { type ItemShape, placeItems } from './placement.js';
+import { type GapRoutes, routeEdges } from './routing.js';
+import type { Canvas, Rect } from './types.js';
+
+export type LayoutMode = 'boxes' | 'compact';
+
+/** Box: a frame with the title on top, data and grad rows; inputs enter on those two rows. */
+const BOX_SHAPE: ItemShape = { boxHeight: 4, outPort: 1, inPorts: [1, 2] };
+/** Compact: one row, both inputs enter on it. */
+const COMPACT_SHAPE: ItemShape = { boxHeight: 1, outPort: 0, inPorts: [0, 0] };
+const BOX_WIDTH = { boxes: 16, compact: 24 } as const;
+
+export interface LayoutOptions {
+  readonly mode?: LayoutMode;
+  readonly boxWidth?: number;
+}
+
+/**
+ * Where every node and edge of a graph is drawn. Computed once per scenario: positions never
+ * change while stepping, and renderers only overlay values and styles on it.
+ */
+export interface Layout extends Canvas {
+  readonly mode: LayoutMode;
+  readonly graph: Graph;
+  readonly output: number;
+  readonly labels: readonly string[];
+  /** The op symbol shown in each node's title ('' for inputs). */
+  readonly symbols: readonly string[];
+  readonly boxWidth: number;
+  readonly boxHeight: number;
+  readonly layering: Layering;
+  /** Top row of every item (nodes, then dummies). */
+  readonly itemY: Int32Array;
+  readonly layerX: Int32Array;
+  readonly gaps: readonly GapRoutes[];
+  /** 1 when a node feeds at least one other node. */
+  readonly hasConsumers: Uint8Array;
+}
+
+export function layoutGraph(
+  graph: Graph,
+  output: number,
+  labelOf: (id: number) => string,
+  options: LayoutOptions = {},
+): Layout {
+  const mode = options.mode ?? 'boxes';
+  const shape = mode === 'boxes' ? BOX_SHAPE : COMPACT_SHAPE;
+  const boxWidth = options.boxWidth ?? BOX_WIDTH[mode];
+  const layering = layerGraph(graph);
+  const itemY = placeItems(layering, shape);
+  const routes = routeEdges(layering, shape, itemY, boxWidth);
+  const n = graph.size;
+  const labels: string[] = new Array(n);
+  const symbols: string[] = new Array(n);
+  const hasConsumers = new Uint8Array(n);
+  for (let id = 0; id < n; id++) {
+    labels[id] = labelOf(id);
+    const spec = OPS[graph.op[id]];
+    symbols[id] = spec.syntax === 'leaf' ? '' : spec.symbol;
+    if (graph.in0[id] >= 0) hasConsumers[graph.in0[id]] = 1;
+    if (graph.in1[id] >= 0) hasConsumers[graph.in1[id]] = 1;
+  }
+  return {
+    mode,
+    graph,
+    output,
+    labels,
+    symbols,
+    boxWidth,
+    boxHeight: shape.boxHeight,
+    layering,
+    itemY,
+    layerX: routes.layerX,
+    gaps: routes.gaps,
+    hasConsumers,
+    width: routes.width,
+    height: routes.height,
+    rectOf(id: number): Rect {
+      return {
+        x: routes.layerX[layering.layerOf[id]],
+        y: itemY[id],
+        width: boxWidth,
+        height: shape.boxHeight,
+      };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { OPS } from '../../engine/index.js';
+import {
+  cut,
+  defaultFormat,
+  faceOf,
+  glyphs,
+  gradStyle,
+  gradText,
+  show,
+  valueStyle,
+} from './box.js';
+import { CellBuffer } from './cells.js';
+import type { Layout } from './layout.js';
+import { FLAGS, frameStyle } from './style.js';
+import type { Canvas, NodeStates, Rect, RenderOptions, Viewport } from './types.js';
+
+const LABEL_MAX = 16;
+const EXPRESSION_MAX = 32;
+const GLYPHS = 4;
+const VALUE = 12;
+
+/** The list view: one row per node in step (creation) order, columns sized once. */
+export interface ListLayout extends Canvas {
+  readonly layout: Layout;
+  /** `x_2 * y`, `tanh(xy)`, `input`: how each node is computed. */
+  readonly expressions: readonly string[];
+  readonly idWidth: number;
+  readonly labelWidth: number;
+  readonly expressionWidth: number;
+}
+
+function expressionOf(layout: Layout, id: number): string {
+  const { graph, labels } = layout;
+  const spec = OPS[graph.op[id]];
+  const a = labels[graph.in0[id]];
+  const b = labels[graph.in1[id]];
+  switch (spec.syntax) {
+    case 'leaf':
+      return spec.name;
+    case 'prefix':
+      return `${spec.symbol}${a}`;
+    case 'call':
+      return `${spec.symbol}(${a})`;
+    default:
+      return spec.name === 'pow' ? `${a} ** ${graph.param[id]}` : `${a} ${spec.symbol} ${b}`;
+  }
+}
+
+export function layoutList(layout: Layout): ListLayout {
+  const n = layout.graph.size;
+  const expressions: string[] = new Array(n);
+  let labelWidth = 1;
+  let expressionWidth = 1;
+  for (let id = 0; id < n; id++) {
+    expressions[id] = cut(expressionOf(layout, id), EXPRESSION_MAX);
+    labelWidth = Math.max(labelWidth, Math.min(LABEL_MAX, [...layout.labels[id]].length));
+    expressionWidth = Math.max(expressionWidth, [...expressions[id]].length);
+  }
+  const idWidth = String(Math.max(0, n - 1)).length + 1;
+  const width = GLYPHS + idWidth + labelWidth + expressionWidth + 3 * 2 + 2 * (VALUE + 2) + VALUE;
+  return {
+    layout,
+    expressions,
+    idWidth,
+    labelWidth,
+    expressionWidth,
+    width,
+    height: n,
+    rectOf: (id: number): Rect => ({ x: 0, y: id, width, height: 1 }),
+  };
+}
+
+/**
+ * One node per row: glyphs, `#id`, label, expression, `d` data, `g` grad (`before→after` after a
+ * change). Same contract as the graph pane: exactly `height` rows of `width` columns.
+ */
+export function renderListViewport(
+  list: ListLayout,
+  states: NodeStates,
+  viewport: Viewport,
+  options: RenderOptions,
+): string[] {
+  const buffer = new CellBuffer(viewport);
+  const format = options.format ?? defaultFormat;
+  const { layout } = list;
+  const last = Math.min(layout.graph.size, viewport.y + viewport.height);
+  for (let id = Math.max(0, viewport.y); id < last; id++) {
+    const state = states(id);
+    const face = faceOf(layout.labels[id], layout.symbols[id], state, format);
+    glyphs(buffer, 0, id, face.flags, GLYPHS);
+    let x = GLYPHS;
+    const column = (text: string, width: number, style = '') => {
+      buffer.text(x, id, cut(text, width), style);
+      x += width + 2;
+    };
+    column(`#${id}`, list.idWidth, frameStyle(face.flags));
+    column(layout.labels[id], list.labelWidth, state.searchMatch ? FLAGS.searchMatch.style : '1');
+    column(list.expressions[id], list.expressionWidth);
+    column(`d ${show(state.data, format)}`, VALUE, valueStyle(state.data));
+    column(gradText(face, 'g ', 2 * VALUE), 2 * VALUE, gradStyle(face));
+  }
+  return buffer.rows(options.color);
+}

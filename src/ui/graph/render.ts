@@ -1,0 +1,91 @@
+import { defaultFormat, drawBox, drawCompactBox, faceOf } from './box.js';
+import { CellBuffer } from './cells.js';
+import type { Layout } from './layout.js';
+import type { NodeStates, RenderOptions, Viewport } from './types.js';
+
+/**
+ * Arrowheads of the compact view, where a source feeding both inputs (`x * x`) arrives on one
+ * row. Boxes need none: each input has its own port on the box's left border.
+ */
+const ARROW = ['', '→', '⇉'];
+
+/**
+ * Draws the part of the layout inside `viewport`: exactly `viewport.height` rows of exactly
+ * `viewport.width` columns. Only the gaps, layers and nodes that intersect the viewport are
+ * visited, and `states` is asked only about visible nodes, so a frame costs about the same on
+ * a 10-node graph as on a 10,000-node one.
+ */
+export function renderGraphViewport(
+  layout: Layout,
+  states: NodeStates,
+  viewport: Viewport,
+  options: RenderOptions,
+): string[] {
+  const buffer = new CellBuffer(viewport);
+  const { layerX, gaps, boxWidth, layering, itemY } = layout;
+  const left = viewport.x;
+  const right = viewport.x + viewport.width;
+  const top = viewport.y;
+  const bottom = viewport.y + viewport.height;
+  const gapVisible = (k: number) => layerX[k] + boxWidth - 1 < right && layerX[k + 1] >= left;
+  const layerVisible = (k: number) => layerX[k] - 1 < right && layerX[k] + boxWidth >= left;
+  const rowsVisible = (a: number, b: number) =>
+    Math.max(a, b) >= top - 1 && Math.min(a, b) <= bottom;
+
+  for (let k = 0; k < gaps.length; k++) {
+    if (!gapVisible(k)) continue;
+    const h = gaps[k].horizontal;
+    for (let i = 0; i < h.length; i += 4) buffer.horizontal(h[i], h[i + 1], h[i + 2], h[i + 3]);
+  }
+  const visibleItems = (k: number, each: (item: number) => void) => {
+    const layer = layering.layers[k];
+    // Items of a layer are sorted by row: skip to the first that can reach the viewport.
+    let lo = 0;
+    let hi = layer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (itemY[layer[mid]] + layout.boxHeight <= top) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < layer.length && itemY[layer[i]] < bottom; i++) each(layer[i]);
+  };
+  for (let k = 0; k < layering.layers.length; k++) {
+    if (!layerVisible(k)) continue;
+    visibleItems(k, (item) => {
+      // A dummy is a long edge passing through this layer on its row.
+      if (item >= layering.nodeCount) {
+        buffer.horizontal(itemY[item], layerX[k] - 1, layerX[k] + boxWidth, -2 - item);
+      }
+    });
+  }
+  for (let k = 0; k < gaps.length; k++) {
+    if (!gapVisible(k)) continue;
+    const v = gaps[k].vertical;
+    for (let i = 0; i < v.length; i += 4) {
+      if (rowsVisible(v[i + 1], v[i + 2])) buffer.vertical(v[i], v[i + 1], v[i + 2], v[i + 3]);
+    }
+  }
+  buffer.drawStrokes();
+  for (let k = 0; k < gaps.length && layout.mode === 'compact'; k++) {
+    if (!gapVisible(k)) continue;
+    const a = gaps[k].arrows;
+    for (let i = 0; i < a.length; i += 3) buffer.put(a[i + 1], a[i], ARROW[Math.min(a[i + 2], 2)]);
+  }
+  const format = options.format ?? defaultFormat;
+  const draw = layout.mode === 'boxes' ? drawBox : drawCompactBox;
+  for (let k = 0; k < layering.layers.length; k++) {
+    if (!layerVisible(k)) continue;
+    visibleItems(k, (item) => {
+      if (item >= layering.nodeCount) return;
+      const place = {
+        x: layerX[k],
+        y: itemY[item],
+        width: boxWidth,
+        hasConsumers: layout.hasConsumers[item] === 1,
+        inputs: layout.graph.in1[item] >= 0 ? 2 : layout.graph.in0[item] >= 0 ? 1 : 0,
+      };
+      draw(buffer, place, faceOf(layout.labels[item], layout.symbols[item], states(item), format));
+    });
+  }
+  return buffer.rows(options.color);
+}

@@ -1,0 +1,72 @@
+import type { NodeState } from './types.js';
+
+/** An SGR parameter list (`1;33` is bold yellow); '' is the terminal's default style. */
+export type Style = string;
+
+export const PLAIN: Style = '';
+export const EDGE: Style = '2';
+
+/** The node flags, in the order their glyphs are printed. */
+export type Flag =
+  | 'current'
+  | 'changed'
+  | 'breakpoint'
+  | 'nonfinite'
+  | 'searchMatch'
+  | 'selected'
+  | 'final'
+  | 'pending';
+
+interface FlagLook {
+  readonly glyph: string;
+  readonly style: Style;
+  readonly meaning: string;
+}
+
+/**
+ * Every flag has a glyph as well as a style, so each state reads on a monochrome terminal.
+ * The order is also the priority when flags pick a box frame's style.
+ */
+export const FLAGS: Readonly<Record<Flag, FlagLook>> = {
+  current: { glyph: '▶', style: '1;33', meaning: 'the step that just ran' },
+  changed: { glyph: 'Δ', style: '1;35', meaning: 'grad changed in this step' },
+  breakpoint: { glyph: '●', style: '31', meaning: 'breakpoint' },
+  nonfinite: { glyph: '!', style: '1;31', meaning: 'NaN or infinite value' },
+  searchMatch: { glyph: '⌕', style: '1;36', meaning: 'search match' },
+  selected: { glyph: '»', style: '1;34', meaning: 'selected' },
+  final: { glyph: '✓', style: '32', meaning: 'grad final' },
+  pending: { glyph: '◌', style: '2', meaning: 'grad pending' },
+};
+
+const FLAG_ORDER = Object.keys(FLAGS) as Flag[];
+
+const isNonFinite = (x: number | null | undefined): boolean =>
+  x !== null && x !== undefined && !Number.isFinite(x);
+
+/** The flags set on a node, in glyph order; non-finite data or grad counts as flagged. */
+export function flagsOf(state: NodeState): Flag[] {
+  const flags: Flag[] = [];
+  for (const flag of FLAG_ORDER) {
+    const set =
+      flag === 'nonfinite'
+        ? state.nonfinite === true || isNonFinite(state.data) || isNonFinite(state.grad)
+        : state[flag] === true;
+    if (set) flags.push(flag);
+  }
+  return flags;
+}
+
+/**
+ * The style of a box's frame: the highest-priority flag's. Final and pending only colour the
+ * grad and the glyph: at the end of backward every node is final, and a screen of coloured
+ * frames would hide the ones that need attention.
+ */
+export function frameStyle(flags: readonly Flag[]): Style {
+  const first = flags.find((f) => f !== 'final' && f !== 'pending');
+  return first === undefined ? PLAIN : FLAGS[first].style;
+}
+
+/** Wraps text in an SGR style, resetting after it. */
+export function styled(text: string, style: Style): string {
+  return style === PLAIN ? text : `\x1b[${style}m${text}\x1b[0m`;
+}

@@ -1,0 +1,50 @@
+/** A rectangle on the layout canvas, in terminal cells. */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The visible window onto a canvas: its top-left corner and size. */
+export type Viewport = Rect;
+
+/** Anything a viewport can scroll over: the box layout, the compact layout, the list. */
+export interface Canvas {
+  readonly width: number;
+  readonly height: number;
+  rectOf(id: number): Rect;
+}
+
+/**
+ * What the pane shows of one node at the cursor's step. `null` values are not known yet and
+ * print as `?`. Non-finite values are flagged whether or not `nonfinite` is set.
+ */
+export interface NodeState {
+  readonly data: number | null;
+  readonly grad: number | null;
+  /** The grad before the last step, shown as `before→after` when `changed`. */
+  readonly gradBefore?: number | null;
+  /** The node whose step just ran. */
+  readonly current?: boolean;
+  /** Its grad changed in the last step. */
+  readonly changed?: boolean;
+  /** Every contribution to its grad has arrived. */
+  readonly final?: boolean;
+  /** Contributions to its grad are still to come. */
+  readonly pending?: boolean;
+  readonly nonfinite?: boolean;
+  readonly breakpoint?: boolean;
+  readonly searchMatch?: boolean;
+  readonly selected?: boolean;
+}
+
+/** Per-node state, asked only for the nodes inside the viewport. */
+export type NodeStates = (id: number) => NodeState;
+
+export interface RenderOptions {
+  /** ANSI styles on; with `false` every state still shows as a glyph or frame. */
+  readonly color: boolean;
+  /** The session's number formatter; defaults to 4 decimals. */
+  readonly format?: (x: number) => string;
+}
