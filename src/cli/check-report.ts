@@ -1,0 +1,161 @@
+import { type GradCheckReport, OpCode } from '../engine/index.js';
+import type { Scenario } from '../scenario/index.js';
+import { formatNumber } from '../session/index.js';
+import type { Analysis } from './analyze.js';
+import { type JsonNumber, jsonNumber, painter } from './format.js';
+import { graphValues, type JsonNode, nodesJson } from './graph-json.js';
+import type { JsonDiagnostic, Problem } from './load.js';
+
+/** How many failed nodes the human summary lists before saying how many more there are. */
+const FAILED_SHOWN = 10;
+
+/** `check` shows every digit unless asked for fewer: its numbers are meant to be copied. */
+export const CHECK_PRECISION = 17;
+
+export interface TextOptions {
+  readonly precision?: number;
+  readonly color: boolean;
+}
+
+/** The human summary of one checked file. */
+export function checkText(file: string, analysis: Analysis, options: TextOptions): string {
+  const { scenario, gradcheck, nonFinite, expects } = analysis;
+  const { graph, output } = scenario;
+  const paint = painter(options.color);
+  const num = (v: number) => formatNumber(v, options.precision ?? CHECK_PRECISION);
+  const lines = [`${paint('bold', file)}: ${scenario.title}`];
+
+  const rows: string[][] = [
+    ['output', scenario.labelOf(output), num(graph.data[output]), num(graph.grad[output])],
+  ];
+  for (let id = 0; id < graph.size; id++) {
+    if (graph.opOf(id) === OpCode.input)
+      rows.push(['input', scenario.labelOf(id), num(graph.data[id]), num(graph.grad[id])]);
+  }
+  const width = (col: number) => Math.max(...rows.map((r) => r[col].length));
+  for (const [kind, name, data, grad] of rows) {
+    lines.push(
+      `  ${kind.padEnd(width(0))}  ${name.padEnd(width(1))}  data ${data.padEnd(width(2))}  grad ${grad}`,
+    );
+  }
+
+  lines.push(`  ${gradcheckText(scenario, gradcheck, num, paint)}`);
+  for (const failure of gradcheck.failed.slice(0, FAILED_SHOWN)) {
+    lines.push(
+      `    ${nodeRef(scenario, failure.id)}: analytic ${num(failure.analytic)}, numeric ${num(failure.numeric)}, relative error ${num(failure.relError)}`,
+    );
+  }
+  if (gradcheck.failed.length > FAILED_SHOWN) {
+    lines.push(`    … and ${gradcheck.failed.length - FAILED_SHOWN} more`);
+  }
+  if (nonFinite !== undefined) {
+    const where = nodeRef(scenario, nonFinite.id);
+    lines.push(
+      `  ${paint('red', 'non-finite')}: first at ${where}: ${nonFinite.field} = ${num(nonFinite.value)}`,
+    );
+  }
+  for (const e of expects) {
+    const { expectation, actual, ok } = e;
+    const target = `${scenario.labelOf(expectation.node)}.${expectation.field}`;
+    const verdict = ok ? paint('green', 'ok') : paint('red', 'FAILED');
+    lines.push(
+      `  expect at ${e.item.atText}: ${target} = ${num(actual)}, expected ${num(expectation.value)}: ${verdict}`,
+    );
+  }
+  lines.push(`  ${analysis.exitCode === 0 ? paint('green', 'ok') : paint('red', 'FAILED')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function gradcheckText(
+  scenario: Scenario,
+  report: GradCheckReport,
+  num: (v: number) => string,
+  paint: ReturnType<typeof painter>,
+): string {
+  if (report.total === 0) return 'grad check: nothing to check (the output depends on no input)';
+  if (report.checked === 0) return `grad check: not run (0 of ${report.total} nodes checked)`;
+  const verdict =
+    report.failed.length === 0
+      ? paint('green', 'passed')
+      : paint(
+          'red',
+          `FAILED at ${report.failed.length} node${report.failed.length === 1 ? '' : 's'}`,
+        );
+  const sampled = report.checked < report.total ? ' (a sample: the budget ran out)' : '';
+  const skipped =
+    report.skipped.length === 0
+      ? ''
+      : `; skipped ${report.skipped.map((id) => nodeRef(scenario, id)).join(', ')} (a kink or a non-finite value)`;
+  return `grad check ${verdict}: checked ${report.checked} of ${report.total} nodes${sampled}, max relative error ${num(report.maxRelError)}${skipped}`;
+}
+
+/** `x` for named nodes, `#3 (2 * x)` for unnamed ones, with the source line when known. */
+function nodeRef(scenario: Scenario, id: number): string {
+  const name = scenario.graph.nameOf(id);
+  const label = name ?? `#${id} (${scenario.labelOf(id)})`;
+  const line = scenario.lineOf(id);
+  return line === undefined ? label : `${label} at line ${line}`;
+}
+
+export interface CheckJson {
+  readonly file: string;
+  readonly ok: boolean;
+  readonly output: {
+    readonly id: number;
+    readonly name: string | null;
+    readonly data: JsonNumber;
+    readonly grad: JsonNumber;
+  } | null;
+  readonly nodes: readonly JsonNode[];
+  readonly gradcheck: {
+    readonly checked: number;
+    readonly total: number;
+    readonly maxRelError: JsonNumber;
+    readonly failed: readonly {
+      readonly id: number;
+      readonly analytic: JsonNumber;
+      readonly numeric: JsonNumber;
+      readonly relError: JsonNumber;
+    }[];
+    readonly skipped: readonly number[];
+  } | null;
+  readonly diagnostics: readonly JsonDiagnostic[];
+}
+
+/** The `--json` line of one file: a checked scenario, or the problems that stopped it. */
+export function checkJson(
+  file: string,
+  analysis: Analysis | undefined,
+  problems: readonly Problem[],
+): CheckJson {
+  const diagnostics = problems.map((p) => p.toJson());
+  if (analysis === undefined) {
+    return { file, ok: false, output: null, nodes: [], gradcheck: null, diagnostics };
+  }
+  const { scenario, gradcheck } = analysis;
+  const { graph, output } = scenario;
+  return {
+    file,
+    ok: analysis.exitCode === 0,
+    output: {
+      id: output,
+      name: graph.nameOf(output) ?? null,
+      data: jsonNumber(graph.data[output]),
+      grad: jsonNumber(graph.grad[output]),
+    },
+    nodes: nodesJson(scenario, graphValues(scenario)),
+    gradcheck: {
+      checked: gradcheck.checked,
+      total: gradcheck.total,
+      maxRelError: jsonNumber(gradcheck.maxRelError),
+      failed: gradcheck.failed.map((f) => ({
+        id: f.id,
+        analytic: jsonNumber(f.analytic),
+        numeric: jsonNumber(f.numeric),
+        relError: jsonNumber(f.relError),
+      })),
+      skipped: gradcheck.skipped,
+    },
+    diagnostics,
+  };
+}

@@ -1,0 +1,91 @@
+import type { CommandModule } from 'yargs';
+import { DEFAULT_GRADCHECK_BUDGET, type GradCheckBudget } from '../../engine/index.js';
+import { analyze } from '../analyze.js';
+import { checkJson, checkText } from '../check-report.js';
+import {
+  type CliContext,
+  colorEnabled,
+  type ExitCode,
+  type GlobalArgs,
+  setOption,
+  UsageError,
+  worst,
+} from '../context.js';
+import { loadScenarioFile } from '../load.js';
+
+export interface CheckArgs extends GlobalArgs {
+  readonly files: readonly string[];
+  readonly json: boolean;
+  readonly gradcheck: GradCheckBudget;
+  readonly set: ReadonlyMap<string, number>;
+}
+
+export const checkOptions = {
+  json: { type: 'boolean', default: false, describe: 'One JSON object per file, one per line' },
+  gradcheck: {
+    type: 'string',
+    describe: `Finite-difference check: all, none, or a budget of node re-evaluations (default ${DEFAULT_GRADCHECK_BUDGET})`,
+    default: String(DEFAULT_GRADCHECK_BUDGET),
+    defaultDescription: String(DEFAULT_GRADCHECK_BUDGET),
+    coerce: parseBudget,
+  },
+  set: setOption,
+} as const;
+
+export function checkCommand(
+  ctx: CliContext,
+  report: (code: ExitCode) => void,
+): CommandModule<GlobalArgs, CheckArgs> {
+  return {
+    command: 'check <files..>',
+    describe: 'Validate, evaluate, back-propagate and grad-check scenario files',
+    builder: (yargs) =>
+      yargs
+        .options(checkOptions)
+        .positional('files', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          describe: 'Scenario files',
+        })
+        .example('$0 check scenarios/seed.yaml', 'Summary of the seed example')
+        .example('$0 check --json scenarios/*.yaml', 'One JSON line per file'),
+    handler: async (args) => report(await runCheck(ctx, args)),
+  };
+}
+
+/** Checks each file in turn and returns the worst exit code. */
+export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCode> {
+  const { io } = ctx;
+  const codes: ExitCode[] = [];
+  for (const file of args.files) {
+    const loaded = await loadScenarioFile(io, file, { set: args.set });
+    const problems = loaded.ok ? loaded.warnings : loaded.problems;
+    const analysis = loaded.ok ? analyze(loaded.scenario, args.gradcheck) : undefined;
+    const code = analysis?.exitCode ?? 2;
+    codes.push(code);
+    if (args.json) {
+      io.stdout(`${JSON.stringify(checkJson(file, analysis, problems))}\n`);
+      continue;
+    }
+    const color = colorEnabled(args, io, 'stderr');
+    for (const p of problems) io.stderr(`${p.format(color)}\n`);
+    if (analysis !== undefined) {
+      const text = checkText(file, analysis, {
+        precision: args.precision,
+        color: colorEnabled(args, io, 'stdout'),
+      });
+      io.stdout(codes.length > 1 ? `\n${text}` : text);
+    }
+  }
+  return worst(codes);
+}
+
+/** `all`, `none`, or a whole number of node re-evaluations. */
+export function parseBudget(value: unknown): GradCheckBudget {
+  const text = String(value).trim();
+  if (text === 'all' || text === 'none') return text;
+  const n = Number(text);
+  if (text !== '' && Number.isInteger(n) && n >= 0) return n;
+  throw new UsageError(`--gradcheck expects all, none or a whole number, got '${text}'`);
+}

@@ -1,0 +1,86 @@
+import type { Options } from 'yargs';
+import type { Io } from './io.js';
+
+/** What every command is given: the outside world, and where the package's files are. */
+export interface CliContext {
+  readonly io: Io;
+  readonly version: string;
+  /** The folder of built-in scenarios. */
+  readonly scenariosDir: string;
+}
+
+/** A command's result: 0 all good, 1 a check failed, 2 bad input or usage. */
+export type ExitCode = 0 | 1 | 2;
+
+export const worst = (codes: readonly ExitCode[]): ExitCode => Math.max(0, ...codes) as ExitCode;
+
+/**
+ * Bad usage found while parsing arguments; reported with its hint and exit code 2. (yargs keeps
+ * only the message of an error thrown by a coerce function, so those put any example in it.)
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface GlobalArgs {
+  readonly color: boolean;
+  readonly precision: number | undefined;
+}
+
+export const globalOptions = {
+  color: {
+    type: 'boolean',
+    default: true,
+    describe: 'Color the output (--no-color or NO_COLOR turns it off)',
+  },
+  precision: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Significant digits of numbers shown to people (1-17); JSON is always exact',
+    coerce: (value: unknown) => {
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 17) {
+        throw new UsageError(`--precision expects a whole number from 1 to 17, got '${value}'`);
+      }
+      return n;
+    },
+  },
+} as const satisfies Record<string, Options>;
+
+export const setOption = {
+  type: 'string',
+  array: true,
+  requiresArg: true,
+  default: [],
+  defaultDescription: 'none',
+  describe: 'Override an input: NAME=VALUE (repeatable)',
+  coerce: parseSet,
+} as const satisfies Options;
+
+/** `--set x=3 --set y=-1.5` as a map; a malformed pair is a usage error. */
+export function parseSet(values: readonly unknown[] | undefined): ReadonlyMap<string, number> {
+  const set = new Map<string, number>();
+  for (const raw of values ?? []) {
+    const text = String(raw);
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S.*?)\s*$/.exec(text);
+    const value = match === null ? Number.NaN : Number(match[2]);
+    if (match === null || Number.isNaN(value)) {
+      throw new UsageError(`--set expects NAME=VALUE with a number (--set x=2.5), got '${text}'`);
+    }
+    set.set(match[1], value);
+  }
+  return set;
+}
+
+/** Color only on a terminal, and never when asked not to (`--no-color`, `NO_COLOR`). */
+export function colorEnabled(args: GlobalArgs, io: Io, stream: 'stdout' | 'stderr'): boolean {
+  const noColor = io.env.NO_COLOR;
+  return args.color && (noColor === undefined || noColor === '') && io.isTTY[stream];
+}

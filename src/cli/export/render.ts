@@ -1,0 +1,64 @@
+import { OpCode, opSpec } from '../../engine/index.js';
+import type { Scenario } from '../../scenario/index.js';
+import { formatValue } from '../../session/index.js';
+import type { NodeValues } from '../graph-json.js';
+
+/** What the drawings show of one node: its label and its values at the chosen step. */
+interface Drawn {
+  readonly label: string;
+  readonly data: string;
+  readonly grad: string;
+}
+
+function drawn(scenario: Scenario, values: NodeValues, precision: number | undefined) {
+  return (id: number): Drawn => ({
+    label: scenario.labelOf(id),
+    data: formatValue(values.data(id) ?? undefined, precision),
+    grad: formatValue(values.grad(id) ?? undefined, precision),
+  });
+}
+
+/** Each op node's symbol (`*`, `tanh`), which both drawings put in a node of its own. */
+const opSymbol = (scenario: Scenario, id: number): string | undefined =>
+  scenario.graph.opOf(id) <= OpCode.constant ? undefined : opSpec(scenario.graph.opOf(id)).symbol;
+
+/**
+ * Graphviz in the spirit of micrograd's draw_dot: left to right, a record `label | data | grad` per
+ * value, and a small node per op between its inputs and its result. `x * x` draws two edges.
+ */
+export function toDot(scenario: Scenario, values: NodeValues, precision?: number): string {
+  const show = drawn(scenario, values, precision);
+  const quote = (text: string) => text.replace(/[\\{}|<>"]/g, (c) => `\\${c}`);
+  const lines = ['digraph gradstep {', '  rankdir=LR;', '  node [shape=record];'];
+  for (let id = 0; id < scenario.graph.size; id++) {
+    const { label, data, grad } = show(id);
+    lines.push(
+      `  n${id} [label="{ ${quote(label)} | data ${quote(data)} | grad ${quote(grad)} }"];`,
+    );
+    const symbol = opSymbol(scenario, id);
+    if (symbol === undefined) continue;
+    lines.push(`  n${id}_op [label="${quote(symbol)}", shape=ellipse];`);
+    for (const input of scenario.graph.inputsOf(id)) lines.push(`  n${input} -> n${id}_op;`);
+    lines.push(`  n${id}_op -> n${id};`);
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+/** A Mermaid flowchart of the same drawing, for Markdown documentation. */
+export function toMermaid(scenario: Scenario, values: NodeValues, precision?: number): string {
+  const show = drawn(scenario, values, precision);
+  const quote = (text: string) =>
+    text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  const lines = ['flowchart LR'];
+  for (let id = 0; id < scenario.graph.size; id++) {
+    const { label, data, grad } = show(id);
+    lines.push(`  n${id}["${quote(label)}<br/>data ${quote(data)}<br/>grad ${quote(grad)}"]`);
+    const symbol = opSymbol(scenario, id);
+    if (symbol === undefined) continue;
+    lines.push(`  n${id}_op(("${quote(symbol)}"))`);
+    for (const input of scenario.graph.inputsOf(id)) lines.push(`  n${input} --> n${id}_op`);
+    lines.push(`  n${id}_op --> n${id}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

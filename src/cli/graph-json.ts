@@ -1,0 +1,48 @@
+import { opSpec } from '../engine/index.js';
+import type { Scenario } from '../scenario/index.js';
+import { type JsonNumber, jsonNumber } from './format.js';
+
+/** One node in the shape `check --json`, `replay --format json` and `export --format json` share. */
+export interface JsonNode {
+  readonly id: number;
+  readonly name: string | null;
+  readonly label: string;
+  /** The op's name in the engine's table: `input`, `constant`, `add`, `mul`, `tanh`, ... */
+  readonly op: string;
+  readonly inputs: readonly number[];
+  readonly data: JsonNumber;
+  readonly grad: JsonNumber;
+  readonly line: number | null;
+}
+
+/** A node's values where they are known; null where they are not (yet). */
+export interface NodeValues {
+  data(id: number): number | null;
+  grad(id: number): number | null;
+}
+
+/** The values the graph holds now: after forward and backward, everything is known. */
+export const graphValues = (scenario: Scenario): NodeValues => ({
+  data: (id) => scenario.graph.data[id],
+  grad: (id) => scenario.graph.grad[id],
+});
+
+export function nodeJson(scenario: Scenario, id: number, values: NodeValues): JsonNode {
+  const { graph } = scenario;
+  return {
+    id,
+    name: graph.nameOf(id) ?? null,
+    label: scenario.labelOf(id),
+    op: opSpec(graph.opOf(id)).name,
+    inputs: graph.inputsOf(id),
+    data: jsonNumber(values.data(id)),
+    grad: jsonNumber(values.grad(id)),
+    line: scenario.lineOf(id) ?? null,
+  };
+}
+
+export function nodesJson(scenario: Scenario, values: NodeValues): JsonNode[] {
+  const nodes: JsonNode[] = [];
+  for (let id = 0; id < scenario.graph.size; id++) nodes.push(nodeJson(scenario, id, values));
+  return nodes;
+}

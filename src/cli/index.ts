@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { packageScenariosDir } from './builtins.js';
+import { type CliContext, type ExitCode, UsageError, worst } from './context.js';
+import { nodeIo } from './io.js';
+
+export { nodeIo } from './io.js';
+
+import { buildParser } from './parser.js';
+
+export type { CliContext, ExitCode } from './context.js';
+export type { FileContent, Io } from './io.js';
+export { buildParser } from './parser.js';
+
+/** An unexpected failure: a bug, reported in one line without a stack trace. */
+export const INTERNAL_ERROR = 70;
+
+/** Runs one command line and returns its exit code; never exits the process. */
+export async function run(args: readonly string[], ctx: CliContext): Promise<number> {
+  const codes: ExitCode[] = [];
+  const parser = buildParser(ctx, args, (code) => codes.push(code));
+  try {
+    await parser.parseAsync([...args], {}, (_error, _argv, output) => {
+      if (output !== '') ctx.io.stdout(`${output}\n`);
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const hint = error.hint === undefined ? '' : `hint: ${error.hint}\n`;
+      ctx.io.stderr(`gradstep: error: ${error.message}\n${hint}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.io.stderr(`gradstep: internal error: ${message}\n`);
+    return INTERNAL_ERROR;
+  }
+  return worst(codes);
+}
+
+/** The real process: its arguments, files and streams. */
+export async function main(args: readonly string[]): Promise<number> {
+  const scenariosDir = packageScenariosDir();
+  const pkg = JSON.parse(
+    await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
+  return run(args, { io: nodeIo(), version: pkg.version, scenariosDir });
+}

@@ -1,0 +1,59 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+
+/** What reading a path gave: the bytes of a file, or why there are none. */
+export type FileContent =
+  | { readonly kind: 'file'; readonly bytes: Uint8Array }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'directory' }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+/**
+ * Everything a command does to the outside world. Commands receive it instead of touching
+ * `process` or `fs`, so tests run them in-process with a fake.
+ */
+export interface Io {
+  /** Writes text as given; callers end their lines. */
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<FileContent>;
+  /** File names in a directory, or an empty list when it cannot be read. */
+  listDirectory(path: string): Promise<readonly string[]>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The working directory, to show paths the way the user typed them. */
+  readonly cwd: string;
+  readonly isTTY: { readonly stdin: boolean; readonly stdout: boolean; readonly stderr: boolean };
+}
+
+export function nodeIo(): Io {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readFile: readNodeFile,
+    async listDirectory(path) {
+      try {
+        return await readdir(path);
+      } catch {
+        return [];
+      }
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: {
+      stdin: process.stdin.isTTY === true,
+      stdout: process.stdout.isTTY === true,
+      stderr: process.stderr.isTTY === true,
+    },
+  };
+}
+
+async function readNodeFile(path: string): Promise<FileContent> {
+  try {
+    if ((await stat(path)).isDirectory()) return { kind: 'directory' };
+    return { kind: 'file', bytes: await readFile(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+    if (code === 'EISDIR') return { kind: 'directory' };
+    return { kind: 'unreadable', reason: code ?? String(error) };
+  }
+}

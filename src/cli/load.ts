@@ -1,0 +1,101 @@
+import {
+  type Diagnostic,
+  diagnosticToJson,
+  formatDiagnostic,
+  loadScenario,
+  type Scenario,
+} from '../scenario/index.js';
+import type { Io } from './io.js';
+
+/** A diagnostic in the `--json` shape; positions are null for problems with the file itself. */
+export interface JsonDiagnostic {
+  readonly file: string;
+  readonly line: number | null;
+  readonly col: number | null;
+  readonly endLine: number | null;
+  readonly endCol: number | null;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly hint: string | null;
+}
+
+/** A problem to report, ready both for people and for `--json`. */
+export interface Problem {
+  readonly severity: 'error' | 'warning';
+  format(color: boolean): string;
+  toJson(): JsonDiagnostic;
+}
+
+export type Loaded =
+  | { readonly ok: true; readonly scenario: Scenario; readonly warnings: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export interface LoadOptions {
+  readonly set?: ReadonlyMap<string, number>;
+}
+
+/** Reads and compiles a scenario file; every failure becomes a problem, never an exception. */
+export async function loadScenarioFile(
+  io: Io,
+  file: string,
+  options: LoadOptions = {},
+): Promise<Loaded> {
+  const read = await readText(io, file);
+  if (typeof read !== 'string') return { ok: false, problems: [read] };
+  const result = loadScenario({ name: file, text: read }, { set: options.set });
+  const problems = result.diagnostics.map(fromDiagnostic);
+  if (!result.ok) return { ok: false, problems };
+  return { ok: true, scenario: result.scenario, warnings: problems };
+}
+
+async function readText(io: Io, file: string): Promise<string | Problem> {
+  const content = await io.readFile(file);
+  switch (content.kind) {
+    case 'missing':
+      return fileProblem(file, 'no such file');
+    case 'directory':
+      return fileProblem(file, 'is a directory, not a scenario file');
+    case 'unreadable':
+      return fileProblem(file, `cannot be read (${content.reason})`);
+    case 'file':
+      return decodeText(content.bytes) ?? fileProblem(file, 'is not a text file');
+  }
+}
+
+/** UTF-8 text, or undefined for bytes that are not text (invalid UTF-8 or a NUL byte). */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function fileProblem(file: string, message: string): Problem {
+  return {
+    severity: 'error',
+    format: () => `${file}: error: ${message}`,
+    toJson: () => ({
+      file,
+      line: null,
+      col: null,
+      endLine: null,
+      endCol: null,
+      severity: 'error',
+      message,
+      hint: null,
+    }),
+  };
+}
+
+export function fromDiagnostic(d: Diagnostic): Problem {
+  return {
+    severity: d.severity,
+    format: (color) => formatDiagnostic(d, { color }),
+    toJson: () => {
+      const json = diagnosticToJson(d);
+      return { ...json, hint: json.hint ?? null };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import yargs, { type Argv } from 'yargs';
+import { checkCommand, checkOptions } from './commands/check.js';
+import { exportCommand, exportOptions } from './commands/export.js';
+import { listCommand } from './commands/list.js';
+import { openCommand, openOptions } from './commands/open.js';
+import { replayCommand, replayOptions } from './commands/replay.js';
+import {
+  type CliContext,
+  type ExitCode,
+  type GlobalArgs,
+  globalOptions,
+  UsageError,
+} from './context.js';
+import { closest } from './hint.js';
+
+export const COMMAND_NAMES = ['check', 'list', 'replay', 'export'] as const;
+
+const OPTION_NAMES = [
+  ...new Set([
+    'help',
+    'version',
+    ...Object.keys(globalOptions),
+    ...Object.keys(checkOptions),
+    ...Object.keys(openOptions),
+    ...Object.keys(replayOptions),
+    ...Object.keys(exportOptions),
+  ]),
+];
+
+/**
+ * The gradstep command line, built fresh on every call and free of side effects: commands report
+ * their exit code through `report`, help and version text come back from `parseAsync`'s callback,
+ * and usage errors are thrown as `UsageError`.
+ */
+export function buildParser(
+  ctx: CliContext,
+  args: readonly string[],
+  report: (code: ExitCode) => void,
+): Argv<GlobalArgs> {
+  return yargs()
+    .scriptName('gradstep')
+    .usage('$0 [SCENARIO]\n$0 <command> [options]')
+    .options(globalOptions)
+    .command(checkCommand(ctx, report))
+    .command(listCommand(ctx, report))
+    .command(replayCommand(ctx, report))
+    .command(exportCommand(ctx, report))
+    .command(openCommand(ctx, COMMAND_NAMES, report))
+    .strict()
+    .version(ctx.version)
+    .help()
+    .alias('h', 'help')
+    .wrap(100)
+    .fail((message, error) => {
+      if (error instanceof UsageError) throw error;
+      // yargs rethrows a coerce function's error as a YError with the same message.
+      if (error?.name === 'YError') throw new UsageError(error.message);
+      if (error !== undefined && error !== null) throw error;
+      throw usageError(message, args);
+    });
+}
+
+/** A yargs validation message made actionable: the unknown word, and what was probably meant. */
+function usageError(message: string, args: readonly string[]): UsageError {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+  if (unknown === null) return new UsageError(message, "run 'gradstep --help' for usage");
+  const first = args[0];
+  const command =
+    first === undefined || first.startsWith('-') ? undefined : closest(first, COMMAND_NAMES);
+  if (command !== undefined && !(COMMAND_NAMES as readonly string[]).includes(first)) {
+    return new UsageError(`unknown command '${first}'`, `did you mean '${command}'?`);
+  }
+  const word = unknown[1].split(', ')[0];
+  const isOption = args.some(
+    (a) => a.replace(/^-+/, '').split('=')[0] === word && a.startsWith('-'),
+  );
+  if (!isOption)
+    return new UsageError(`unexpected argument '${word}'`, "run 'gradstep --help' for usage");
+  const option = closest(word, OPTION_NAMES);
+  const flag = `${word.length === 1 ? '-' : '--'}${word}`;
+  return new UsageError(
+    `unknown option '${flag}'`,
+    option === undefined ? "run 'gradstep --help' for usage" : `did you mean '--${option}'?`,
+  );
+}

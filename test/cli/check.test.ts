@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { FAILED_EXPECT, NON_FINITE, SEED, SEED_REFERENCE, UNKNOWN_FUNCTION } from './fixtures.js';
+import { cli, near } from './helpers.js';
+
+const files = {
+  'seed.yaml': SEED,
+  'nan.yaml': NON_FINITE,
+  'wrong.yaml': FAILED_EXPECT,
+  'typo.yaml': UNKNOWN_FUNCTION,
+  'binary.yaml': new Uint8Array([0x74, 0x69, 0x00, 0xff]),
+  'adir/': '',
+};
+
+describe('gradstep check (human summary)', () => {
+  it('prints the output, each input with its grad, and the grad-check verdict; exit 0', async () => {
+    const { code, stdout, stderr } = await cli('check seed.yaml', { files });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^seed\.yaml: z = x·x·y \+ tanh\(x·y\)\n/);
+    expect(stdout).toMatch(/output\s+z\s+data 12\.999987711650796\s+grad 1\n/);
+    expect(stdout).toMatch(/input\s+x\s+data 2\s+grad 12\.000073729642216\n/);
+    expect(stdout).toMatch(/input\s+y\s+data 3\s+grad 4\.00004915309481\n/);
+    expect(stdout).toMatch(/grad check passed: checked 6 of 6 nodes, max relative error /);
+    expect(stdout).toMatch(
+      /expect at end: x\.grad = 12\.000073729642216, expected 12\.000073729642216: ok/,
+    );
+    expect(stdout.trimEnd().endsWith('ok')).toBe(true);
+  });
+
+  it('rounds shown numbers to --precision significant digits', async () => {
+    const { stdout } = await cli('check seed.yaml --precision 3', { files });
+    expect(stdout).toMatch(/input\s+x\s+data 2\s+grad 12\.0\n/);
+  });
+
+  it('colors only on a terminal, and never with --no-color or NO_COLOR', async () => {
+    const esc = '\u001b[';
+    expect((await cli('check seed.yaml', { files, tty: true })).stdout).toContain(esc);
+    expect((await cli('check seed.yaml --no-color', { files, tty: true })).stdout).not.toContain(
+      esc,
+    );
+    const noColor = await cli('check seed.yaml', { files, tty: true, env: { NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toContain(esc);
+    expect((await cli('check seed.yaml', { files })).stdout).not.toContain(esc);
+  });
+
+  it('reports the first non-finite node and exits 1', async () => {
+    const { code, stdout } = await cli('check nan.yaml', { files });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/non-finite: first at y at line 4: data = NaN/);
+    expect(stdout.trimEnd().endsWith('FAILED')).toBe(true);
+  });
+
+  it('checks the walkthrough expects at end: a wrong one exits 1 with both values', async () => {
+    const { code, stdout } = await cli('check wrong.yaml', { files });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/expect at end: a\.grad = 6, expected 5: FAILED/);
+  });
+
+  it('applies --set NAME=VALUE before running (z = x²y + tanh(xy) at x = 3)', async () => {
+    const { code, stdout } = await cli('check seed.yaml --set x=3 --gradcheck none', { files });
+    const x = 3;
+    const y = 3;
+    const dzdx = 2 * x * y + y * (1 - Math.tanh(x * y) ** 2);
+    const shown = Number(/input\s+x\s+data 3\s+grad (\S+)/.exec(stdout)?.[1]);
+    expect(near(shown, dzdx)).toBe(true);
+    expect(stdout).toMatch(/grad check: not run \(0 of 6 nodes checked\)/);
+    expect(code).toBe(1); // the seed's expect on x.grad no longer holds
+  });
+
+  it.each([
+    ['missing.yaml', 'missing.yaml: error: no such file'],
+    ['adir', 'adir: error: is a directory, not a scenario file'],
+    ['binary.yaml', 'binary.yaml: error: is not a text file'],
+  ])('rejects %s with a diagnostic-style error, exit 2', async (file, message) => {
+    const { code, stdout, stderr } = await cli(`check ${file}`, { files });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${message}\n`);
+  });
+
+  it('prints scenario diagnostics with file, line and column, exit 2', async () => {
+    const { code, stderr } = await cli('check typo.yaml', { files });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^typo\.yaml:4:7: error: /);
+    expect(stderr).toContain("'tanh'");
+  });
+
+  it('exits with the worst code of several files', async () => {
+    expect((await cli('check seed.yaml seed.yaml', { files })).code).toBe(0);
+    expect((await cli('check seed.yaml nan.yaml', { files })).code).toBe(1);
+    expect((await cli('check missing.yaml nan.yaml seed.yaml', { files })).code).toBe(2);
+  });
+});
+
+describe('gradstep check --json', () => {
+  const parse = (stdout: string) =>
+    stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+
+  it('prints one object per file in the documented shape', async () => {
+    const { code, stdout } = await cli('check --json seed.yaml missing.yaml', { files });
+    expect(code).toBe(2);
+    const [seed, missing] = parse(stdout);
+    expect(Object.keys(seed)).toEqual([
+      'file',
+      'ok',
+      'output',
+      'nodes',
+      'gradcheck',
+      'diagnostics',
+    ]);
+    expect(seed.file).toBe('seed.yaml');
+    expect(seed.ok).toBe(true);
+    expect(Object.keys(seed.output)).toEqual(['id', 'name', 'data', 'grad']);
+    expect(seed.output.name).toBe('z');
+    expect(Object.keys(seed.nodes[0])).toEqual([
+      'id',
+      'name',
+      'label',
+      'op',
+      'inputs',
+      'data',
+      'grad',
+      'line',
+    ]);
+    expect(Object.keys(seed.gradcheck)).toEqual([
+      'checked',
+      'total',
+      'maxRelError',
+      'failed',
+      'skipped',
+    ]);
+    expect(seed.gradcheck).toMatchObject({ checked: 6, total: 6, failed: [], skipped: [] });
+    expect(seed.diagnostics).toEqual([]);
+    expect(missing).toEqual({
+      file: 'missing.yaml',
+      ok: false,
+      output: null,
+      nodes: [],
+      gradcheck: null,
+      diagnostics: [
+        {
+          file: 'missing.yaml',
+          line: null,
+          col: null,
+          endLine: null,
+          endCol: null,
+          severity: 'error',
+          message: 'no such file',
+          hint: null,
+        },
+      ],
+    });
+  });
+
+  it('gives every node of the seed the reference data and grad', async () => {
+    const [seed] = parse((await cli('check --json seed.yaml', { files })).stdout);
+    for (const [name, data, grad] of SEED_REFERENCE) {
+      const node = seed.nodes.find((n: { name: string }) => n.name === name);
+      expect(near(node.data, data), `${name}.data`).toBe(true);
+      expect(near(node.grad, grad), `${name}.grad`).toBe(true);
+    }
+    const xy = seed.nodes.find((n: { name: string }) => n.name === 'xy');
+    const ids = (...names: string[]) =>
+      names.map((name) => seed.nodes.find((n: { name: string }) => n.name === name).id);
+    expect(xy).toMatchObject({ op: 'mul', label: 'xy', line: 7, inputs: ids('x', 'y') });
+    const x2 = seed.nodes.find((n: { name: string }) => n.name === 'x_2');
+    expect(x2.inputs).toEqual(ids('x', 'x'));
+  });
+
+  it('writes non-finite numbers as strings and null for unknowns', async () => {
+    const { code, stdout } = await cli('check --json nan.yaml', { files });
+    expect(code).toBe(1);
+    const [result] = parse(stdout);
+    expect(result.ok).toBe(false);
+    const y = result.nodes.find((n: { name: string }) => n.name === 'y');
+    expect(y.data).toBe('NaN');
+    expect(result.output.data).toBe('NaN');
+  });
+
+  it('carries scenario diagnostics with positions', async () => {
+    const [result] = parse((await cli('check --json typo.yaml', { files })).stdout);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]).toMatchObject({
+      file: 'typo.yaml',
+      line: 4,
+      col: 7,
+      severity: 'error',
+    });
+  });
+});

@@ -1,0 +1,51 @@
+/** Scenario texts for CLI tests, kept in memory so each test shows its input. */
+
+export const SEED = `title: z = x·x·y + tanh(x·y)
+graph: |
+  x = 2.0          # an input: a name bound to a number
+  y = 3.0
+  x_2 = x * x
+  x_2_y = x_2 * y
+  xy = x * y
+  tanh_xy = tanh(xy)
+  z = x_2_y + tanh_xy
+output: z
+walkthrough:
+  - at: end
+    expect: {node: x, grad: 12.000073729642216}
+`;
+
+/** Section 1 of ../shared/reference-values.md: [name, data, grad]. */
+export const SEED_REFERENCE: readonly [string, number, number][] = [
+  ['x', 2.0, 12.000073729642216],
+  ['y', 3.0, 4.00004915309481],
+  ['x_2', 4.0, 3.0],
+  ['x_2_y', 12.0, 1.0],
+  ['xy', 6.0, 2.4576547405286142e-5],
+  ['tanh_xy', 0.9999877116507956, 1.0],
+  ['z', 12.999987711650796, 1.0],
+];
+
+/** log of a negative number: NaN from the second node on. */
+export const NON_FINITE = `title: log of a negative
+graph: |
+  x = -1
+  y = log(x)
+  z = y * 2
+`;
+
+export const FAILED_EXPECT = `title: a wrong expectation
+graph: |
+  a = 3
+  b = a * a
+walkthrough:
+  - at: end
+    expect: {node: a, grad: 5}
+`;
+
+/** `tahn` on line 4, column 7 of the file. */
+export const UNKNOWN_FUNCTION = `title: a typo
+graph: |
+  x = 1
+  t = tahn(x)
+`;

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CliContext, type Io, nodeIo, run } from '../../src/cli/index.js';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface FakeIoOptions {
+  /** In-memory files by path; a path ending in `/` is a directory. Other paths read the disk. */
+  readonly files?: Readonly<Record<string, string | Uint8Array>>;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly tty?: boolean;
+}
+
+export interface Captured {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** An Io that records what a command prints and serves files from memory, then from the disk. */
+export function fakeIo(options: FakeIoOptions = {}): Io & { out: string[]; err: string[] } {
+  const disk = nodeIo();
+  // Keys and looked-up paths are resolved against the repository, as the disk resolves them.
+  const files: Record<string, string | Uint8Array> = {};
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    files[resolve(REPO, path) + (path.endsWith('/') ? '/' : '')] = content;
+  }
+  const out: string[] = [];
+  const err: string[] = [];
+  const tty = options.tty ?? false;
+  return {
+    out,
+    err,
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    async readFile(relativePath) {
+      const path = resolve(REPO, relativePath);
+      if (`${path}/` in files) return { kind: 'directory' };
+      const content = files[path];
+      if (content === undefined) return disk.readFile(path);
+      return { kind: 'file', bytes: typeof content === 'string' ? Buffer.from(content) : content };
+    },
+    async listDirectory(relativePath) {
+      const path = resolve(REPO, relativePath);
+      const prefix = path.endsWith('/') ? path : `${path}/`;
+      const inMemory = Object.keys(files)
+        .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
+        .map((f) => f.slice(prefix.length));
+      return inMemory.length > 0 ? inMemory : disk.listDirectory(path);
+    },
+    env: options.env ?? {},
+    cwd: REPO,
+    isTTY: { stdin: tty, stdout: tty, stderr: tty },
+  };
+}
+
+export function context(io: Io, scenariosDir = `${REPO}scenarios`): CliContext {
+  return { io, version: '9.8.7', scenariosDir };
+}
+
+/** Runs one command line in-process: `cli('check scenarios/seed.yaml --json')`. */
+export async function cli(
+  line: string | readonly string[],
+  options: FakeIoOptions & { scenariosDir?: string } = {},
+): Promise<Captured> {
+  const io = fakeIo(options);
+  const args = typeof line === 'string' ? line.split(' ').filter((a) => a !== '') : line;
+  const code = await run(args, context(io, options.scenariosDir));
+  return { code, stdout: io.out.join(''), stderr: io.err.join('') };
+}
+
+/** |actual - expected| <= 1e-9 + 1e-9·|expected|, the tolerance of the reference values. */
+export function near(actual: unknown, expected: number): boolean {
+  return (
+    typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 + 1e-9 * Math.abs(expected)
+  );
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { SEED, UNKNOWN_FUNCTION } from './fixtures.js';
+import { cli, REPO } from './helpers.js';
+
+const dir = `${REPO}fixture-scenarios`;
+const builtins = {
+  [`${dir}/seed.yaml`]: SEED,
+  [`${dir}/neuron.yaml`]: 'title: a neuron\ngraph: |\n  x = 1\n  o = tanh(x)\n',
+  [`${dir}/schema.json`]: '{}',
+  [`${dir}/notes.txt`]: 'not a scenario',
+};
+
+describe('gradstep list', () => {
+  it('lists the built-in scenarios by name with their titles and files', async () => {
+    const { code, stdout } = await cli('list', { files: builtins, scenariosDir: dir });
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      'neuron  a neuron               fixture-scenarios/neuron.yaml\n' +
+        'seed    z = x·x·y + tanh(x·y)  fixture-scenarios/seed.yaml\n',
+    );
+  });
+
+  it('flags an invalid built-in and exits 2', async () => {
+    const files = { ...builtins, [`${dir}/broken.yaml`]: UNKNOWN_FUNCTION };
+    const { code, stdout } = await cli('list', { files, scenariosDir: dir });
+    expect(stdout).toMatch(
+      /^broken\s+\(invalid: run gradstep check fixture-scenarios\/broken\.yaml\)/,
+    );
+    expect(code).toBe(2);
+  });
+
+  it('lists the package scenarios, the seed among them', async () => {
+    const { code, stdout } = await cli('list');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^seed\s+z = x·x·y \+ tanh\(x·y\)\s+scenarios\/seed\.yaml$/m);
+  });
+});
+
+describe('gradstep [SCENARIO] (until the TUI: the check summary)', () => {
+  it('opens the built-in seed without an argument', async () => {
+    const { code, stdout } = await cli([], { files: builtins, scenariosDir: dir });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^fixture-scenarios\/seed\.yaml: z = x·x·y/);
+  });
+
+  it('opens a built-in by name, and a file by path', async () => {
+    const byName = await cli('neuron', { files: builtins, scenariosDir: dir });
+    expect(byName.stdout).toMatch(/^fixture-scenarios\/neuron\.yaml: a neuron/);
+    const byPath = await cli('my.yaml', {
+      files: { ...builtins, 'my.yaml': SEED },
+      scenariosDir: dir,
+    });
+    expect(byPath.stdout).toMatch(/^my\.yaml: z = x·x·y/);
+  });
+
+  it('treats a missing .yaml argument as a file: no such file, exit 2', async () => {
+    const { code, stderr } = await cli('nope.yaml', { files: builtins, scenariosDir: dir });
+    expect(stderr).toBe('nope.yaml: error: no such file\n');
+    expect(code).toBe(2);
+  });
+
+  it('lists the built-in names when the argument is nothing it knows, exit 2', async () => {
+    const { code, stderr } = await cli('zzzzzz', { files: builtins, scenariosDir: dir });
+    expect(stderr).toBe(
+      "gradstep: error: 'zzzzzz' is not a command, a scenario file or a built-in scenario\n" +
+        'hint: built-in scenarios: neuron, seed; commands: check, list, replay, export\n',
+    );
+    expect(code).toBe(2);
+  });
+
+  it('suggests a built-in name close to the argument', async () => {
+    const { stderr } = await cli('nueron', { files: builtins, scenariosDir: dir });
+    expect(stderr).toMatch(/hint: did you mean 'neuron'\?/);
+  });
+});

@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { REPO } from './helpers.js';
+
+const exec = promisify(execFile);
+
+describe('the gradstep process', () => {
+  it('checks the built-in seed as a child process, exit 0, no color without a terminal', async () => {
+    const { stdout, stderr } = await exec(
+      process.execPath,
+      ['--import', 'tsx', 'src/bin.ts', 'check', 'scenarios/seed.yaml'],
+      { cwd: REPO, env: { ...process.env, CI: 'true' } },
+    );
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^scenarios\/seed\.yaml: /);
+    expect(stdout).toMatch(/input\s+x\s+data 2\s+grad 12\.000073729642216\n/);
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('sets the exit code from the command: 2 for a missing file, message without a stack', async () => {
+    const error = await exec(
+      process.execPath,
+      ['--import', 'tsx', 'src/bin.ts', 'check', 'no/such.yaml'],
+      {
+        cwd: REPO,
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(error).toMatchObject({ code: 2, stderr: 'no/such.yaml: error: no such file\n' });
+  });
+});
+
+describe('the headless commands', () => {
+  it('never import Ink, React or the UI statically (only the interactive seam may, dynamically)', () => {
+    const dir = join(REPO, 'src/cli');
+    const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    expect(sources.length).toBeGreaterThan(5);
+    for (const file of sources) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const staticImports = [...text.matchAll(/^import[^;]*from '([^']+)'/gm)].map((m) => m[1]);
+      const offending = staticImports.filter((s) => /^(ink|react)(\/|$)|\/ui\//.test(s));
+      expect(offending, file).toEqual([]);
+    }
+  });
+});

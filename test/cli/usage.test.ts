@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { buildParser } from '../../src/cli/index.js';
+import { SEED } from './fixtures.js';
+import { cli, context, fakeIo } from './helpers.js';
+
+const files = { 'seed.yaml': SEED };
+
+describe('the command line', () => {
+  it('is built without side effects and parses a check command line', async () => {
+    const io = fakeIo({ files });
+    const codes: number[] = [];
+    const parser = buildParser(context(io), [], (code) => codes.push(code));
+    expect(io.out).toEqual([]);
+    const argv = await parser.parseAsync(['check', 'seed.yaml', '--json', '--gradcheck', 'all']);
+    expect(argv).toMatchObject({ files: ['seed.yaml'], json: true, gradcheck: 'all', color: true });
+    expect(codes).toEqual([0]);
+  });
+
+  it('prints --version and --help on stdout, exit 0', async () => {
+    expect(await cli('--version')).toEqual({ code: 0, stdout: '9.8.7\n', stderr: '' });
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('gradstep check <files..>');
+    expect(help.stdout).toContain('gradstep list');
+    expect(help.stdout).toContain('--no-color');
+    expect(help.stdout).toContain('--precision');
+  });
+
+  it.each([
+    ['chek seed.yaml', "gradstep: error: unknown command 'chek'\nhint: did you mean 'check'?\n"],
+    [
+      'check seed.yaml --jsn',
+      "gradstep: error: unknown option '--jsn'\nhint: did you mean '--json'?\n",
+    ],
+    [
+      'check seed.yaml --precison 3',
+      "gradstep: error: unknown option '--precison'\nhint: did you mean '--precision'?\n",
+    ],
+    [
+      'lst',
+      "gradstep: error: 'lst' is not a command, a scenario file or a built-in scenario\nhint: did you mean 'list'?\n",
+    ],
+  ])('rejects `%s` with a hint, exit 2', async (line, message) => {
+    const { code, stdout, stderr } = await cli(line, { files });
+    expect(stderr).toBe(message);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it.each([
+    ['check', /Not enough non-option arguments/],
+    [
+      'check seed.yaml --precision abc',
+      /--precision expects a whole number from 1 to 17, got 'abc'/,
+    ],
+    ['check seed.yaml --precision 0', /--precision expects a whole number from 1 to 17/],
+    [
+      'check seed.yaml --gradcheck some',
+      /--gradcheck expects all, none or a whole number, got 'some'/,
+    ],
+    ['check seed.yaml --set x', /--set expects NAME=VALUE with a number \(--set x=2\.5\), got 'x'/],
+    [
+      'check seed.yaml --set x=abc',
+      /--set expects NAME=VALUE with a number \(--set x=2\.5\), got 'x=abc'/,
+    ],
+  ])('rejects bad usage `%s`, exit 2', async (line, message) => {
+    const { code, stderr } = await cli(line, { files });
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/^gradstep: error: /);
+    expect(code).toBe(2);
+  });
+});
