@@ -1,0 +1,29 @@
+import { phaseLabel, type ScreenModel, stepLabel } from '../screen-model.js';
+import { fitWidth, painter, visibleWidth } from '../text.js';
+import { AUTOPLAY_SPEEDS } from '../view-state.js';
+
+/**
+ * One line: title, file, phase, the last step run, walkthrough progress, autoplay. When it does
+ * not fitWidth, the file loses its folders and then the title is cut, so the step always shows.
+ */
+export function headerLine(model: ScreenModel, file: string | undefined): string {
+  const { session, view, facts, columns } = model;
+  const paint = painter(model.color);
+  const status = [`${phaseLabel(session)} ${paint(stepLabel(session), '1')}`];
+  const items = facts.itemPositions.length;
+  if (items > 0) {
+    const reached = facts.itemPositions.filter((p) => p >= 0 && p <= session.position).length;
+    status.push(`walkthrough ${reached}/${items}`);
+  }
+  if (view.playing) status.push(paint(`▶ playing ${AUTOPLAY_SPEEDS[view.speed]}ms/step`, '1;32'));
+  const right = ` │ ${status.join(' │ ')}`;
+  const title = session.timeline.scenario.title;
+  const names = file === undefined ? [''] : [file, file.slice(file.lastIndexOf('/') + 1)];
+  for (const name of names) {
+    const left = `${paint('gradstep', '1')} │ ${paint(title, '1;36')}${name === '' ? '' : ` │ ${name}`}`;
+    if (visibleWidth(left + right) <= columns) return fitWidth(left + right, columns);
+  }
+  const left = `${paint('gradstep', '1')} │ ${names.at(-1)} │ `;
+  const room = columns - visibleWidth(left + right);
+  return fitWidth(left + fitWidth(paint(title, '1;36'), Math.max(1, room)) + right, columns);
+}

@@ -1,0 +1,72 @@
+import { opSpec } from '../../engine/index.js';
+import { formatNumber, gradCheckStatus, ledgerOf, nodeValue } from '../../session/index.js';
+import { FLAGS } from '../graph/style.js';
+import { fullPrecision, type ScreenModel } from '../screen-model.js';
+import { painter } from '../text.js';
+
+/**
+ * The selected node: its definition and source line, op and local derivatives, inputs, data and
+ * grad at full precision, the grad ledger with every contribution, and the grad check.
+ */
+export function inspectorLines(model: ScreenModel): string[] {
+  const { session, view, precision } = model;
+  const paint = painter(model.color);
+  const id = view.selected;
+  const { timeline } = session;
+  const { scenario } = timeline;
+  if (id < 0 || id >= scenario.graph.size) return ['no node selected (j/k select)'];
+  const g = scenario.graph;
+  const label = scenario.labelOf(id);
+  const spec = opSpec(g.opOf(id));
+  const span = scenario.spanOf(id);
+  const line = scenario.lineOf(id);
+  const where =
+    line === undefined ? '' : `  ${paint(`${baseName(scenario.source.name)}:${line}`, '2')}`;
+  const expr = span === undefined ? '' : scenario.source.text.slice(span.start, span.end).trim();
+  const definition = expr !== '' && expr !== label ? `${label} = ${expr}` : label;
+  const lines = [`${paint(definition, '1')}  #${id}${where}`];
+  lines.push(
+    `op      ${spec.name}${spec.formula.length > 0 ? `  ${spec.formula.join(', ')}` : ''}`,
+  );
+  const inputs = g.inputsOf(id);
+  if (inputs.length > 0) lines.push(`inputs  ${inputs.map((i) => scenario.labelOf(i)).join(', ')}`);
+  lines.push(`data    ${fullPrecision(nodeValue(session, id, 'data'))}`);
+  lines.push(`grad    ${fullPrecision(nodeValue(session, id, 'grad'))}`);
+  if (timeline.cone[id] !== 1) {
+    lines.push(paint('not on the path to the output: no grad', '2'));
+    return lines;
+  }
+  const ledger = ledgerOf(session, id);
+  const status = ledger.final
+    ? paint(`${FLAGS.final.glyph} final`, FLAGS.final.style)
+    : paint(`${FLAGS.pending.glyph} pending`, FLAGS.pending.style);
+  const count =
+    id === timeline.output
+      ? 'output: seeded with 1 at B0'
+      : `${ledger.received.length} of ${ledger.expected} received`;
+  lines.push(`ledger  ${count}  ${status}`);
+  const fmt = (x: number) => formatNumber(x, precision);
+  for (const entry of ledger.received) {
+    lines.push(
+      `  ${entry.step} from ${scenario.labelOf(entry.from)}: ${fmt(entry.local)} × ${fmt(entry.upstream)} = ${fmt(entry.term)}  (${fmt(entry.before)} → ${fmt(entry.after)})`,
+    );
+  }
+  lines.push(checkLine(model, id));
+  return lines;
+}
+
+function checkLine(model: ScreenModel, id: number): string {
+  const paint = painter(model.color);
+  const check = gradCheckStatus(model.session, id);
+  if (check === undefined) return paint('check   not examined (final grads)', '2');
+  const numeric = `numeric ${fullPrecision(check.numeric)}`;
+  if (check.status === 'pass') return `check   ${paint('✓ pass', '32')}  ${numeric}`;
+  if (check.status === 'fail') {
+    return `check   ${paint(`✗ FAIL  rel err ${check.relError.toExponential(1)}`, '1;31')}  ${numeric}`;
+  }
+  return paint(`check   – skipped (${check.reason ?? 'sampled'})`, '2');
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}

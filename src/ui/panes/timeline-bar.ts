@@ -1,0 +1,70 @@
+import type { SessionState } from '../../session/index.js';
+import { FLAGS } from '../graph/style.js';
+import type { ScreenModel } from '../screen-model.js';
+import { fitWidth, type Paint, painter, visibleWidth } from '../text.js';
+
+/**
+ * `start F1 F2 … F5 │ B0 B1 … B5` with the cursor in brackets, `●` before steps where a node
+ * breakpoint fires and `‖` before walkthrough pauses. When the steps do not fitWidth, a window around
+ * the cursor is shown with `…` at the cut ends.
+ */
+export function timelineLine(model: ScreenModel): string {
+  const { session, columns } = model;
+  const paint = painter(model.color);
+  const marked = breakpointPositions(session);
+  const total = session.timeline.total;
+  const token = (p: number) => stepToken(model, p, marked, paint);
+  const width = columns - 2;
+  const tokens = new Map<number, string>([[session.position, token(session.position)]]);
+  let used = visibleWidth(tokens.get(session.position) ?? '');
+  let low = session.position;
+  let high = session.position;
+  // Grow the window one step at a time on alternate sides until the line is full.
+  while (low > 0 || high < total) {
+    const side = (high - session.position <= session.position - low && high < total) || low === 0;
+    const p = side ? high + 1 : low - 1;
+    const text = token(p);
+    const needed = visibleWidth(text) + 1 + (p === session.timeline.zeroPosition ? 2 : 0);
+    if (used + needed > width) break;
+    tokens.set(p, text);
+    used += needed;
+    if (side) high = p;
+    else low = p;
+  }
+  let line = low > 0 ? '… ' : '';
+  for (let p = low; p <= high; p++) {
+    if (p === session.timeline.zeroPosition && p > low) line += `${paint('│', '2')} `;
+    line += `${tokens.get(p)} `;
+  }
+  if (high < total) line += '…';
+  return fitWidth(line.trimEnd(), columns);
+}
+
+function stepToken(
+  model: ScreenModel,
+  p: number,
+  marked: ReadonlySet<number>,
+  paint: Paint,
+): string {
+  const { session, facts } = model;
+  const { timeline } = session;
+  const name =
+    p === 0 ? 'start' : p <= timeline.forwardCount ? `F${p}` : `B${p - timeline.zeroPosition}`;
+  const prefix = (marked.has(p) ? FLAGS.breakpoint.glyph : '') + (facts.pauses.has(p) ? '‖' : '');
+  const styledPrefix = prefix === '' ? '' : paint(prefix, FLAGS.breakpoint.style);
+  if (p === session.position) return styledPrefix + paint(`[${name}]`, '1;7');
+  return styledPrefix + (p > session.position ? paint(name, '2') : name);
+}
+
+/** Positions of the steps where a breakpoint on a node fires (conditions cannot be known ahead). */
+function breakpointPositions(session: SessionState): Set<number> {
+  const { timeline } = session;
+  const marked = new Set<number>();
+  for (const b of session.breakpoints) {
+    if (b.node === undefined) continue;
+    if (b.kind === 'node' || b.kind === 'forward') marked.add(timeline.forwardPosition(b.node));
+    if (b.kind === 'node' || b.kind === 'backward') marked.add(timeline.backwardPosition(b.node));
+  }
+  marked.delete(-1);
+  return marked;
+}

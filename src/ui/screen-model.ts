@@ -1,0 +1,131 @@
+/**
+ * What every pane reads: the session, the view state, the screen size and options, plus what is
+ * computed once per scenario (walkthrough positions, lowercased labels for search).
+ */
+import {
+  ledgerOf,
+  nodeValue,
+  type SessionState,
+  type StepInfo,
+  stepInfo,
+  type Timeline,
+} from '../session/index.js';
+import type { NodeState } from './graph/types.js';
+import type { ViewState } from './view-state.js';
+
+/** Where a walkthrough item is attached (the scenario layer's StepRef). */
+type StepRef = Timeline['scenario']['walkthrough'][number]['at'];
+
+/** Facts about a scenario that never change while stepping. */
+export interface ScenarioFacts {
+  /** The position of each walkthrough item, in item order. */
+  readonly itemPositions: readonly number[];
+  /** Positions where autoplay stops. */
+  readonly pauses: ReadonlySet<number>;
+  /** Every node's label, lowercased, for search. */
+  readonly searchLabels: readonly string[];
+}
+
+export interface ScreenModel {
+  readonly session: SessionState;
+  readonly view: ViewState;
+  readonly facts: ScenarioFacts;
+  readonly columns: number;
+  readonly rows: number;
+  readonly precision: number;
+  readonly color: boolean;
+}
+
+export function scenarioFacts(session: SessionState): ScenarioFacts {
+  const { timeline } = session;
+  const { scenario } = timeline;
+  const itemPositions = scenario.walkthrough.map((item) => positionOf(timeline, item.at));
+  const pauses = new Set<number>();
+  scenario.walkthrough.forEach((item, i) => {
+    if (item.pause && itemPositions[i] >= 0) pauses.add(itemPositions[i]);
+  });
+  const searchLabels: string[] = [];
+  for (let id = 0; id < scenario.graph.size; id++) {
+    searchLabels.push(scenario.labelOf(id).toLowerCase());
+  }
+  return { itemPositions, pauses, searchLabels };
+}
+
+/** Where a walkthrough item sits on the timeline; -1 for a step the graph does not have. */
+function positionOf(timeline: Timeline, at: StepRef): number {
+  switch (at.kind) {
+    case 'start':
+      return 0;
+    case 'end':
+      return timeline.total;
+    case 'forward':
+      return at.index >= 1 && at.index <= timeline.forwardCount ? at.index : -1;
+    case 'backward': {
+      const position = timeline.zeroPosition + at.index;
+      return at.index >= 0 && position <= timeline.total ? position : -1;
+    }
+    case 'forward-node':
+      return timeline.forwardPosition(at.node);
+    case 'backward-node':
+      return timeline.backwardPosition(at.node);
+  }
+}
+
+/** The step the cursor sits after; none at `start`. */
+export function currentStep(session: SessionState): StepInfo | undefined {
+  return session.position > 0 ? stepInfo(session, session.position) : undefined;
+}
+
+/** `start`, `F3/5`, `B0/5`, `B5/5`: the last step run and the size of its phase. */
+export function stepLabel(session: SessionState): string {
+  const { timeline, position } = session;
+  if (position === 0) return 'start';
+  if (position <= timeline.forwardCount) return `F${position}/${timeline.forwardCount}`;
+  return `B${position - timeline.zeroPosition}/${timeline.backwardIds.length}`;
+}
+
+export function phaseLabel(session: SessionState): string {
+  const { timeline, position } = session;
+  if (position === 0) return 'ready';
+  if (position === timeline.total) return 'done';
+  return timeline.phaseOf(position) === 'forward' ? 'forward' : 'backward';
+}
+
+/** Nodes whose name or label contains the query, in id order. */
+export function searchMatches(facts: ScenarioFacts, query: string): number[] {
+  const needle = query.trim().toLowerCase();
+  if (needle === '') return [];
+  const found: number[] = [];
+  facts.searchLabels.forEach((label, id) => {
+    if (label.includes(needle)) found.push(id);
+  });
+  return found;
+}
+
+/** A value at full precision (shortest round-trip form), `?` while unknown. */
+export function fullPrecision(x: number | undefined | null): string {
+  return x === undefined || x === null ? '?' : String(x);
+}
+
+/** The node's state for the graph pane at the cursor. */
+export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: number): NodeState {
+  const { session, view } = model;
+  const grad = nodeValue(session, id, 'grad');
+  const contribution = step?.contributions.find((c) => c.to === id);
+  const known = grad !== undefined;
+  const inCone = session.timeline.cone[id] === 1;
+  const final = known && inCone && ledgerOf(session, id).final;
+  return {
+    data: nodeValue(session, id, 'data') ?? null,
+    grad: grad ?? null,
+    gradBefore: contribution?.before ?? null,
+    current: step?.node === id,
+    changed: contribution !== undefined || (step?.phase === 'zero' && step.node === id),
+    final,
+    pending: known && inCone && !final,
+    breakpoint: session.breakpoints.some((b) => b.node === id),
+    searchMatch:
+      view.search !== '' && model.facts.searchLabels[id]?.includes(view.search.toLowerCase()),
+    selected: view.selected === id,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The whole screen as lines of exactly `columns` cells, at most `rows - 1` of them (a root as tall
+ * as the terminal makes Ink clear the screen on every frame).
+ */
+import type { Mode } from './keymap.js';
+import { breakpointListLines } from './panes/breakpoint-list.js';
+import { footerLine } from './panes/footer.js';
+import { type GraphLayouts, graphContentHeight, graphPaneLines } from './panes/graph-pane.js';
+import { headerLine } from './panes/header.js';
+import { helpLines } from './panes/help.js';
+import { inspectorLines } from './panes/inspector.js';
+import { stepPanelLines } from './panes/step-panel.js';
+import { timelineLine } from './panes/timeline-bar.js';
+import type { ScreenModel } from './screen-model.js';
+import { besideEachOther, fitWidth, framed, painter } from './text.js';
+import type { ViewState } from './view-state.js';
+
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+const MIN_PANEL_ROWS = 9;
+
+export interface ScreenExtras {
+  readonly layouts: GraphLayouts;
+  /** The file name shown in the header. */
+  readonly file?: string;
+  /** Shown beside an open prompt: the number of search matches, a goto error. */
+  readonly promptNote?: string;
+}
+
+/** Which keymap mode the view is in. */
+export function modeOf(view: ViewState): Mode {
+  if (view.prompt !== undefined) return 'prompt';
+  if (view.overlay === 'help') return 'help';
+  if (view.overlay === 'breakpoints') return 'breakpoints';
+  return 'normal';
+}
+
+export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] {
+  const { columns, rows, view } = model;
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return tooSmallLines(columns, rows);
+  const paint = painter(model.color);
+  const height = rows - 1;
+  const main = height - 3;
+  const lines = [headerLine(model, extras.file), timelineLine(model)];
+  if (view.overlay === 'help') {
+    lines.push(
+      ...framed('Help  (esc closes)', helpLines(columns - 2, paint), columns, main, true, paint),
+    );
+  } else if (view.overlay === 'breakpoints') {
+    const list = breakpointListLines(model.session, view.breakpointRow, paint);
+    lines.push(...framed('Breakpoints', list, columns, main, true, paint));
+  } else {
+    // The graph takes what it needs up to 60% of the rows; the panels below get the rest.
+    const graphNeeds = graphContentHeight(model, extras.layouts) + 2;
+    const graphHeight = Math.max(
+      5,
+      Math.min(graphNeeds, main - MIN_PANEL_ROWS, Math.floor(main * 0.6)),
+    );
+    const panel = main - graphHeight;
+    const graphTitle = `Graph · ${view.graphMode} view`;
+    const graph = graphPaneLines(model, extras.layouts, columns - 2, graphHeight - 2);
+    lines.push(...framed(graphTitle, graph, columns, graphHeight, view.focus === 'graph', paint));
+    const leftWidth = Math.floor(columns / 2);
+    const rightWidth = columns - leftWidth;
+    const steps = framed(
+      'Step',
+      stepPanelLines(model, leftWidth - 2),
+      leftWidth,
+      panel,
+      view.focus === 'steps',
+      paint,
+    );
+    const inspector = framed(
+      'Inspector',
+      inspectorLines(model),
+      rightWidth,
+      panel,
+      view.focus === 'inspector',
+      paint,
+    );
+    lines.push(...besideEachOther(steps, inspector, leftWidth, 0));
+  }
+  lines.push(footerLine(view, modeOf(view), columns, model.color, extras.promptNote));
+  return lines.map((line) => fitWidth(line, columns));
+}
+
+function tooSmallLines(columns: number, rows: number): string[] {
+  const message = [
+    `terminal too small (need ${MIN_COLUMNS}×${MIN_ROWS})`,
+    `now ${columns}×${rows}: enlarge the window, or q to quit`,
+  ];
+  const top = Math.max(0, Math.floor((rows - 1 - message.length) / 2));
+  const lines: string[] = Array.from({ length: top }, () => '');
+  for (const text of message) {
+    const pad = Math.max(0, Math.floor((columns - text.length) / 2));
+    lines.push(' '.repeat(pad) + text);
+  }
+  return lines.map((line) => line.slice(0, Math.max(1, columns)));
+}

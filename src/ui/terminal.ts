@@ -1,0 +1,79 @@
+/**
+ * The terminal around the Ink app: the alternate screen and the cursor. Ink 6 has no
+ * alternate-screen option, so the escape codes are written here, and every way out (quit, Ctrl-C,
+ * SIGTERM, a crash, process exit) leads through one idempotent `restore`.
+ */
+
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+const HIDE_CURSOR = '\u001B[?25l';
+const SHOW_CURSOR = '\u001B[?25h';
+const CURSOR_HOME = '\u001B[H';
+const CLEAR_SCREEN = '\u001B[2J';
+
+interface Writable {
+  write(text: string): unknown;
+}
+
+interface RawModeStream {
+  readonly isTTY?: boolean;
+  setRawMode?(mode: boolean): unknown;
+}
+
+export interface TerminalSession {
+  /** Leaves the alternate screen and shows the cursor; safe to call more than once. */
+  restore(): void;
+}
+
+/** Switches to a clean alternate screen with the cursor hidden. */
+export function enterTerminal(stdout: Writable, stdin?: RawModeStream): TerminalSession {
+  stdout.write(ENTER_ALTERNATE_SCREEN + CLEAR_SCREEN + CURSOR_HOME + HIDE_CURSOR);
+  let restored = false;
+  return {
+    restore() {
+      if (restored) return;
+      restored = true;
+      if (stdin?.isTTY === true) stdin.setRawMode?.(false);
+      stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+    },
+  };
+}
+
+export interface ProcessGuards {
+  /** Removes the listeners. */
+  dispose(): void;
+}
+
+/**
+ * Routes SIGTERM, SIGHUP and uncaught errors to `onSignal`/`onCrash` while the app runs, and restores
+ * the terminal on process exit as a last resort.
+ */
+export function guardProcess(
+  session: TerminalSession,
+  onSignal: (signal: NodeJS.Signals) => void,
+  onCrash: (error: unknown) => void,
+): ProcessGuards {
+  const signal = (name: NodeJS.Signals) => onSignal(name);
+  const crash = (error: unknown) => onCrash(error);
+  const exit = () => session.restore();
+  process.on('SIGTERM', signal);
+  process.on('SIGHUP', signal);
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  process.on('exit', exit);
+  return {
+    dispose() {
+      process.off('SIGTERM', signal);
+      process.off('SIGHUP', signal);
+      process.off('uncaughtException', crash);
+      process.off('unhandledRejection', crash);
+      process.off('exit', exit);
+    },
+  };
+}
+
+/** Exit status of a process ended by a signal, as shells report it. */
+export function signalExitCode(signal: NodeJS.Signals): number {
+  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+  return 128 + (numbers[signal] ?? 15);
+}

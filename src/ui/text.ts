@@ -1,0 +1,110 @@
+/**
+ * Lines of styled text cut and padded to exact widths. Every pane is a list of such lines, so the
+ * whole screen is one Ink <Text>: Ink lays out one element however large the graph is.
+ */
+import { styled } from './graph/style.js';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point.
+const SGR = /\u001B\[[\d;:]*m/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same, anchored where it is tried.
+const SGR_HERE = /\u001B\[[\d;:]*m/y;
+
+export function stripAnsi(text: string): string {
+  return text.replace(SGR, '');
+}
+
+/** Terminal cells a line takes; every glyph the UI prints is one cell wide. */
+export function visibleWidth(text: string): number {
+  let width = 0;
+  for (const _ of stripAnsi(text)) width++;
+  return width;
+}
+
+/** Cuts `text` to `width` cells (marking a cut with `…`) and pads it with spaces to exactly `width`. */
+export function fitWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  const length = visibleWidth(text);
+  if (length <= width) return text + ' '.repeat(width - length);
+  let out = '';
+  let cells = 0;
+  let styledText = false;
+  for (let i = 0; i < text.length && cells < width - 1; ) {
+    SGR_HERE.lastIndex = i;
+    const sgr = text[i] === '\u001B' ? SGR_HERE.exec(text) : null;
+    if (sgr !== null) {
+      out += sgr[0];
+      styledText = true;
+      i += sgr[0].length;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i) ?? 32);
+    out += char;
+    cells++;
+    i += char.length;
+  }
+  return `${out}${styledText ? '\u001B[0m' : ''}…`;
+}
+
+/** `style` applied when colour is on; plain text otherwise (glyphs carry the meaning). */
+export type Paint = (text: string, style: string) => string;
+
+export function painter(color: boolean): Paint {
+  return color ? styled : (text) => text;
+}
+
+/** Lines laid side by side: `left` takes `leftWidth` cells, then a gap, then `right`. */
+export function besideEachOther(
+  left: readonly string[],
+  right: readonly string[],
+  leftWidth: number,
+  gap = 1,
+): string[] {
+  const rows = Math.max(left.length, right.length);
+  const out: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    out.push(fitWidth(left[i] ?? '', leftWidth) + ' '.repeat(gap) + (right[i] ?? ''));
+  }
+  return out;
+}
+
+/**
+ * A titled box of exactly `width` × `height` cells around `lines` (cut to fit). A focused box is
+ * drawn with heavy lines, so focus reads without colour.
+ */
+export function framed(
+  title: string,
+  lines: readonly string[],
+  width: number,
+  height: number,
+  focused: boolean,
+  paint: Paint,
+): string[] {
+  const [h, v, tl, tr, bl, br] = focused ? '━┃┏┓┗┛' : '─│┌┐└┘';
+  const inner = width - 2;
+  const label = ` ${title} `;
+  const top = `${tl}${h}${fitWidth(label, Math.min(visibleWidth(label), inner - 1))}`;
+  const edge = (text: string) => (focused ? paint(text, '1') : text);
+  const out = [edge(top + h.repeat(Math.max(0, width - visibleWidth(top) - 1)) + tr)];
+  for (let i = 0; i < height - 2; i++)
+    out.push(edge(v) + fitWidth(lines[i] ?? '', inner) + edge(v));
+  out.push(edge(bl + h.repeat(inner) + br));
+  return out;
+}
+
+/** Word-wraps plain text to `width` cells; a word longer than a line is cut by `fit` later. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      if (line === '') line = word;
+      else if (visibleWidth(line) + 1 + visibleWidth(word) <= width) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,138 @@
+/**
+ * What the screen shows besides the session: selection, focus, graph view, panning, prompts,
+ * overlays and autoplay. A plain reducer, like the session's, so it is tested without a terminal;
+ * transitions that do not apply return the same state object.
+ */
+
+export const PANES = ['graph', 'steps', 'inspector'] as const;
+export type Pane = (typeof PANES)[number];
+
+export const GRAPH_MODES = ['graph', 'compact', 'list'] as const;
+export type GraphMode = (typeof GRAPH_MODES)[number];
+
+/** Milliseconds between autoplay steps, slowest first. */
+export const AUTOPLAY_SPEEDS = [2000, 1000, 500, 250, 100] as const;
+const DEFAULT_SPEED = 2;
+
+export type PromptKind = 'search' | 'goto' | 'condition';
+
+export interface Prompt {
+  readonly kind: PromptKind;
+  readonly text: string;
+}
+
+export interface ViewState {
+  /** The node the inspector shows, or -1 before any node is chosen. */
+  readonly selected: number;
+  /** When true, stepping moves the selection to the step's node; `j`/`k` turn it off. */
+  readonly followCursor: boolean;
+  readonly focus: Pane;
+  readonly graphMode: GraphMode;
+  /** The user's pan of the graph viewport, in cells, added to the viewport that follows. */
+  readonly pan: { readonly x: number; readonly y: number };
+  readonly prompt?: Prompt;
+  /** The last search, kept after its prompt closes for Ctrl-N / Ctrl-P. */
+  readonly search: string;
+  readonly overlay: 'none' | 'help' | 'breakpoints';
+  /** The highlighted row of the breakpoint list. */
+  readonly breakpointRow: number;
+  readonly playing: boolean;
+  /** Index into AUTOPLAY_SPEEDS. */
+  readonly speed: number;
+  /** One line of feedback for the footer: a reload result, a goto error. */
+  readonly message?: string;
+}
+
+export type ViewAction =
+  | { readonly type: 'select'; readonly node: number; readonly follow?: boolean }
+  | { readonly type: 'follow'; readonly node: number }
+  | { readonly type: 'focusNext' }
+  | { readonly type: 'inspect' }
+  | { readonly type: 'cycleGraphMode' }
+  | { readonly type: 'pan'; readonly dx: number; readonly dy: number }
+  | { readonly type: 'openPrompt'; readonly kind: PromptKind }
+  | { readonly type: 'editPrompt'; readonly text: string }
+  | { readonly type: 'closePrompt' }
+  | { readonly type: 'setSearch'; readonly query: string }
+  | { readonly type: 'toggleOverlay'; readonly overlay: 'help' | 'breakpoints' }
+  | { readonly type: 'closeOverlay' }
+  | { readonly type: 'moveBreakpointRow'; readonly by: number; readonly count: number }
+  | { readonly type: 'togglePlay' }
+  | { readonly type: 'stopPlay' }
+  | { readonly type: 'changeSpeed'; readonly by: number }
+  | { readonly type: 'say'; readonly message: string | undefined };
+
+export function initialViewState(selected = -1): ViewState {
+  return {
+    selected,
+    followCursor: true,
+    focus: 'graph',
+    graphMode: 'graph',
+    pan: { x: 0, y: 0 },
+    search: '',
+    overlay: 'none',
+    breakpointRow: 0,
+    playing: false,
+    speed: DEFAULT_SPEED,
+  };
+}
+
+export function reduceView(state: ViewState, action: ViewAction): ViewState {
+  switch (action.type) {
+    case 'select': {
+      const follow = action.follow ?? false;
+      if (state.selected === action.node && state.followCursor === follow) return state;
+      return { ...state, selected: action.node, followCursor: follow, pan: { x: 0, y: 0 } };
+    }
+    case 'follow':
+      if (!state.followCursor || state.selected === action.node || action.node < 0) return state;
+      return { ...state, selected: action.node, pan: { x: 0, y: 0 } };
+    case 'focusNext':
+      return { ...state, focus: PANES[(PANES.indexOf(state.focus) + 1) % PANES.length] };
+    case 'inspect':
+      return state.focus === 'inspector' && !state.followCursor
+        ? state
+        : { ...state, focus: 'inspector', followCursor: false };
+    case 'cycleGraphMode': {
+      const next = GRAPH_MODES[(GRAPH_MODES.indexOf(state.graphMode) + 1) % GRAPH_MODES.length];
+      return { ...state, graphMode: next, pan: { x: 0, y: 0 } };
+    }
+    case 'pan':
+      return { ...state, pan: { x: state.pan.x + action.dx, y: state.pan.y + action.dy } };
+    case 'openPrompt':
+      return { ...state, prompt: { kind: action.kind, text: '' }, playing: false };
+    case 'editPrompt':
+      if (state.prompt === undefined || state.prompt.text === action.text) return state;
+      return { ...state, prompt: { ...state.prompt, text: action.text } };
+    case 'closePrompt':
+      return state.prompt === undefined ? state : { ...state, prompt: undefined };
+    case 'setSearch':
+      return state.search === action.query ? state : { ...state, search: action.query };
+    case 'toggleOverlay':
+      return {
+        ...state,
+        overlay: state.overlay === action.overlay ? 'none' : action.overlay,
+        breakpointRow: 0,
+      };
+    case 'closeOverlay':
+      return state.overlay === 'none' ? state : { ...state, overlay: 'none' };
+    case 'moveBreakpointRow': {
+      const row = clamp(state.breakpointRow + action.by, 0, Math.max(0, action.count - 1));
+      return row === state.breakpointRow ? state : { ...state, breakpointRow: row };
+    }
+    case 'togglePlay':
+      return { ...state, playing: !state.playing };
+    case 'stopPlay':
+      return state.playing ? { ...state, playing: false } : state;
+    case 'changeSpeed': {
+      const speed = clamp(state.speed + action.by, 0, AUTOPLAY_SPEEDS.length - 1);
+      return speed === state.speed ? state : { ...state, speed };
+    }
+    case 'say':
+      return state.message === action.message ? state : { ...state, message: action.message };
+  }
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
