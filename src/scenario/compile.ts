@@ -141,10 +141,7 @@ export function compileProgram(
         return report({
           ...at(expr),
           message: `Node #${expr.id} does not exist yet.`,
-          hint:
-            graph.size === 0
-              ? 'No node has been created before this point.'
-              : `The nodes created so far are #0 to #${graph.size - 1}.`,
+          hint: refHint(graph.size),
         });
       case 'unary': {
         if (expr.operand.kind === 'number')
@@ -274,6 +271,12 @@ function describe(expr: Expr): string {
     default:
       return `'${cut(printExpr(expr), 40)}'`;
   }
+}
+
+function refHint(size: number): string {
+  if (size === 0) return 'No node has been created before this point.';
+  if (size === 1) return 'The only node so far is #0.';
+  return `The nodes so far are #0 to #${size - 1}.`;
 }
 
 const at = (expr: { start: number; end: number }) => ({ start: expr.start, end: expr.end });
