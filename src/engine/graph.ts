@@ -1,7 +1,9 @@
-import { OpCode, opSpec } from './ops.js';
+import { OPS, OpCode, opSpec } from './ops.js';
 
 const INITIAL_CAPACITY = 64;
 const NO_INPUT = -1;
+/** Each op code's arity, read on every addOp: a byte lookup instead of a spec object. */
+const ARITY = Int8Array.from(OPS, (op) => op.arity);
 
 /**
  * A scalar autograd graph stored as a struct of typed arrays: one slot per node, ids are creation
@@ -50,14 +52,15 @@ export class Graph {
 
   /** An op node over earlier nodes; `k` is the exponent of `**`. Its data is computed by forward. */
   addOp(code: OpCode, a: number, b: number = NO_INPUT, k = 0): number {
-    const spec = opSpec(code);
-    if (spec.arity === 0) throw new RangeError(`${spec.name} is a leaf, not an op`);
-    const arity = b === NO_INPUT ? 1 : 2;
-    if (arity !== spec.arity) {
-      throw new RangeError(`${spec.name} takes ${spec.arity} input(s), got ${arity}`);
+    const arity = ARITY[code];
+    // One branch on the common path; the message is worked out only when something is wrong.
+    if (
+      !(arity === (b === NO_INPUT ? 1 : 2)) ||
+      !(a >= 0 && a < this.size && (a | 0) === a) ||
+      !(b === NO_INPUT || (b >= 0 && b < this.size && (b | 0) === b))
+    ) {
+      this.rejectOp(code, a, b);
     }
-    this.checkInput(a);
-    if (b !== NO_INPUT) this.checkInput(b);
     const id = this.push(code, a, b, k);
     this.data[id] = Number.NaN;
     return id;
@@ -96,6 +99,18 @@ export class Graph {
     if (this.in0[id] !== NO_INPUT) inputs.push(this.in0[id]);
     if (this.in1[id] !== NO_INPUT) inputs.push(this.in1[id]);
     return inputs;
+  }
+
+  private rejectOp(code: number, a: number, b: number): never {
+    const spec = opSpec(code);
+    if (spec.arity === 0) throw new RangeError(`${spec.name} is a leaf, not an op`);
+    const arity = b === NO_INPUT ? 1 : 2;
+    if (arity !== spec.arity) {
+      throw new RangeError(`${spec.name} takes ${spec.arity} input(s), got ${arity}`);
+    }
+    this.checkInput(a);
+    this.checkInput(b);
+    throw new RangeError(`bad inputs #${a}, #${b}`);
   }
 
   private checkInput(id: number): void {
