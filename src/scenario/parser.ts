@@ -8,6 +8,11 @@ import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { type Token, tokenize } from './lexer.js';
 
 export const MAX_DIAGNOSTICS = 50;
+/**
+ * Conditions are short, and evaluators often walk them recursively: a tree deeper than this is
+ * refused. (Graph statements have no such limit; everything that walks them is iterative.)
+ */
+export const MAX_CONDITION_DEPTH = 500;
 
 export interface OperatorRule {
   /** Higher binds tighter. */
@@ -102,7 +107,12 @@ export function parseProgram(text: string): {
 export function parseCondition(text: string): { expr?: Expr; diagnostics: LocalDiagnostic[] } {
   const { tokens, diagnostics } = tokenize(text, { newlines: false });
   const result = parseExpression(tokens, 0, 'condition');
-  if (result.expr !== undefined) return { expr: result.expr, diagnostics };
+  const { expr } = result;
+  if (expr !== undefined && depthOf(expr) > MAX_CONDITION_DEPTH) {
+    const message = `Expressions nest too deeply (more than ${MAX_CONDITION_DEPTH} levels).`;
+    return { diagnostics: [{ start: expr.start, end: expr.end, message }] };
+  }
+  if (expr !== undefined) return { expr, diagnostics };
   const errors = result.error === undefined ? [] : [result.error];
   return { diagnostics: mergeByStart(diagnostics, errors) };
 }
@@ -351,4 +361,15 @@ export function postOrder(root: Expr, children = childrenOf): Expr[] {
     for (const child of children(expr)) stack.push(child);
   }
   return order.reverse();
+}
+
+/** The number of levels of a tree (a leaf is 1), without recursion. */
+function depthOf(root: Expr): number {
+  const depth = new Map<Expr, number>();
+  for (const expr of postOrder(root)) {
+    let deepest = 0;
+    for (const child of childrenOf(expr)) deepest = Math.max(deepest, depth.get(child)!);
+    depth.set(expr, deepest + 1);
+  }
+  return depth.get(root)!;
 }

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { backward, forward } from '../../src/engine/index.js';
 import { compileProgram } from '../../src/scenario/compile.js';
-import { parseCondition, parseProgram, postOrder } from '../../src/scenario/parser.js';
+import {
+  MAX_CONDITION_DEPTH,
+  parseCondition,
+  parseProgram,
+  postOrder,
+} from '../../src/scenario/parser.js';
 import { printExpr, printProgram } from '../../src/scenario/print.js';
 
 const DEPTH = 20_000;
@@ -79,10 +84,24 @@ describe('deep and long expressions', () => {
     expect(graph.size).toBe(1 + 2 * (TERMS - 1));
   });
 
-  it('a deep condition parses', () => {
-    const text = `${'('.repeat(DEPTH)}grad > 1${')'.repeat(DEPTH)} and ${'-'.repeat(DEPTH)}data < 0`;
-    const { expr, diagnostics } = parseCondition(text);
-    expect(diagnostics).toEqual([]);
-    expect(expr).toMatchObject({ kind: 'binary', op: 'and' });
+  it('a condition with deep parentheses parses; a tree deeper than the limit is refused', () => {
+    const parens = `${'('.repeat(DEPTH)}grad > 1${')'.repeat(DEPTH)}`;
+    expect(parseCondition(`${parens} and data < 0`)).toMatchObject({
+      expr: { kind: 'binary', op: 'and' },
+      diagnostics: [],
+    });
+    const limit = `${'-'.repeat(MAX_CONDITION_DEPTH - 2)}data < 0`;
+    expect(parseCondition(limit).diagnostics).toEqual([]);
+    expect(parseCondition(`-${limit}`).diagnostics).toHaveLength(1);
+    const deep = `grad > 1 and ${'-'.repeat(DEPTH)}data < 0`;
+    expect(parseCondition(deep)).toEqual({
+      diagnostics: [
+        {
+          message: `Expressions nest too deeply (more than ${MAX_CONDITION_DEPTH} levels).`,
+          start: 0,
+          end: deep.length,
+        },
+      ],
+    });
   });
 });
