@@ -11,7 +11,8 @@ export function clampViewport(canvas: Canvas, viewport: Viewport): Viewport {
 
 /** Pans by (dx, dy) cells, stopping at the canvas's edges. */
 export function panViewport(canvas: Canvas, viewport: Viewport, dx: number, dy: number): Viewport {
-  return clampViewport(canvas, { ...viewport, x: viewport.x + dx, y: viewport.y + dy });
+  const moved = clampViewport(canvas, { ...viewport, x: viewport.x + dx, y: viewport.y + dy });
+  return moved.x === viewport.x && moved.y === viewport.y ? viewport : moved;
 }
 
 /** The smallest pan that brings the node's box into view (its top-left if it cannot fit). */

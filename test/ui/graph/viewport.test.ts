@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  layoutGraph,
+  layoutList,
+  panViewport,
+  viewportFollowing,
+} from '../../../src/ui/graph/index.js';
+import { labelOf, seedGraph } from './seed.js';
+
+const { graph, output, ids } = seedGraph();
+const layout = layoutGraph(graph, output, labelOf(graph));
+
+describe('viewport', () => {
+  // The seed canvas is 77×11; z's box is at x 61..76, rows 4..7 (see frames.test.ts).
+  it('has the canvas size of the frame', () => {
+    expect([layout.width, layout.height]).toEqual([77, 11]);
+    expect(layout.rectOf(ids.z)).toEqual({ x: 61, y: 4, width: 16, height: 4 });
+  });
+
+  it('pans right just enough to show a node off screen, and not at all when visible', () => {
+    const view = { x: 0, y: 0, width: 40, height: 8 };
+    expect(viewportFollowing(layout, ids.z, view)).toEqual({ ...view, x: 77 - 40 });
+    expect(viewportFollowing(layout, ids.x, view)).toBe(view);
+    const onZ = { x: 37, y: 0, width: 40, height: 8 };
+    // y's box covers rows 6..9, so the view also moves down two rows.
+    expect(viewportFollowing(layout, ids.y, onZ)).toEqual({ ...onZ, x: 0, y: 2 });
+  });
+
+  it('pans down just enough for a box below the view', () => {
+    const view = { x: 0, y: 0, width: 40, height: 5 };
+    // y's box covers rows 6..9: the view's last row must be 9.
+    expect(viewportFollowing(layout, ids.y, view)).toEqual({ ...view, y: 5 });
+  });
+
+  it('clamps pans to the canvas', () => {
+    const view = { x: 0, y: 0, width: 40, height: 8 };
+    expect(panViewport(layout, view, -5, -5)).toBe(view);
+    expect(panViewport(layout, view, 1000, 1000)).toEqual({ ...view, x: 37, y: 3 });
+    expect(panViewport(layout, { ...view, width: 200 }, 10, 0)).toEqual({ ...view, width: 200 });
+  });
+
+  it('follows rows in the list view', () => {
+    const list = layoutList(layout);
+    const view = { x: 0, y: 0, width: 60, height: 3 };
+    expect(viewportFollowing(list, ids.z, view)).toEqual({ ...view, y: 4 });
+    expect(viewportFollowing(list, ids.x, { ...view, y: 4 })).toEqual({ ...view, y: 0 });
+  });
+});
