@@ -310,7 +310,10 @@ function operandHint(found: Token): string | undefined {
 
 function operatorHint(found: Token, mode: Mode): string | undefined {
   if (isPunct(found, '(')) return 'To multiply, write * before the parenthesis: 2 * (x + 1).';
-  if (found.kind === 'number' || found.kind === 'name' || found.kind === 'ref') {
+  if (found.kind === 'ref') {
+    return "'#' and a digit refer to a node; a comment starts with '# ' (with a space).";
+  }
+  if (found.kind === 'number' || found.kind === 'name') {
     return 'Is an operator missing before it?';
   }
   if (isPunct(found, ',')) return 'Commas separate the arguments of a function call.';

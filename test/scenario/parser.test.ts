@@ -81,6 +81,17 @@ describe('parseProgram: diagnostics', () => {
     });
   });
 
+  it('a comment written #1st reads as a node reference, and says so', () => {
+    expect(parseProgram('x = 2 #1st input').diagnostics).toEqual([
+      {
+        message: "Expected an operator or end of line, found '#1'.",
+        start: 6,
+        end: 8,
+        hint: "'#' and a digit refer to a node; a comment starts with '# ' (with a space).",
+      },
+    ]);
+  });
+
   it('a missing operand, at the end of the line or of the text', () => {
     const message = 'Expected an expression, found end of line.';
     expect(faults('y = a +\nz = 1')).toEqual([{ message, start: 7, end: 7 }]);
