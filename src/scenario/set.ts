@@ -35,7 +35,7 @@ export function checkOverrides(
         ? `--set names an unknown input '${name}'.`
         : `--set cannot change '${name}': it is computed by the graph, not an input.`;
     const hint =
-      close !== undefined
+      id === undefined && close !== undefined
         ? `Did you mean '${close}'?`
         : inputs.length > 0
           ? `The inputs are: ${inputs.join(', ')}.`
