@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { packageScenariosDir } from './builtins.js';
-import { type CliContext, type ExitCode, UsageError, worst } from './context.js';
+import { type CliContext, UsageError } from './context.js';
 import { nodeIo } from './io.js';
 
 export { nodeIo } from './io.js';
@@ -16,7 +16,7 @@ export const INTERNAL_ERROR = 70;
 
 /** Runs one command line and returns its exit code; never exits the process. */
 export async function run(args: readonly string[], ctx: CliContext): Promise<number> {
-  const codes: ExitCode[] = [];
+  const codes: number[] = [];
   const parser = buildParser(ctx, args, (code) => codes.push(code));
   try {
     await parser.parseAsync([...args], {}, (_error, _argv, output) => {
@@ -32,7 +32,7 @@ export async function run(args: readonly string[], ctx: CliContext): Promise<num
     ctx.io.stderr(`gradstep: internal error: ${message}\n`);
     return INTERNAL_ERROR;
   }
-  return worst(codes);
+  return Math.max(0, ...codes);
 }
 
 /** The real process: its arguments, files and streams. */

@@ -2,6 +2,7 @@ import {
   type Diagnostic,
   diagnosticToJson,
   formatDiagnostic,
+  type LoadResult,
   loadScenario,
   type Scenario,
 } from '../scenario/index.js';
@@ -46,6 +47,20 @@ export async function loadScenarioFile(
   const problems = result.diagnostics.map(fromDiagnostic);
   if (!result.ok) return { ok: false, problems };
   return { ok: true, scenario: result.scenario, warnings: problems };
+}
+
+/** The scenario loader's own result, for the TUI's reload: a file problem becomes a diagnostic. */
+export async function reloadScenario(
+  io: Io,
+  file: string,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const read = await readText(io, file);
+  if (typeof read === 'string')
+    return loadScenario({ name: file, text: read }, { set: options.set });
+  const { message } = read.toJson();
+  const source = { name: file, text: '' };
+  return { ok: false, diagnostics: [{ severity: 'error', source, start: 0, end: 0, message }] };
 }
 
 async function readText(io: Io, file: string): Promise<string | Problem> {

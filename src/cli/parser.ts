@@ -4,13 +4,7 @@ import { exportCommand, exportOptions } from './commands/export.js';
 import { listCommand } from './commands/list.js';
 import { openCommand, openOptions } from './commands/open.js';
 import { replayCommand, replayOptions } from './commands/replay.js';
-import {
-  type CliContext,
-  type ExitCode,
-  type GlobalArgs,
-  globalOptions,
-  UsageError,
-} from './context.js';
+import { type CliContext, type GlobalArgs, globalOptions, UsageError } from './context.js';
 import { closest } from './hint.js';
 
 export const COMMAND_NAMES = ['check', 'list', 'replay', 'export'] as const;
@@ -35,7 +29,7 @@ const OPTION_NAMES = [
 export function buildParser(
   ctx: CliContext,
   args: readonly string[],
-  report: (code: ExitCode) => void,
+  report: (code: number) => void,
 ): Argv<GlobalArgs> {
   return yargs()
     .scriptName('gradstep')

@@ -36,21 +36,37 @@ describe('gradstep list', () => {
   });
 });
 
-describe('gradstep [SCENARIO] (until the TUI: the check summary)', () => {
-  it('opens the built-in seed without an argument', async () => {
-    const { code, stdout } = await cli([], { files: builtins, scenariosDir: dir });
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/^fixture-scenarios\/seed\.yaml: z = x·x·y/);
+describe('gradstep [SCENARIO]', () => {
+  const noTerminal = (file: string) =>
+    'gradstep: error: the interactive debugger needs a terminal on stdin and stdout\n' +
+    `hint: for a transcript, run: gradstep replay ${file}\n`;
+
+  it('opens the built-in seed without an argument; without a terminal it points at replay, exit 2', async () => {
+    const { code, stdout, stderr } = await cli([], { files: builtins, scenariosDir: dir });
+    expect(stdout).toBe('');
+    expect(stderr).toBe(noTerminal('fixture-scenarios/seed.yaml'));
+    expect(code).toBe(2);
   });
 
-  it('opens a built-in by name, and a file by path', async () => {
+  it('resolves a built-in by name, and a file by path', async () => {
     const byName = await cli('neuron', { files: builtins, scenariosDir: dir });
-    expect(byName.stdout).toMatch(/^fixture-scenarios\/neuron\.yaml: a neuron/);
+    expect(byName.stderr).toBe(noTerminal('fixture-scenarios/neuron.yaml'));
     const byPath = await cli('my.yaml', {
       files: { ...builtins, 'my.yaml': SEED },
       scenariosDir: dir,
     });
-    expect(byPath.stdout).toMatch(/^my\.yaml: z = x·x·y/);
+    expect(byPath.stderr).toBe(noTerminal('my.yaml'));
+  });
+
+  it('prints scenario errors as check does and does not start, exit 2', async () => {
+    const files = { ...builtins, 'typo.yaml': UNKNOWN_FUNCTION };
+    const { code, stderr } = await cli('typo.yaml --no-color', {
+      files,
+      scenariosDir: dir,
+      tty: true,
+    });
+    expect(stderr).toMatch(/^typo\.yaml:4:7: error: /);
+    expect(code).toBe(2);
   });
 
   it('treats a missing .yaml argument as a file: no such file, exit 2', async () => {

@@ -25,7 +25,8 @@ export const openOptions = {
 export function openCommand(
   ctx: CliContext,
   commandNames: readonly string[],
-  report: (code: ExitCode) => void,
+  /** A number, not only 0/1/2: the TUI exits 128 + n on a signal. */
+  report: (code: number) => void,
 ): CommandModule<GlobalArgs, OpenArgs> {
   return {
     command: '$0 [scenario]',

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
-import type { Diagnostic, Scenario } from '../../scenario/index.js';
-import { type Breakpoint, createSession, parseBreakpoint } from '../../session/index.js';
+import { createSession } from '../../session/index.js';
+import { parseBreakpoints } from '../breakpoints.js';
 import {
   type CliContext,
   colorEnabled,
@@ -8,7 +8,7 @@ import {
   type GlobalArgs,
   setOption,
 } from '../context.js';
-import { fromDiagnostic, loadScenarioFile, type Problem } from '../load.js';
+import { loadScenarioFile, type Problem } from '../load.js';
 import { drive, type Plan, positionOf } from '../replay/drive.js';
 import { transcriptJson } from '../replay/json.js';
 import { type KeyLookup, parseKeys } from '../replay/keys.js';
@@ -121,26 +121,4 @@ export async function runReplay(
     }
   }
   return code;
-}
-
-/** Each `--break SPEC`, or the problems of the specs that do not parse (positions inside the spec). */
-function parseBreakpoints(
-  scenario: Scenario,
-  specs: readonly string[],
-): Breakpoint[] | { problems: Problem[] } {
-  const breakpoints: Breakpoint[] = [];
-  const problems: Problem[] = [];
-  for (const spec of specs) {
-    const parsed = parseBreakpoint(spec, scenario);
-    if ('breakpoint' in parsed) {
-      breakpoints.push(parsed.breakpoint);
-      continue;
-    }
-    const source = { name: `--break '${spec}'`, text: spec };
-    for (const d of parsed.diagnostics) {
-      const diagnostic: Diagnostic = { ...d, severity: 'error', source };
-      problems.push(fromDiagnostic(diagnostic));
-    }
-  }
-  return problems.length === 0 ? breakpoints : { problems };
 }

@@ -1,5 +1,5 @@
 import { opSpec } from '../../engine/index.js';
-import { formatValue, nodeValue } from '../../session/index.js';
+import { formatValue, nodeValue, stepName } from '../../session/index.js';
 import type { Transcript } from './drive.js';
 import { blockHeading, expectText } from './text.js';
 
@@ -24,21 +24,22 @@ export function transcriptMarkdown(transcript: Transcript, precision: number | u
 
   out.push('', '## Steps');
   for (const block of transcript.blocks) {
-    out.push('', `### ${blockHeading(block)}`, '');
-    for (const line of block.narration) out.push(`- ${code(line)}`);
-    for (const say of block.say)
-      out.push(
-        '',
-        ...say
+    out.push('', `### ${blockHeading(block)}`);
+    const paragraphs = [
+      block.narration.map((line) => `- ${code(line)}`),
+      ...block.say.map((say) =>
+        say
           .trimEnd()
           .split('\n')
           .map((l) => `> ${l}`),
-      );
-    if (block.expects.length > 0) out.push('');
-    for (const e of block.expects) out.push(`- ${expectText(transcript, e)}`);
+      ),
+      block.expects.map((e) => `- ${expectText(transcript, e)}`),
+    ];
+    for (const lines of paragraphs) if (lines.length > 0) out.push('', ...lines);
   }
 
-  const at = transcript.blocks.at(-1)?.to ?? 'start';
+  const at =
+    final.position === final.timeline.total ? 'the end' : stepName(final.timeline, final.position);
   out.push('', `## Values at ${at}`, '', '| node | data | grad |', '|---|---:|---:|');
   for (let id = 0; id < graph.size; id++) {
     const data = formatValue(nodeValue(final, id, 'data'), precision);

@@ -1,0 +1,137 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cli, near, REPO } from './helpers.js';
+
+const GOLDEN = 'test/cli/golden';
+const FORMATS = { text: 'txt', markdown: 'md', json: 'jsonl' } as const;
+
+/** Compares with the golden file; `UPDATE_GOLDEN=1 npx vitest run test/cli` rewrites it (read the diff). */
+function expectGolden(actual: string, file: string) {
+  const path = `${REPO}${GOLDEN}/${file}`;
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('gradstep replay: golden transcripts', () => {
+  for (const scenario of ['seed', 'neuron']) {
+    for (const [format, ext] of Object.entries(FORMATS)) {
+      it(`${scenario} as ${format}`, async () => {
+        const line = `replay ${GOLDEN}/${scenario}.yaml --format ${format}`;
+        const first = await cli(line);
+        expect(first.stderr).toBe('');
+        expect(first.code).toBe(0);
+        expectGolden(first.stdout, `${scenario}.${ext}`);
+        expect((await cli(line)).stdout).toBe(first.stdout); // deterministic
+      });
+    }
+  }
+});
+
+/** Final values from ../shared/reference-values.md, sections 1 and 4: [name, data, grad]. */
+const REFERENCE: Record<string, readonly [string, number, number][]> = {
+  seed: [
+    ['x', 2.0, 12.000073729642216],
+    ['y', 3.0, 4.00004915309481],
+    ['x_2', 4.0, 3.0],
+    ['x_2_y', 12.0, 1.0],
+    ['xy', 6.0, 2.4576547405286142e-5],
+    ['tanh_xy', 0.9999877116507956, 1.0],
+    ['z', 12.999987711650796, 1.0],
+  ],
+  neuron: [
+    ['x1', 2.0, -1.5],
+    ['x2', 0.0, 0.5],
+    ['w1', -3.0, 1.0],
+    ['w2', 1.0, 0.0],
+    ['b', 6.881373587019543, 0.5],
+    ['n', 0.8813735870195432, 0.5],
+    // biome-ignore lint/suspicious/noApproximativeNumericConstant: typed from the reference table
+    ['o', 0.7071067811865476, 1.0],
+  ],
+};
+
+describe('the JSON goldens end with the reference values', () => {
+  for (const [scenario, reference] of Object.entries(REFERENCE)) {
+    it(scenario, () => {
+      const lines = readFileSync(`${REPO}${GOLDEN}/${scenario}.jsonl`, 'utf8')
+        .trimEnd()
+        .split('\n');
+      const final = JSON.parse(lines.at(-1) ?? '');
+      expect(final.type).toBe('final');
+      for (const [name, data, grad] of reference) {
+        const node = final.nodes.find((n: { name: string }) => n.name === name);
+        expect(near(node.data, data), `${name}.data ${node.data}`).toBe(true);
+        expect(near(node.grad, grad), `${name}.grad ${node.grad}`).toBe(true);
+      }
+    });
+  }
+});
+
+describe('gradstep replay options', () => {
+  const seed = `${GOLDEN}/seed.yaml`;
+  const headings = (stdout: string) =>
+    stdout.split('\n').filter((l) => /^(start|end|[FB]\d+)( → |$)/.test(l));
+
+  it('--keys prints one block per key that moved the cursor, jumps headed FROM → TO', async () => {
+    const { code, stdout } = await cli(['replay', seed, '--keys', 'n n N j ? G :B3 n']);
+    expect(code).toBe(0);
+    expect(headings(stdout)).toEqual(['F1', 'F2', 'F2 → F1', 'F1 → B5', 'B5 → B3', 'B4']);
+  });
+
+  it('--keys stops at q', async () => {
+    const { stdout } = await cli(['replay', seed, '--keys', 'n q n']);
+    expect(headings(stdout)).toEqual(['F1']);
+  });
+
+  it('--to runs single steps from start', async () => {
+    const { stdout } = await cli(['replay', seed, '--to', 'F3']);
+    expect(headings(stdout)).toEqual(['start', 'F1', 'F2', 'F3']);
+  });
+
+  it('an unknown key token exits 2 naming the token and its position, before any output', async () => {
+    const { code, stdout, stderr } = await cli(['replay', seed, '--keys', 'n n zz n']);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^gradstep: error: unknown key 'zz' at position 3 of --keys\n/);
+    expect(code).toBe(2);
+  });
+
+  it('a goto to a step that does not exist exits 2', async () => {
+    const { code, stdout, stderr } = await cli(['replay', seed, '--keys', 'n :B9']);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/There is no step B9/);
+    expect(code).toBe(2);
+  });
+
+  it('--keys and --to together are a usage error', async () => {
+    const { code, stderr } = await cli(['replay', seed, '--keys', 'n', '--to', 'F2']);
+    expect(stderr).toMatch(/mutually exclusive/);
+    expect(code).toBe(2);
+  });
+
+  it('a failed expect is reported with its step and both values; exit 1', async () => {
+    const { code, stdout, stderr } = await cli(['replay', seed, '--set', 'x=1']);
+    expect(stdout).toMatch(/expect x\.grad = 12\.000073729642216: FAILED, found /);
+    expect(stderr).toMatch(
+      /^test\/cli\/golden\/seed\.yaml: B5: expect x\.grad = 12\.000073729642216: FAILED, found \S+\n$/,
+    );
+    expect(code).toBe(1);
+  });
+
+  it('continue stops at a --break breakpoint', async () => {
+    const { code, stdout } = await cli(['replay', seed, '--break', 'backward:xy', '--keys', 'c']);
+    expect(code).toBe(0);
+    expect(headings(stdout)).toEqual(['start → B3']);
+  });
+
+  it('a bad --break spec is a diagnostic, exit 2', async () => {
+    const { code, stderr } = await cli(['replay', seed, '--break', 'nosuch']);
+    expect(stderr).toMatch(/nosuch/);
+    expect(code).toBe(2);
+  });
+
+  it('a bad scenario file is reported as check reports it, exit 2', async () => {
+    const { code, stderr } = await cli('replay missing.yaml');
+    expect(stderr).toBe('missing.yaml: error: no such file\n');
+    expect(code).toBe(2);
+  });
+});
