@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers.js';
+
+const seed = 'test/cli/golden/seed.yaml';
+
+describe('gradstep export', () => {
+  it('draws dot records label | data | grad with an op node between inputs and result', async () => {
+    const { code, stdout } = await cli(['export', seed, '--format', 'dot']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^digraph gradstep \{\n {2}rankdir=LR;\n/);
+    expect(stdout).toContain('  n0 [label="{ x | data 2 | grad 12.000 }"];');
+    expect(stdout).toContain('  n2_op [label="*", shape=ellipse];');
+    // x * x: two edges from x into the op
+    expect(stdout.match(/ {2}n0 -> n2_op;/g)).toHaveLength(2);
+    expect(stdout).toContain('  n2_op -> n2;');
+    expect(stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('--at shows unknown values as ? before they are computed', async () => {
+    const { stdout } = await cli(['export', seed, '--at', 'F1', '--format', 'mermaid']);
+    expect(stdout).toMatch(/^flowchart LR\n/);
+    expect(stdout).toContain('  n2["x_2<br/>data 4<br/>grad ?"]');
+    expect(stdout).toContain('  n3["x_2_y<br/>data ?<br/>grad ?"]');
+  });
+
+  it('json is the compiled graph in the check --json node shape, null for unknowns', async () => {
+    const { stdout } = await cli(['export', seed, '--format', 'json', '--at', 'start']);
+    const graph = JSON.parse(stdout);
+    expect(Object.keys(graph)).toEqual(['title', 'output', 'nodes']);
+    expect(graph.output).toBe(6);
+    expect(graph.nodes[2]).toEqual({
+      id: 2,
+      name: 'x_2',
+      label: 'x_2',
+      op: 'mul',
+      inputs: [0, 0],
+      data: null,
+      grad: null,
+      line: 6,
+    });
+  });
+
+  it('rejects a step that does not exist, exit 2', async () => {
+    const { code, stderr } = await cli(['export', seed, '--at', 'B42']);
+    expect(stderr).toMatch(/^gradstep: error: --at B42: There is no step B42/);
+    expect(code).toBe(2);
+  });
+});
