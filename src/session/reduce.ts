@@ -33,6 +33,7 @@ export function createSession(scenario: Scenario, options: SessionOptions = {}):
 /** The step machine: returns the same object when the action changes nothing. */
 export function reduce(state: SessionState, action: Action): SessionState {
   const tl = state.timeline;
+  sync(tl, state.position);
   const at = state.position;
   switch (action.type) {
     case 'next':
@@ -78,6 +79,15 @@ export function reduce(state: SessionState, action: Action): SessionState {
   }
 }
 
+/**
+ * Puts the arrays at `position` when an older state is reduced again (a stale closure in a view,
+ * or a test that keeps a state): states stay usable as values, at O(distance) cost.
+ */
+function sync(tl: Timeline, position: Position): void {
+  while (tl.cursor < position) tl.run(++tl.cursor);
+  while (tl.cursor > position) tl.undo(tl.cursor--);
+}
+
 function withoutBreakpoint(state: SessionState, index: number): SessionState {
   if (!Number.isInteger(index) || index < 0 || index >= state.breakpoints.length) return state;
   return { ...state, breakpoints: state.breakpoints.filter((_, i) => i !== index) };
@@ -116,6 +126,7 @@ function moveTo(
       if (hit !== undefined) break;
     }
   }
+  tl.cursor = p;
   let expectResults = state.expectResults;
   if (expects.length > 0) {
     const latest = [...expectResults];

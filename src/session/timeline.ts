@@ -30,6 +30,8 @@ export class Timeline {
   readonly forwardCount: number;
   /** Position of `end`: n + 1 + m. */
   readonly total: number;
+  /** Where the graph's arrays are: the position of the newest state reduced. */
+  cursor = 0;
   /** Grad before each backward step's `+=`, two slots per step; valid for steps that have run. */
   private readonly before: Float64Array;
 

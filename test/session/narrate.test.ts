@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createSession, formatNumber, narrate, reduce, stepInfo } from '../../src/session/index.js';
+import { mixed, seed } from './fixtures.js';
+
+/** Every step's narration, from start to end. */
+function transcript(scenario = seed(), precision?: number): string[] {
+  let s = createSession(scenario);
+  const lines: string[] = [];
+  while (s.position < s.timeline.total) {
+    s = reduce(s, { type: 'next' });
+    const step = s.last!.step!;
+    for (const line of narrate(s, step, precision)) lines.push(`${step.name}: ${line}`);
+  }
+  return lines;
+}
+
+describe('narration of the seed', () => {
+  // tanh(6) = 0.9999877116507956; 1 - tanh(6)^2 = 2.4576547405286142e-5 (reference §1);
+  // x.grad at B3: 3 × that = 7.3729642e-5; y.grad: 2 × that = 4.9153095e-5, then + 4 at B4;
+  // x.grad at B5: + 2·3 twice -> 6.0000737, 12.0000737.
+  it('is pinned line by line', () => {
+    expect(transcript()).toEqual([
+      'F1: x_2 = x * x = 2 × 2 = 4',
+      'F2: x_2_y = x_2 * y = 4 × 3 = 12',
+      'F3: xy = x * y = 2 × 3 = 6',
+      'F4: tanh_xy = tanh(xy) = tanh(6) = 0.99999',
+      'F5: z = x_2_y + tanh_xy = 12 + 0.99999 = 13.000',
+      'B0: z.grad = 1; the grads of the 6 other nodes z depends on = 0',
+      'B1: x_2_y.grad += 1 · z.grad = 1 × 1 = 1   (0 → 1)',
+      'B1: tanh_xy.grad += 1 · z.grad = 1 × 1 = 1   (0 → 1)',
+      'B2: xy.grad += (1 - tanh_xy²) · tanh_xy.grad = 2.4577e-5 × 1 = 2.4577e-5   (0 → 2.4577e-5)',
+      'B3: x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)',
+      'B3: y.grad += x · xy.grad = 2 × 2.4577e-5 = 4.9153e-5   (0 → 4.9153e-5)',
+      'B4: x_2.grad += y · x_2_y.grad = 3 × 1 = 3   (0 → 3)',
+      'B4: y.grad += x_2 · x_2_y.grad = 4 × 1 = 4   (4.9153e-5 → 4.0000)',
+      'B5: x.grad += x · x_2.grad = 2 × 3 = 6   (7.3730e-5 → 6.0001)',
+      'B5: x.grad += x · x_2.grad = 2 × 3 = 6   (6.0001 → 12.000)',
+    ]);
+  });
+
+  it('honours the precision', () => {
+    const lines = transcript(seed(), 8);
+    expect(lines).toContain('B5: x.grad += x · x_2.grad = 2 × 3 = 6   (6.0000737 → 12.000074)');
+  });
+
+  it('narrates a step looked up later the same way as when it ran', () => {
+    const s = reduce(createSession(seed()), { type: 'last' });
+    expect(narrate(s, stepInfo(s, 9))).toEqual([
+      'x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)',
+      'y.grad += x · xy.grad = 2 × 2.4577e-5 = 4.9153e-5   (0 → 4.9153e-5)',
+    ]);
+  });
+});
+
+describe('narration of other ops', () => {
+  // a = -1.5, b = 0.5: log(a) = NaN; a**3 = -3.375; -p = 3.375; n/b = 6.75; relu = 6.75;
+  // sq = 45.5625; s = 2·sq = 91.125; out = NaN.
+  it('shows NaN, pow, prefix minus, constants and the rule templates with numbers', () => {
+    const lines = transcript(mixed());
+    expect(lines.slice(0, 9)).toEqual([
+      'F1: lg = log(a) = log(-1.5) = NaN',
+      'F2: p = a ** 3 = (-1.5) ** 3 = -3.375',
+      'F3: n = -p = -(-3.375) = 3.375',
+      'F4: d = n / b = 3.375 / 0.5 = 6.75',
+      'F5: r = relu(d) = relu(6.75) = 6.75',
+      'F6: sq = r * r = 6.75 × 6.75 = 45.563',
+      'F7: s = 2 * sq = 2 × 45.563 = 91.125',
+      'F8: out = s + lg = 91.125 + NaN = NaN',
+      'F9: unused = exp(b) = exp(0.5) = 1.6487',
+    ]);
+    // Backward: sq.grad = 2; r.grad = 2·r·2 = 27 (two contributions); d.grad = 27 (d > 0);
+    // n.grad = 27/b = 54; p.grad = -54; a.grad = 3a²·(-54) = -364.5, then + 1/a = -0.66667.
+    expect(lines).toContain('B2: sq.grad += 2 · s.grad = 2 × 1 = 2   (0 → 2)');
+    expect(lines).toContain('B3: r.grad += r · sq.grad = 6.75 × 2 = 13.5   (0 → 13.5)');
+    expect(lines).toContain('B4: d.grad += [d > 0] · r.grad = 1 × 27 = 27   (0 → 27)');
+    expect(lines).toContain('B5: n.grad += 1/b · d.grad = 2 × 27 = 54   (0 → 54)');
+    expect(lines).toContain('B6: p.grad += -1 · n.grad = -1 × 54 = -54   (0 → -54)');
+    expect(lines).toContain(
+      'B7: a.grad += 3·a^(3-1) · p.grad = 6.75 × -54 = -364.5   (0 → -364.5)',
+    );
+    expect(lines).toContain(
+      'B8: a.grad += 1/a · lg.grad = -0.66667 × 1 = -0.66667   (-364.5 → -365.17)',
+    );
+  });
+});
+
+describe('formatNumber', () => {
+  it.each([
+    [6, '6'],
+    [12.000073729642216, '12.000'],
+    [7.3729642215858426e-5, '7.3730e-5'],
+    [2.4576547405286142e-5, '2.4577e-5'],
+    [0.5, '0.5'],
+    [1e-7, '1e-7'],
+    [0.001, '0.001'],
+    [1234567, '1.2346e6'],
+    [-3.375, '-3.375'],
+    [Number.NaN, 'NaN'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    [Number.NEGATIVE_INFINITY, '-Infinity'],
+    [-0, '-0'],
+  ])('%d -> %s', (x, text) => {
+    expect(formatNumber(x)).toBe(text);
+  });
+});
