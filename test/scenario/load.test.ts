@@ -97,6 +97,13 @@ describe('loadScenario', () => {
     expect(jsonProblem.start).toBe(json.indexOf('\\"tahn'));
   });
 
+  it('maps positions in files with CRLF line ends and in quoted graphs', () => {
+    expect(problems('title: t\r\ngraph: |\r\n  x = 2.0\r\n  y = tahn(x)\r\n')[0]).toMatch(/^4:7 /);
+    expect(problems('title: t\ngraph: "x = 2.0\\n  y = 3\\nz = x * q"\n')[0]).toMatch(
+      /^2:35 Undefined name 'q'/,
+    );
+  });
+
   it('reports an empty graph and warns about a folded one', () => {
     expect(problems('title: t\ngraph: |\n  # nothing yet\n')).toEqual([
       '2:8 The graph has no statements. | Write one statement a line, such as: x = 2.0',
