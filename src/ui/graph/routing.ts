@@ -138,6 +138,7 @@ function assignTracks(nets: Net[]): Int32Array {
     track[i] = t;
     busy.push(t, nets[i].end);
   }
+  if (tracks <= 1) return track;
   const rank = orderTracks(nets, track, tracks);
   for (const i of sorted) track[i] = rank[track[i]];
   return track;
