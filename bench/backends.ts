@@ -1,0 +1,60 @@
+/**
+ * One small interface over gradstep's engine and the baseline tape, so each workload is written
+ * once and drives both the same way (the same call overhead on both sides of the ratio).
+ */
+import { backward, forward, Graph, OpCode } from '../src/engine/index.js';
+import { T, Tape } from './tape.js';
+
+export interface Backend {
+  readonly name: 'engine' | 'tape';
+  input(value: number): number;
+  add(a: number, b: number): number;
+  sub(a: number, b: number): number;
+  mul(a: number, b: number): number;
+  tanh(a: number): number;
+  relu(a: number): number;
+  pow(a: number, k: number): number;
+  forward(): void;
+  backward(output: number): void;
+  value(id: number): number;
+  grad(id: number): number;
+}
+
+export function engineBackend(): Backend {
+  const g = new Graph();
+  return {
+    name: 'engine',
+    input: (v) => g.addInput(v),
+    add: (a, b) => g.addOp(OpCode.add, a, b),
+    sub: (a, b) => g.addOp(OpCode.sub, a, b),
+    mul: (a, b) => g.addOp(OpCode.mul, a, b),
+    tanh: (a) => g.addOp(OpCode.tanh, a),
+    relu: (a) => g.addOp(OpCode.relu, a),
+    pow: (a, k) => g.addOp(OpCode.pow, a, -1, k),
+    forward: () => forward(g),
+    backward: (output) => backward(g, output),
+    value: (id) => g.data[id],
+    grad: (id) => g.grad[id],
+  };
+}
+
+export function tapeBackend(): Backend {
+  const t = new Tape();
+  return {
+    name: 'tape',
+    input: (v) => t.leaf(v),
+    add: (a, b) => t.push(T.add, a, b, 0),
+    sub: (a, b) => t.push(T.sub, a, b, 0),
+    mul: (a, b) => t.push(T.mul, a, b, 0),
+    tanh: (a) => t.push(T.tanh, a, -1, 0),
+    relu: (a) => t.push(T.relu, a, -1, 0),
+    pow: (a, k) => t.push(T.pow, a, -1, k),
+    forward: () => t.forward(),
+    backward: (output) => t.backward(output),
+    value: (id) => t.val[id],
+    grad: (id) => t.grad[id],
+  };
+}
+
+export const BACKENDS = { engine: engineBackend, tape: tapeBackend } as const;
+export type BackendName = keyof typeof BACKENDS;

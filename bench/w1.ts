@@ -1,0 +1,61 @@
+/** W1: build + forward + backward of a chain and of a DAG with fan-out, 1e4 to 1e7 nodes. */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { BACKENDS, type BackendName } from './backends.js';
+import { type GraphKind, runW1 } from './graphs.js';
+import type { BenchResult, BenchSuite } from './harness.js';
+import { sideBySide } from './harness.js';
+
+const CHILD = fileURLToPath(new URL('./memory-child.ts', import.meta.url));
+
+function peakRss(backend: BackendName, kind: GraphKind, n: number): number {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', CHILD, backend, kind, String(n)], {
+    encoding: 'utf8',
+  });
+  return Number(out.trim());
+}
+
+/**
+ * (peak RSS - peak RSS of the same run with N = 0) / N, each peak in its own process, each the
+ * lower of two runs (a GC landing at a different moment moves a peak by a few MB).
+ */
+function bytesPerNode(backend: BackendName, kind: GraphKind, n: number): number {
+  const peak = (size: number) =>
+    Math.min(peakRss(backend, kind, size), peakRss(backend, kind, size));
+  return (peak(n) - peak(0)) / n;
+}
+
+function runsFor(n: number): number {
+  return n >= 1e7 ? 3 : n >= 1e6 ? 7 : 15;
+}
+
+export const w1: BenchSuite = {
+  name: 'W1',
+  async run({ quick, log }) {
+    const sizes = quick ? [1e4, 1e5, 1e6] : [1e4, 1e5, 1e6, 1e7];
+    const results: BenchResult[] = [];
+    for (const kind of ['chain', 'dag'] as const) {
+      for (const n of sizes) {
+        log(`W1 ${kind} ${n.toExponential(0)}`);
+        const m = sideBySide(
+          quick ? 3 : runsFor(n),
+          () => runW1(BACKENDS.engine(), kind, n),
+          () => runW1(BACKENDS.tape(), kind, n),
+        );
+        const engineBytes = bytesPerNode('engine', kind, n);
+        const tapeBytes = bytesPerNode('tape', kind, n);
+        results.push({
+          name: `W1 ${kind} ${n.toExponential(0).replace('+', '')}`,
+          median_ms: m.subject,
+          baseline_ms: m.baseline,
+          ratio: m.subject / m.baseline,
+          bytes_per_node: engineBytes,
+          notes:
+            `${((m.subject * 1e6) / n).toFixed(1)} ns/node (tape ${((m.baseline * 1e6) / n).toFixed(1)}); ` +
+            `tape ${tapeBytes.toFixed(0)} B/node`,
+        });
+      }
+    }
+    return results;
+  },
+};
