@@ -40,10 +40,10 @@ interface Net {
 
 /**
  * Routes every edge in the gaps between layers: a net leaves its source on the source's row,
- * runs down or up one track column of the gap and turns right into each target. Tracks are
- * given out by the constrained left-edge algorithm of channel routing: nets whose vertical runs
- * overlap get different tracks, and a net whose source row is another net's target row gets the
- * track further left, so their horizontal runs on that row never overlap.
+ * runs down or up one track column of the gap and turns right into each target. As in channel
+ * routing, nets whose vertical runs overlap get different tracks, and a net whose source row is
+ * another net's target row gets a track further left, so their horizontal runs on that row
+ * never overlap.
  */
 export function routeEdges(l: Layering, shape: ItemShape, y: Int32Array, boxWidth: number): Routes {
   const count = l.layers.length;
