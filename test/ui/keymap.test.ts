@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { type Action, createSession, reduce } from '../../src/session/index.js';
+import { COMMANDS, commandForKey, commandsIn, KEY_NAMES, keysOf } from '../../src/ui/keymap.js';
+import { seed } from '../session/fixtures.js';
+
+describe('the keymap table', () => {
+  it('gives every command keys and a description', () => {
+    for (const command of COMMANDS) {
+      expect(command.keys.length, command.name).toBeGreaterThan(0);
+      expect(command.description.trim().length, command.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('binds no key twice in one mode', () => {
+    const seen = new Set<string>();
+    for (const command of COMMANDS) {
+      for (const key of command.keys) {
+        const slot = `${command.mode} ${key}`;
+        expect(seen.has(slot), slot).toBe(false);
+        seen.add(slot);
+      }
+    }
+  });
+
+  it('uses only single characters, ctrl- keys and the named keys', () => {
+    const named = new Set<string>(KEY_NAMES);
+    for (const { keys } of COMMANDS) {
+      for (const key of keys)
+        expect(key.length === 1 || named.has(key) || /^ctrl-[a-z]$/.test(key), key).toBe(true);
+    }
+  });
+
+  it('maps the step keys of issue 3 to session actions', () => {
+    const steps = Object.fromEntries(
+      ['n', 'right', 'N', 'left', 'f', 'F', 'c', 'C', 'g', 'G'].map((k) => [
+        k,
+        commandForKey(k)?.action,
+      ]),
+    );
+    expect(steps).toEqual({
+      n: 'next',
+      right: 'next',
+      N: 'prev',
+      left: 'prev',
+      f: 'finish',
+      F: 'reverseFinish',
+      c: 'continue',
+      C: 'reverseContinue',
+      g: 'first',
+      G: 'last',
+    });
+    expect(commandForKey(':')?.name).toBe('goto');
+  });
+
+  it('has the view commands of issue 4', () => {
+    const names = commandsIn('normal').map((c) => c.name);
+    for (const name of [
+      'selectNext',
+      'panLeft',
+      'focusNext',
+      'cycleView',
+      'inspect',
+      'search',
+      'searchNext',
+      'toggleBreakpoint',
+      'breakpointList',
+      'autoplay',
+      'faster',
+      'slower',
+      'reload',
+      'help',
+      'close',
+      'quit',
+    ] as const) {
+      expect(names, name).toContain(name);
+    }
+    expect(commandForKey('ctrl-c', 'help')?.name).toBe('quit');
+    expect(commandForKey('?', 'help')?.name).toBe('close');
+    expect(commandForKey('n', 'prompt')).toBeUndefined();
+  });
+
+  it('drives the reducer: n n N G from start', () => {
+    let s = createSession(seed());
+    for (const key of ['n', 'n', 'N', 'G']) {
+      const action = commandForKey(key)?.action;
+      if (action !== undefined) s = reduce(s, { type: action } as Action);
+    }
+    expect(s.position).toBe(s.timeline.total);
+  });
+});
+
+describe('keysOf', () => {
+  it('splits fast typing into one key per character and names special keys', () => {
+    expect(keysOf('jjj')).toEqual(['j', 'j', 'j']);
+    expect(keysOf(' ')).toEqual(['space']);
+    expect(keysOf('', { rightArrow: true })).toEqual(['right']);
+    expect(keysOf('', { escape: true })).toEqual(['esc']);
+    expect(keysOf('n', { ctrl: true })).toEqual(['ctrl-n']);
+  });
+});
