@@ -1,7 +1,5 @@
 import { OpCode } from '../engine/index.js';
-import type { LocalDiagnostic } from '../scenario/ast.js';
-import { parseCondition } from '../scenario/parser.js';
-import type { Scenario } from '../scenario/types.js';
+import { type LocalDiagnostic, parseCondition, type Scenario, suggest } from '../scenario/index.js';
 import { compileCondition } from './condition.js';
 import type { Timeline } from './timeline.js';
 import type { Breakpoint, BreakpointHit, NodeView } from './types.js';
@@ -81,7 +79,7 @@ function nodeId(scenario: Scenario, text: string): number | undefined {
 }
 
 function unknownNode(scenario: Scenario, name: string, start: number): Parsed {
-  const similar = closestName(scenario, name);
+  const similar = suggest(name, nodeNames(scenario));
   const diagnostic: LocalDiagnostic = {
     start,
     end: start + name.length,
@@ -91,31 +89,12 @@ function unknownNode(scenario: Scenario, name: string, start: number): Parsed {
   return { diagnostics: [diagnostic] };
 }
 
-/** The named node whose name is closest to `name` (by edit distance, at most 2 edits). */
-function closestName(scenario: Scenario, name: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
+function* nodeNames(scenario: Scenario): Iterable<string> {
   const g = scenario.graph;
   for (let id = 0; id < g.size; id++) {
-    const candidate = g.nameOf(id);
-    if (candidate === undefined) continue;
-    const d = distance(name, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+    const name = g.nameOf(id);
+    if (name !== undefined) yield name;
   }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
-    }
-    row = next;
-  }
-  return row[b.length];
 }
 
 /**

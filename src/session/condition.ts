@@ -1,4 +1,4 @@
-import type { Expr, LocalDiagnostic } from '../scenario/ast.js';
+import { type Expr, type LocalDiagnostic, suggest } from '../scenario/index.js';
 import type { Condition, NodeView } from './types.js';
 
 type Num = (view: NodeView) => number | undefined;
@@ -70,7 +70,7 @@ function compileNumber(expr: Expr): Result<Num> {
       if (PREDICATES.includes(expr.name)) {
         return fail(expr, `Expected a number, found the predicate ${expr.name}.`);
       }
-      return fail(expr, `Unknown name ${expr.name}.`, hint());
+      return fail(expr, `Unknown name ${expr.name}.`, didYouMean(expr.name) ?? hint());
     case 'ref':
       return fail(expr, 'A condition reads its own node: use data or grad, not a node reference.');
     case 'unary': {
@@ -122,6 +122,11 @@ function isNonFinite(v: NodeView): boolean {
 
 function isSaturated(v: NodeView): boolean {
   return v.isTanh && v.data !== undefined && Math.abs(v.data) > SATURATION;
+}
+
+function didYouMean(name: string): string | undefined {
+  const similar = suggest(name, [...NUMBERS, ...PREDICATES]);
+  return similar === undefined ? undefined : `did you mean ${similar}?`;
 }
 
 function hint(): string {

@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { firstHit, parseBreakpoint } from './breakpoints.js';
 import { parseStep, stepInfo } from './steps.js';
 import { Timeline } from './timeline.js';
@@ -88,6 +88,15 @@ function sync(tl: Timeline, position: Position): void {
   while (tl.cursor > position) tl.undo(tl.cursor--);
 }
 
+/** The first position with walkthrough items on the way from `p` to `target`, else `target`. */
+function nextStop(walk: Map<Position, number[]>, p: Position, target: Position): Position {
+  let stop = target;
+  for (const at of walk.keys()) {
+    if (target > p ? at > p && at < stop : at < p && at > stop) stop = at;
+  }
+  return stop;
+}
+
 function withoutBreakpoint(state: SessionState, index: number): SessionState {
   if (!Number.isInteger(index) || index < 0 || index >= state.breakpoints.length) return state;
   return { ...state, breakpoints: state.breakpoints.filter((_, i) => i !== index) };
@@ -115,6 +124,14 @@ function moveTo(
   let p = from;
   const forward = target > from;
   while (p !== target) {
+    if (!watch) {
+      // Nothing to look at before the next expectation: jump there in one tight loop.
+      const stop = checkWalk ? nextStop(walk, p, target) : target;
+      if (stop !== (forward ? p + 1 : p - 1)) {
+        tl.jump(p, forward ? stop - 1 : stop + 1);
+        p = forward ? stop - 1 : stop + 1;
+      }
+    }
     if (forward) tl.run(++p);
     else tl.undo(p--);
     if (checkWalk) {

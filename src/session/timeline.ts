@@ -2,11 +2,13 @@ import {
   backwardOrder,
   dependencyMask,
   evaluateNode,
+  forward,
   type Graph,
   localDerivative,
+  OPS,
   OpCode,
 } from '../engine/index.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 
 /**
  * The fixed part of a session: which node each step runs, plus the undo record of every backward
@@ -130,6 +132,59 @@ export class Timeline {
     g.grad[g.in0[id]] = this.before[at];
   }
 
+  /** Moves the arrays from `from` to `to` in one tight loop: what goto does between stops. */
+  jump(from: number, to: number): void {
+    if (to > from) this.runRange(from, to);
+    else this.undoRange(from, to);
+  }
+
+  private runRange(from: number, to: number): void {
+    const n = this.forwardCount;
+    if (from < n) {
+      const last = Math.min(to, n);
+      // Forward steps from+1..last are exactly the op nodes between their ids.
+      forward(this.graph, this.forwardIds[from], this.forwardIds[last - 1]);
+      from = last;
+    }
+    if (from === to) return;
+    if (from === n) this.run(++from);
+    const g = this.graph;
+    const { op, in0, in1, param, data, grad } = g;
+    const zero = this.zeroPosition;
+    for (let p = from + 1; p <= to; p++) {
+      const j = p - zero - 1;
+      const id = this.backwardIds[j];
+      const code = op[id];
+      const upstream = grad[id];
+      const a = in0[id];
+      const b = in1[id];
+      const av = data[a];
+      const bv = b < 0 ? 0 : data[b];
+      const t0 = LOCAL0[code](av, bv, data[id], param[id]) * upstream;
+      this.before[2 * j] = grad[a];
+      grad[a] += t0;
+      if (b < 0) continue;
+      const t1 = LOCAL1[code](av, bv, data[id], param[id]) * upstream;
+      this.before[2 * j + 1] = grad[b];
+      grad[b] += t1;
+    }
+  }
+
+  private undoRange(from: number, to: number): void {
+    const { in0, in1, grad, data } = this.graph;
+    const zero = this.zeroPosition;
+    let p = from;
+    for (; p > zero && p > to; p--) {
+      const j = p - zero - 1;
+      const id = this.backwardIds[j];
+      const b = in1[id];
+      if (b >= 0) grad[b] = this.before[2 * j + 1];
+      grad[in0[id]] = this.before[2 * j];
+    }
+    if (p === zero && p > to) this.undo(p--);
+    for (; p > to; p--) data[this.forwardIds[p - 1]] = Number.NaN;
+  }
+
   isDataKnown(position: number, id: number): boolean {
     if (this.graph.op[id] <= OpCode.constant) return true;
     return this.forwardPosition(id) <= position;
@@ -139,6 +194,9 @@ export class Timeline {
     return position >= this.zeroPosition;
   }
 }
+
+const LOCAL0 = OPS.map((spec) => spec.local[0]);
+const LOCAL1 = OPS.map((spec) => spec.local[1]);
 
 /** Index of `id` in a sorted array (ascending or descending), or -1. */
 function search(sorted: Int32Array, id: number, ascending: boolean): number {

@@ -1,4 +1,4 @@
-import type { StepRef, WalkthroughItem } from '../scenario/types.js';
+import type { StepRef, WalkthroughItem } from '../scenario/index.js';
 import type { Timeline } from './timeline.js';
 import type { ExpectResult, Position, SessionState } from './types.js';
 

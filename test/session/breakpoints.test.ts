@@ -130,7 +130,11 @@ describe('parseBreakpoint diagnostics', () => {
   });
 
   it('rejects unknown names, functions and non-conditions in conditions', () => {
-    expect(problem('x: dat > 1')).toMatchObject({ at: 'dat', message: 'Unknown name dat.' });
+    expect(problem('x: dat > 1')).toMatchObject({
+      at: 'dat',
+      message: 'Unknown name dat.',
+      hint: 'did you mean data?',
+    });
     expect(problem('x: sqrt(grad) > 1')).toMatchObject({ message: 'Unknown function sqrt.' });
     expect(problem('x: grad + 1')).toMatchObject({
       at: 'grad + 1',

@@ -1,6 +1,6 @@
 import { Graph, OpCode } from '../../src/engine/index.js';
-import { makeScenario } from '../../src/scenario/scenario.js';
-import type { Scenario, WalkthroughItem } from '../../src/scenario/types.js';
+import type { Scenario, WalkthroughItem } from '../../src/scenario/index.js';
+import { makeScenario } from '../../src/scenario/index.js';
 
 const source = (name: string) => ({ name, text: '' });
 

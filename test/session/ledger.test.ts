@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WalkthroughItem } from '../../src/scenario/types.js';
+import type { WalkthroughItem } from '../../src/scenario/index.js';
 import {
   createSession,
   gradCheckOf,

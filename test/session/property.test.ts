@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/scenario/index.js';
 import { type Action, createSession, reduce } from '../../src/session/index.js';
 import { mixed, seed } from './fixtures.js';
 
