@@ -54,7 +54,8 @@ function forwardLine(
     if (spec.code === OpCode.pow) return `${x} ** ${num(g.param[id])}`;
     if (spec.syntax === 'infix') return `${x} ${times} ${y}`;
     if (spec.syntax === 'prefix') return `${spec.symbol}${x}`;
-    return `${spec.symbol}(${x})`;
+    // An operand already in parentheses needs no second pair: `relu(b + a)`.
+    return x.startsWith('(') ? `${spec.symbol}${x}` : `${spec.symbol}(${x})`;
   };
   const value = (v: number) => {
     const text = num(v);
