@@ -39,7 +39,7 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
     );
   }
 
-  lines.push(`  ${gradcheckText(scenario, gradcheck, num, paint)}`);
+  lines.push(`  ${gradcheckText(scenario, gradcheck, options.precision, paint)}`);
   for (const failure of gradcheck.failed.slice(0, FAILED_SHOWN)) {
     lines.push(
       `    ${nodeRef(scenario, failure.id)}: analytic ${num(failure.analytic)}, numeric ${num(failure.numeric)}, relative error ${num(failure.relError)}`,
@@ -69,7 +69,7 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
 function gradcheckText(
   scenario: Scenario,
   report: GradCheckReport,
-  num: (v: number) => string,
+  precision: number | undefined,
   paint: ReturnType<typeof painter>,
 ): string {
   if (report.total === 0) return 'grad check: nothing to check (the output depends on no input)';
@@ -86,7 +86,7 @@ function gradcheckText(
     report.skipped.length === 0
       ? ''
       : `; skipped ${report.skipped.map((id) => nodeRef(scenario, id)).join(', ')} (a kink or a non-finite value)`;
-  return `grad check ${verdict}: checked ${report.checked} of ${report.total} nodes${sampled}, max relative error ${num(report.maxRelError)}${skipped}`;
+  return `grad check ${verdict}: checked ${report.checked} of ${report.total} nodes${sampled}, max relative error ${formatNumber(report.maxRelError, precision ?? 2)}${skipped}`;
 }
 
 /** `x` for named nodes, `#3 (2 * x)` for unnamed ones, with the source line when known. */

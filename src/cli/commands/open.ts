@@ -17,6 +17,7 @@ export const openOptions = {
     array: true,
     requiresArg: true,
     default: [],
+    defaultDescription: 'none',
     describe: 'A breakpoint SPEC (repeatable)',
   },
 } as const;
