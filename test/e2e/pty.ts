@@ -94,8 +94,11 @@ export function spawnPty(
       listeners.add(check);
     });
 
+  // Ink wraps each frame in a synchronized update; a frame split across reads is not yet a screen.
+  const midFrame = () => lastOf(raw, '\u001B[?2026h') > lastOf(raw, '\u001B[?2026l');
   const matches = (text: string | RegExp) =>
-    typeof text === 'string' ? screenText().includes(text) : text.test(screenText());
+    !midFrame() &&
+    (typeof text === 'string' ? screenText().includes(text) : text.test(screenText()));
 
   return {
     write: (text) => child.write(text),

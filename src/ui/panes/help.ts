@@ -12,10 +12,10 @@ const SECTIONS: readonly (readonly [Mode, string])[] = [
 /** Every command of the keymap with its keys and description, then what each glyph means. */
 export function helpLines(width: number, paint: Paint): string[] {
   const lines: string[] = [];
-  const columns = width >= 100 ? 2 : 1;
+  const columns = width >= 76 ? 2 : 1;
   const columnWidth = Math.floor((width - (columns - 1) * 2) / columns);
   for (const [mode, title] of SECTIONS) {
-    const rows = commandsIn(mode).map((c) => `${fitWidth(keyText(c), 12)} ${c.description}`);
+    const rows = commandsIn(mode).map((c) => `${fitWidth(keyText(c), 10)} ${c.description}`);
     lines.push(paint(title, '1'));
     const half = Math.ceil(rows.length / columns);
     if (columns === 2)

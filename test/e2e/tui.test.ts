@@ -1,0 +1,82 @@
+/**
+ * The TUI in a real pseudo-terminal, read off an emulated screen. Until the cli starts the TUI,
+ * the test entry test/e2e/tui-entry.ts loads the file and calls runTui.
+ */
+import { spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type PtySession, spawnPty } from './pty.js';
+
+const ENTRY = ['--import', 'tsx', 'test/e2e/tui-entry.ts'];
+const FIRST_FRAME_MS = 30_000;
+const FRAME_MS = 10_000;
+const RIGHT = '\u001B[C';
+const LEFT = '\u001B[D';
+const ESC = '\u001B';
+
+let session: PtySession | undefined;
+afterEach(() => session?.kill());
+
+async function open(args: string[], cols = 120, rows = 40): Promise<PtySession> {
+  session = spawnPty(process.execPath, [...ENTRY, ...args], { cols, rows });
+  await session.waitForText('[start]', FIRST_FRAME_MS);
+  return session;
+}
+
+/** Types `keys` and waits until the screen shows `expected`. */
+async function type(tui: PtySession, keys: string, expected: string | RegExp) {
+  tui.write(keys);
+  await tui.waitForText(expected, FRAME_MS);
+}
+
+describe('gradstep TUI in a pseudo-terminal', { timeout: 90_000 }, () => {
+  it('steps the seed forward and backward and shows the reference grads of x and y', async () => {
+    const tui = await open(['scenarios/seed.yaml']);
+    expect(tui.isAlternateScreen()).toBe(true);
+    await type(tui, 'G', '[B5]');
+    // Search selects the first match: x (#0); the inspector shows its grad at full precision.
+    await type(tui, '/x\r', /grad\s+12\.0000737/);
+    expect(tui.screenText()).toMatch(/grad\s+12\.000073729642216/);
+    await type(tui, '/y\r', /grad\s+4\.0000491530948/);
+    await type(tui, LEFT, '[B4]');
+    await type(tui, `${LEFT}${LEFT}`, '[B2]');
+    await type(tui, RIGHT, 'x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5');
+    expect(tui.screenText()).toContain('[B3]');
+  });
+
+  it('shows help, searches, stops at a breakpoint, survives a resize and restores the terminal on q', async () => {
+    const tui = await open(['scenarios/seed.yaml']);
+    await type(tui, '?', 'Help  (esc closes)');
+    await type(tui, ESC, 'Graph · graph view');
+    await type(tui, '/tanh', '1 match');
+    await type(tui, '\rb', '●F4');
+    await type(tui, 'c', '[F4]');
+    expect(tui.screenText()).toMatch(/breakpoint tanh_xy hit/);
+    await type(tui, 'c', '[B2]');
+    tui.resize(60, 20);
+    await tui.waitForText('terminal too small (need 80×24)', FRAME_MS);
+    tui.resize(120, 40);
+    await tui.waitForText('[B2]', FRAME_MS);
+    tui.write('q');
+    expect(await tui.waitForExit(FRAME_MS)).toBe(0);
+    expect(tui.isAlternateScreen()).toBe(false);
+    expect(tui.isCursorHidden()).toBe(false);
+  });
+
+  it('restores the terminal on Ctrl-C with exit 0', async () => {
+    const tui = await open(['scenarios/seed.yaml']);
+    tui.write('\u0003');
+    expect(await tui.waitForExit(FRAME_MS)).toBe(0);
+    expect(tui.isAlternateScreen()).toBe(false);
+    expect(tui.isCursorHidden()).toBe(false);
+  });
+
+  it('refuses piped stdin with exit 2 and points at gradstep replay', () => {
+    const result = spawnSync(process.execPath, [...ENTRY, 'scenarios/seed.yaml'], {
+      input: 'n\n',
+      encoding: 'utf8',
+      env: { ...process.env, CI: '' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('gradstep replay');
+  });
+});

@@ -1,0 +1,55 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/ui/app.js';
+import { Controller } from '../../src/ui/controller.js';
+import { builtin } from './fixtures.js';
+
+const ARROW_RIGHT = '\u001B[C';
+const ESC = '\u001B';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+/** Mounts the app on the seed; `press` writes one input and waits until the frame shows `expected`. */
+function mount() {
+  let quit = false;
+  const controller = new Controller({
+    scenario: builtin('seed'),
+    onQuit: () => {
+      quit = true;
+    },
+  });
+  const app = render(<App controller={controller} precision={5} color={false} />);
+  cleanup = app.unmount;
+  const press = async (input: string, expected: string | RegExp) => {
+    app.stdin.write(input);
+    await vi.waitFor(() => {
+      const frame = app.lastFrame() ?? '';
+      if (typeof expected === 'string') expect(frame).toContain(expected);
+      else expect(frame).toMatch(expected);
+    });
+  };
+  return { app, press, controller, quitted: () => quit };
+}
+
+describe('App', () => {
+  it('steps with n and the right arrow, counting every character of fast typing', async () => {
+    const { press } = mount();
+    await press('', '[start]');
+    await press('n', '[F1]');
+    await press(ARROW_RIGHT, '[F2]');
+    await press('nnn', '[F5]');
+    await press('N', '[F4]');
+  });
+
+  it('opens and closes help, searches, and quits', async () => {
+    const { press, quitted } = mount();
+    await press('?', 'Help  (esc closes)');
+    await press(ESC, 'Graph · graph view');
+    await press('/', '/▏');
+    await press('tanh', '1 match');
+    await press('\r', /tanh_xy = tanh\(xy\)\s+#5/);
+    await press('q', '');
+    expect(quitted()).toBe(true);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { Controller } from '../../src/ui/controller.js';
+import { builtin, close, SEED_GRADS } from './fixtures.js';
+
+function seedController(breakpoints: string[] = []) {
+  let quits = 0;
+  const controller = new Controller({
+    scenario: builtin('seed'),
+    breakpoints,
+    onQuit: () => quits++,
+  });
+  const press = (...keys: string[]) => {
+    for (const key of keys) controller.press(key);
+  };
+  const grad = (name: string) => {
+    const { graph } = controller.session.timeline;
+    return graph.grad[graph.idOf(name) ?? -1];
+  };
+  return { controller, press, grad, quits: () => quits };
+}
+
+describe('Controller', () => {
+  it('steps to the end and back and the seed grads match the reference values', () => {
+    const { controller, press, grad } = seedController();
+    press('G');
+    expect(close(grad('x'), SEED_GRADS.x)).toBe(true);
+    expect(close(grad('y'), SEED_GRADS.y)).toBe(true);
+    press('N', 'N', 'N');
+    expect(controller.session.position).toBe(controller.session.timeline.total - 3);
+    // B2: before any contribution to x or y.
+    expect(grad('x')).toBe(0);
+    press('n', 'n', 'n');
+    expect(close(grad('x'), SEED_GRADS.x)).toBe(true);
+  });
+
+  it('handles every character of fast typing and selects the step node', () => {
+    const { controller, press } = seedController();
+    for (const key of 'nnnn') press(key);
+    expect(controller.session.position).toBe(4);
+    const { timeline } = controller.session;
+    expect(controller.view.selected).toBe(timeline.nodeOf(4));
+  });
+
+  it('goes to a step typed at the : prompt, and keeps the prompt open on a bad one', () => {
+    const { controller, press } = seedController();
+    press(':', 'B', '3', 'enter');
+    expect(controller.view.prompt).toBeUndefined();
+    const { timeline } = controller.session;
+    expect(controller.session.position).toBe(timeline.zeroPosition + 3);
+    press(':', 'Q', 'enter');
+    expect(controller.view.prompt?.kind).toBe('goto');
+    expect(controller.promptNote).not.toBe('');
+    press('esc');
+    expect(controller.view.prompt).toBeUndefined();
+  });
+
+  it('searches as the user types and cycles matches with ctrl-n / ctrl-p', () => {
+    const { controller, press } = seedController();
+    const { graph } = controller.session.timeline;
+    press('/', 'x', '_');
+    expect(controller.view.selected).toBe(graph.idOf('x_2'));
+    expect(controller.promptNote).toBe('2 matches');
+    press('ctrl-n');
+    expect(controller.view.selected).toBe(graph.idOf('x_2_y'));
+    press('ctrl-n');
+    expect(controller.view.selected).toBe(graph.idOf('x_2'));
+    press('ctrl-p');
+    expect(controller.view.selected).toBe(graph.idOf('x_2_y'));
+    press('enter');
+    expect(controller.view.search).toBe('x_');
+  });
+
+  it('toggles a breakpoint on the selected node and continue stops at it', () => {
+    const { controller, press } = seedController();
+    const { timeline } = controller.session;
+    const xy = timeline.graph.idOf('xy') ?? -1;
+    press('/', 'x', 'y', 'enter', 'b');
+    expect(controller.session.breakpoints.map((b) => b.spec)).toEqual(['xy']);
+    press('c');
+    expect(controller.session.position).toBe(timeline.forwardPosition(xy));
+    press('c');
+    expect(controller.session.position).toBe(timeline.backwardPosition(xy));
+  });
+
+  it('adds a condition from the breakpoint list and removes it again', () => {
+    const { controller, press } = seedController();
+    press('B', 'a', ...'x: grad > 1', 'enter');
+    expect(controller.session.breakpoints.map((b) => b.spec)).toHaveLength(1);
+    press('d');
+    expect(controller.session.breakpoints).toHaveLength(0);
+    press('esc');
+    expect(controller.view.overlay).toBe('none');
+  });
+
+  it('autoplay stops at a walkthrough pause (B0 in the seed)', () => {
+    const { controller, press } = seedController();
+    press('space');
+    while (controller.view.playing) controller.tick();
+    const { timeline } = controller.session;
+    expect(controller.session.position).toBe(timeline.zeroPosition);
+    expect(controller.view.message).toContain('paused');
+  });
+
+  it('quits from every mode', () => {
+    const { press, quits } = seedController();
+    press('q', '?', 'q', '/', 'ctrl-c');
+    expect(quits()).toBe(3);
+  });
+
+  it('reports a --break spec that does not parse instead of failing', () => {
+    const { controller } = seedController(['nosuchnode']);
+    expect(controller.view.message).toContain('nosuchnode');
+    expect(controller.session.breakpoints).toHaveLength(0);
+  });
+});

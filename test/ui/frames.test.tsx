@@ -1,0 +1,76 @@
+import { renderToString } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { Screen } from '../../src/ui/app.js';
+import { Controller } from '../../src/ui/controller.js';
+import { renderFrames } from '../../src/ui/index.js';
+import { builtin } from './fixtures.js';
+
+const ESCAPE = '\u001B';
+
+describe('renderFrames', () => {
+  it('draws one frame for start and one per step, plain text, rows - 1 lines of at most columns', () => {
+    const frames = renderFrames({ scenario: builtin('seed'), columns: 80, rows: 24 });
+    // The seed: 5 forward steps, B0, 5 backward steps.
+    expect(frames).toHaveLength(1 + 5 + 1 + 5);
+    for (const frame of frames) {
+      expect(frame).not.toContain(ESCAPE);
+      const lines = frame.split('\n');
+      expect(lines).toHaveLength(23);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    }
+  });
+
+  // Whole screens, read by a person when they were recorded: the seed at B3 (x's first
+  // contribution) and at B5 (x used twice by x_2 = x * x), at 80×24 and 120×40.
+  it.each([
+    [80, 24],
+    [120, 40],
+  ])('shows the seed at B3 and at the end at %i×%i', (columns, rows) => {
+    const frames = renderFrames({
+      scenario: builtin('seed'),
+      columns,
+      rows,
+      keys: [':B3', 'G'],
+    });
+    expect(frames[1]).toMatchSnapshot();
+    expect(frames[2]).toMatchSnapshot();
+    expect(frames[2]).toContain('x.grad += x · x_2.grad = 2 × 3 = 6');
+  });
+
+  it('shows the help overlay generated from the keymap and the list view', () => {
+    const [, help, , , list] = renderFrames({
+      scenario: builtin('seed'),
+      columns: 120,
+      rows: 40,
+      keys: ['?', 'esc', 'v', 'v'],
+    });
+    expect(help).toMatchSnapshot();
+    expect(list).toContain('Graph · list view');
+    expect(list).toMatch(/#0\s+x\s+input/);
+  });
+
+  it('says the terminal is too small below 80×24', () => {
+    const controller = new Controller({ scenario: builtin('seed'), onQuit: () => {} });
+    const text = renderToString(
+      <Screen controller={controller} columns={60} rows={20} precision={5} color={false} />,
+      { columns: 60 },
+    );
+    expect(text).toContain('terminal too small (need 80×24)');
+    expect(text).toContain('now 60×20');
+  });
+
+  it('marks states with glyphs when colour is off: breakpoint, changed grad, final grad', () => {
+    const frames = renderFrames({
+      scenario: builtin('seed'),
+      columns: 120,
+      rows: 40,
+      breakpoints: ['xy'],
+      keys: [':B3'],
+    });
+    const frame = frames[1];
+    expect(frame).toContain('●F3'); // the breakpoint on xy's forward step, in the timeline
+    expect(frame).toContain('[B3]'); // the cursor
+    expect(frame).toMatch(/Δ/); // x and y changed at B3
+    expect(frame).toMatch(/✓ final/);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { AUTOPLAY_SPEEDS, initialViewState, reduceView } from '../../src/ui/view-state.js';
+
+describe('reduceView', () => {
+  it('returns the same object when an action changes nothing', () => {
+    const state = initialViewState(3);
+    expect(reduceView(state, { type: 'closePrompt' })).toBe(state);
+    expect(reduceView(state, { type: 'closeOverlay' })).toBe(state);
+    expect(reduceView(state, { type: 'follow', node: 3 })).toBe(state);
+    expect(reduceView(state, { type: 'stopPlay' })).toBe(state);
+  });
+
+  it('follows the cursor until the user selects, then keeps the selection', () => {
+    const followed = reduceView(initialViewState(0), { type: 'follow', node: 4 });
+    expect(followed.selected).toBe(4);
+    const chosen = reduceView(followed, { type: 'select', node: 1 });
+    expect(reduceView(chosen, { type: 'follow', node: 5 }).selected).toBe(1);
+  });
+
+  it('cycles focus and graph views and wraps around', () => {
+    let state = initialViewState();
+    const focus = [state.focus];
+    const modes = [state.graphMode];
+    for (let i = 0; i < 3; i++) {
+      state = reduceView(reduceView(state, { type: 'focusNext' }), { type: 'cycleGraphMode' });
+      focus.push(state.focus);
+      modes.push(state.graphMode);
+    }
+    expect(focus).toEqual(['graph', 'steps', 'inspector', 'graph']);
+    expect(modes).toEqual(['graph', 'compact', 'list', 'graph']);
+  });
+
+  it('keeps autoplay speed within the table and stops play when a prompt opens', () => {
+    let state = reduceView(initialViewState(), { type: 'togglePlay' });
+    for (let i = 0; i < 10; i++) state = reduceView(state, { type: 'changeSpeed', by: 1 });
+    expect(state.speed).toBe(AUTOPLAY_SPEEDS.length - 1);
+    expect(state.playing).toBe(true);
+    expect(reduceView(state, { type: 'openPrompt', kind: 'goto' }).playing).toBe(false);
+  });
+
+  it('toggles an overlay off with the same key and clamps the breakpoint row', () => {
+    const open = reduceView(initialViewState(), { type: 'toggleOverlay', overlay: 'help' });
+    expect(open.overlay).toBe('help');
+    expect(reduceView(open, { type: 'toggleOverlay', overlay: 'help' }).overlay).toBe('none');
+    const list = reduceView(initialViewState(), { type: 'moveBreakpointRow', by: 5, count: 2 });
+    expect(list.breakpointRow).toBe(1);
+  });
+});
