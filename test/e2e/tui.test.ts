@@ -1,12 +1,9 @@
-/**
- * The TUI in a real pseudo-terminal, read off an emulated screen. Until the cli starts the TUI,
- * the test entry test/e2e/tui-entry.ts loads the file and calls runTui.
- */
+/** The TUI started by the CLI in a real pseudo-terminal, read off an emulated screen. */
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type PtySession, spawnPty } from './pty.js';
 
-const ENTRY = ['--import', 'tsx', 'test/e2e/tui-entry.ts'];
+const ENTRY = ['--import', 'tsx', 'src/bin.ts'];
 const FIRST_FRAME_MS = 30_000;
 const FRAME_MS = 10_000;
 const RIGHT = '\u001B[C';
@@ -62,12 +59,24 @@ describe('gradstep TUI in a pseudo-terminal', { timeout: 90_000 }, () => {
     expect(tui.isCursorHidden()).toBe(false);
   });
 
-  it('restores the terminal on Ctrl-C with exit 0', async () => {
-    const tui = await open(['scenarios/seed.yaml']);
+  it('opens the built-in seed with no argument, and Ctrl-C restores the terminal with exit 0', async () => {
+    const tui = await open([]);
+    expect(tui.screenText()).toContain('z = x·x·y + tanh(x·y)');
     tui.write('\u0003');
     expect(await tui.waitForExit(FRAME_MS)).toBe(0);
     expect(tui.isAlternateScreen()).toBe(false);
     expect(tui.isCursorHidden()).toBe(false);
+  });
+
+  it('prints a bad scenario file as check does and does not start (exit 2)', async () => {
+    const tui = spawnPty(process.execPath, [...ENTRY, 'test/e2e/fixtures/bad.yaml'], {
+      cols: 100,
+      rows: 30,
+    });
+    session = tui;
+    expect(await tui.waitForExit(FIRST_FRAME_MS)).toBe(2);
+    expect(tui.screenText()).toMatch(/bad\.yaml:\d+:\d+/);
+    expect(tui.isAlternateScreen()).toBe(false);
   });
 
   it('refuses piped stdin with exit 2 and points at gradstep replay', () => {
