@@ -25,8 +25,8 @@ export interface FrameOptions {
   readonly keys?: readonly string[];
 }
 
-/** The frames in order; each is `rows - 1` lines of at most `columns` characters, no escape codes. */
-export function renderFrames(options: FrameOptions): string[] {
+/** renderFrames' work (see index.ts). The frames in order; each is `rows - 1` lines of at most `columns` characters, no escape codes. */
+export function drawFrames(options: FrameOptions): string[] {
   const columns = options.columns ?? 120;
   const rows = options.rows ?? 40;
   const controller = new Controller({

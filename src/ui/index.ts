@@ -1,12 +1,12 @@
-import { render } from 'ink';
-import { createElement } from 'react';
-import type { LoadResult, Scenario } from '../scenario/index.js';
-import { DEFAULT_PRECISION } from '../session/index.js';
-import { App } from './app.js';
-import { Controller } from './controller.js';
-import { enterTerminal, guardProcess, signalExitCode } from './terminal.js';
+/**
+ * The ui layer's public surface. Importing it loads no Ink and no React (about 3 s of start-up
+ * under tsx): the keymap is pure data, and the Ink parts are imported when a TUI or a frame is
+ * first drawn.
+ */
+import type { FrameOptions } from './frames.js';
+import type { TuiOptions } from './tui.js';
 
-export { type FrameOptions, renderFrames } from './frames.js';
+export type { FrameOptions } from './frames.js';
 export {
   COMMANDS,
   type Command,
@@ -18,24 +18,7 @@ export {
   type Mode,
 } from './keymap.js';
 export { MIN_COLUMNS, MIN_ROWS } from './screen.js';
-
-export interface TuiOptions {
-  readonly scenario: Scenario;
-  /** The file name shown in the header (the scenario's source name by default). */
-  readonly file?: string;
-  /** Loads the scenario again for `r`; without it `r` says there is nothing to reload. */
-  readonly reload?: () => Promise<LoadResult>;
-  /** Breakpoint specs (`--break`). */
-  readonly breakpoints?: readonly string[];
-  readonly precision?: number;
-  readonly color?: boolean;
-  readonly stdin?: NodeJS.ReadStream;
-  readonly stdout?: NodeJS.WriteStream;
-  readonly stderr?: NodeJS.WriteStream;
-}
-
-/** Frames per second Ink may draw: above its default 30, so a key's frame is not held back. */
-const MAX_FPS = 60;
+export type { TuiOptions } from './tui.js';
 
 /**
  * Runs the interactive debugger on the alternate screen until the user quits. Resolves with the
@@ -43,51 +26,15 @@ const MAX_FPS = 60;
  * restores the terminal first and then rejects with the error.
  */
 export async function runTui(options: TuiOptions): Promise<number> {
-  const stdin = options.stdin ?? process.stdin;
-  const stdout = options.stdout ?? process.stdout;
-  // Piped stdin cannot be put in raw mode (Ink's isRawModeSupported would be false).
-  if (stdin.isTTY !== true || typeof stdin.setRawMode !== 'function') return 2;
-  const terminal = enterTerminal(stdout, stdin);
-  let finish: (code: number) => void = () => {};
-  let fail: (error: unknown) => void = () => {};
-  const done = new Promise<number>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  const controller = new Controller({
-    scenario: options.scenario,
-    breakpoints: options.breakpoints,
-    reload: options.reload,
-    onQuit: () => finish(0),
-  });
-  const guards = guardProcess(
-    terminal,
-    (signal) => finish(signalExitCode(signal)),
-    (error) => fail(error),
-  );
-  const app = createElement(App, {
-    controller,
-    precision: options.precision ?? DEFAULT_PRECISION,
-    color: options.color ?? true,
-    file: options.file ?? options.scenario.source.name,
-  });
-  const instance = render(app, {
-    stdin,
-    stdout,
-    stderr: options.stderr,
-    exitOnCtrlC: false,
-    patchConsole: false,
-    maxFps: MAX_FPS,
-  });
-  instance.waitUntilExit().then(
-    () => finish(0),
-    (error: unknown) => fail(error),
-  );
-  try {
-    return await done;
-  } finally {
-    instance.unmount();
-    guards.dispose();
-    terminal.restore();
-  }
+  const { startTui } = await import('./tui.js');
+  return startTui(options);
+}
+
+/**
+ * `replay --frames`: for each key (or each step), the screen the TUI would show, as plain text of
+ * `rows - 1` lines of at most `columns` cells, drawn by the same components.
+ */
+export async function renderFrames(options: FrameOptions): Promise<string[]> {
+  const { drawFrames } = await import('./frames.js');
+  return drawFrames(options);
 }

@@ -8,8 +8,8 @@ import { builtin } from './fixtures.js';
 const ESCAPE = '\u001B';
 
 describe('renderFrames', () => {
-  it('draws one frame for start and one per step, plain text, rows - 1 lines of at most columns', () => {
-    const frames = renderFrames({ scenario: builtin('seed'), columns: 80, rows: 24 });
+  it('draws one frame for start and one per step, plain text, rows - 1 lines of at most columns', async () => {
+    const frames = await renderFrames({ scenario: builtin('seed'), columns: 80, rows: 24 });
     // The seed: 5 forward steps, B0, 5 backward steps.
     expect(frames).toHaveLength(1 + 5 + 1 + 5);
     for (const frame of frames) {
@@ -25,8 +25,8 @@ describe('renderFrames', () => {
   it.each([
     [80, 24],
     [120, 40],
-  ])('shows the seed at B3 and at the end at %i×%i', (columns, rows) => {
-    const frames = renderFrames({
+  ])('shows the seed at B3 and at the end at %i×%i', async (columns, rows) => {
+    const frames = await renderFrames({
       scenario: builtin('seed'),
       columns,
       rows,
@@ -37,8 +37,8 @@ describe('renderFrames', () => {
     expect(frames[2]).toContain('x.grad += x · x_2.grad = 2 × 3 = 6');
   });
 
-  it('shows the help overlay generated from the keymap and the list view', () => {
-    const [, help, , , list] = renderFrames({
+  it('shows the help overlay generated from the keymap and the list view', async () => {
+    const [, help, , , list] = await renderFrames({
       scenario: builtin('seed'),
       columns: 120,
       rows: 40,
@@ -49,7 +49,7 @@ describe('renderFrames', () => {
     expect(list).toMatch(/#0\s+x\s+input/);
   });
 
-  it('says the terminal is too small below 80×24', () => {
+  it('says the terminal is too small below 80×24', async () => {
     const controller = new Controller({ scenario: builtin('seed'), onQuit: () => {} });
     const text = renderToString(
       <Screen controller={controller} columns={60} rows={20} precision={5} color={false} />,
@@ -59,8 +59,8 @@ describe('renderFrames', () => {
     expect(text).toContain('now 60×20');
   });
 
-  it('marks states with glyphs when colour is off: breakpoint, changed grad, final grad', () => {
-    const frames = renderFrames({
+  it('marks states with glyphs when colour is off: breakpoint, changed grad, final grad', async () => {
+    const frames = await renderFrames({
       scenario: builtin('seed'),
       columns: 120,
       rows: 40,
