@@ -6,10 +6,11 @@
  */
 import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
 import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
-import { MAX_DIAGNOSTICS, postOrder } from './parser.js';
+import { MAX_DIAGNOSTICS } from './parser.js';
 import { printExpr } from './print.js';
 import { cut } from './scenario.js';
 import { suggest } from './suggest.js';
+import { postOrder } from './tree.js';
 
 export interface CompileOptions {
   /**

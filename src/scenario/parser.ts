@@ -1,11 +1,24 @@
 /**
  * Graph statements (`name = expression`, one a line) and breakpoint conditions. Binary operators go
- * through one precedence-climbing loop driven by `BINARY_OPERATORS`; operands and pending operators
- * live on explicit stacks, so 20,000 nested parentheses or a 100,000-term chain cost heap, not call
- * stack. A fault is reported as `Expected X, found Y.` and parsing resumes on the next line.
+ * through one precedence-climbing loop driven by `BINARY_OPERATORS` (operators.ts); operands and
+ * pending operators live on explicit stacks, so 20,000 nested parentheses or a 100,000-term chain
+ * cost heap, not call stack. A fault is reported as `Expected X, found Y.` (syntax-errors.ts) and
+ * parsing resumes on the next line.
  */
 import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { type Token, tokenize } from './lexer.js';
+import { BINARY_OPERATORS, type OperatorRule, UNARY_MINUS_PRECEDENCE } from './operators.js';
+import {
+  CHAINED_COMPARISON_HINT,
+  expected,
+  expectedOperator,
+  isKeyword,
+  isPunct,
+  type Mode,
+  operandHint,
+  STATEMENT_HINT,
+} from './syntax-errors.js';
+import { depthOf } from './tree.js';
 
 export const MAX_DIAGNOSTICS = 50;
 /**
@@ -13,38 +26,6 @@ export const MAX_DIAGNOSTICS = 50;
  * refused. (Graph statements have no such limit; everything that walks them is iterative.)
  */
 export const MAX_CONDITION_DEPTH = 500;
-
-export interface OperatorRule {
-  /** Higher binds tighter. */
-  readonly precedence: number;
-  readonly assoc: 'left' | 'right' | 'none';
-  /** Comparisons and `and`/`or` exist only in breakpoint conditions. */
-  readonly conditionOnly: boolean;
-}
-
-const rule = (precedence: number, assoc: OperatorRule['assoc'], conditionOnly = false) => ({
-  precedence,
-  assoc,
-  conditionOnly,
-});
-
-/** Python's levels: `or` < `and` < comparisons (which do not chain) < `+ -` < `* /` < `**`. */
-export const BINARY_OPERATORS: ReadonlyMap<BinaryOp, OperatorRule> = new Map([
-  ['or', rule(1, 'left', true)],
-  ['and', rule(2, 'left', true)],
-  ...(['<', '<=', '>', '>=', '==', '!='] as const).map(
-    (op) => [op, rule(3, 'none', true)] as const,
-  ),
-  ['+', rule(4, 'left')],
-  ['-', rule(4, 'left')],
-  ['*', rule(5, 'left')],
-  ['/', rule(5, 'left')],
-  ['**', rule(7, 'right')],
-]);
-/** Between `* /` and `**`: `-x ** 2` is `-(x ** 2)`, `-x * y` is `(-x) * y`. */
-export const UNARY_MINUS_PRECEDENCE = 6;
-
-type Mode = 'program' | 'condition';
 
 type Pending =
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly rule: OperatorRule }
@@ -56,8 +37,6 @@ type ExpressionResult =
   | { readonly expr: Expr; readonly end: number; readonly pos: number }
   /** `error` is undefined when the lexer already reported the fault. */
   | { readonly expr?: undefined; readonly error?: LocalDiagnostic; readonly pos: number };
-
-const STATEMENT_HINT = 'Each line of a graph is one statement: name = expression.';
 
 export function parseProgram(text: string): {
   statements: Statement[];
@@ -252,11 +231,6 @@ function parseExpression(tokens: readonly Token[], from: number, mode: Mode): Ex
   }
 }
 
-const CHAINED_COMPARISON_HINT = "Comparisons do not chain: write 'a < b and b < c'.";
-const KEYWORDS = new Set(['and', 'or']);
-const isKeyword = (name: string): boolean => KEYWORDS.has(name);
-const isPunct = (token: Token | undefined, text: string): boolean =>
-  token?.kind === 'punct' && token.text === text;
 const span = (token: Token) => ({ start: token.start, end: token.end });
 
 function binaryOperator(
@@ -274,57 +248,6 @@ function failAt(pos: number, error?: LocalDiagnostic): ExpressionResult {
   return error === undefined ? { pos } : { pos, error };
 }
 
-function describe(token: Token, mode: Mode): string {
-  switch (token.kind) {
-    case 'number':
-      return `number '${token.text}'`;
-    case 'name':
-      return isKeyword(token.text) && mode === 'condition'
-        ? `'${token.text}'`
-        : `name '${token.text}'`;
-    case 'newline':
-      return 'end of line';
-    case 'eof':
-      return mode === 'program' ? 'end of line' : 'end of input';
-    default:
-      return `'${token.text}'`;
-  }
-}
-
-/** The one constructor of syntax errors, so that they all read `Expected X, found Y.` */
-function expected(what: string, found: Token, mode: Mode, hint?: string): LocalDiagnostic {
-  const message = `Expected ${what}, found ${describe(found, mode)}.`;
-  return { start: found.start, end: found.end, message, ...(hint === undefined ? {} : { hint }) };
-}
-
-function expectedOperator(found: Token, mode: Mode, hint = operatorHint(found, mode)) {
-  const end = mode === 'program' ? 'end of line' : 'end of input';
-  return expected(`an operator or ${end}`, found, mode, hint);
-}
-
-function operandHint(found: Token): string | undefined {
-  if (isPunct(found, '+')) return 'There is no unary +: write the operand alone.';
-  if (isPunct(found, ')')) return 'Parentheses need an expression inside.';
-  return undefined;
-}
-
-function operatorHint(found: Token, mode: Mode): string | undefined {
-  if (isPunct(found, '(')) return 'To multiply, write * before the parenthesis: 2 * (x + 1).';
-  if (found.kind === 'ref') {
-    return "'#' and a digit refer to a node; a comment starts with '# ' (with a space).";
-  }
-  if (found.kind === 'number' || found.kind === 'name') {
-    return 'Is an operator missing before it?';
-  }
-  if (isPunct(found, ',')) return 'Commas separate the arguments of a function call.';
-  if (isPunct(found, '=')) return mode === 'program' ? STATEMENT_HINT : 'Use == to compare.';
-  const op = BINARY_OPERATORS.get(found.text as BinaryOp);
-  if (op?.conditionOnly === true && mode === 'program') {
-    return 'Comparisons belong in breakpoint conditions, not in a graph.';
-  }
-  return undefined;
-}
-
 /** Two lists already sorted by start, merged and cut to `MAX_DIAGNOSTICS`. */
 function mergeByStart(a: readonly LocalDiagnostic[], b: readonly LocalDiagnostic[]) {
   const merged: LocalDiagnostic[] = [];
@@ -335,44 +258,4 @@ function mergeByStart(a: readonly LocalDiagnostic[], b: readonly LocalDiagnostic
     else merged.push(b[j++]);
   }
   return merged;
-}
-
-function childrenOf(expr: Expr): readonly Expr[] {
-  switch (expr.kind) {
-    case 'unary':
-      return [expr.operand];
-    case 'binary':
-      return [expr.left, expr.right];
-    case 'call':
-      return expr.args;
-    default:
-      return [];
-  }
-}
-
-/**
- * The nodes of an expression, every child before its parent and siblings left to right, found
- * without recursion so that any depth works. `children` may leave out subtrees a caller treats as
- * one unit (a negative literal, the exponent of `**`).
- */
-export function postOrder(root: Expr, children = childrenOf): Expr[] {
-  const order: Expr[] = [];
-  const stack: Expr[] = [root];
-  while (stack.length > 0) {
-    const expr = stack.pop()!;
-    order.push(expr);
-    for (const child of children(expr)) stack.push(child);
-  }
-  return order.reverse();
-}
-
-/** The number of levels of a tree (a leaf is 1), without recursion. */
-function depthOf(root: Expr): number {
-  const depth = new Map<Expr, number>();
-  for (const expr of postOrder(root)) {
-    let deepest = 0;
-    for (const child of childrenOf(expr)) deepest = Math.max(deepest, depth.get(child)!);
-    depth.set(expr, deepest + 1);
-  }
-  return depth.get(root)!;
 }

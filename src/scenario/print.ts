@@ -3,7 +3,8 @@
  * same tree. Built bottom-up over `postOrder`, so deep trees print without recursion.
  */
 import type { Expr, Statement } from './ast.js';
-import { BINARY_OPERATORS, postOrder, UNARY_MINUS_PRECEDENCE } from './parser.js';
+import { BINARY_OPERATORS, UNARY_MINUS_PRECEDENCE } from './operators.js';
+import { postOrder } from './tree.js';
 
 /** Binds tighter than any operator: names, numbers, refs, calls. */
 const ATOM = Number.POSITIVE_INFINITY;
