@@ -1,15 +1,21 @@
 import type { Diagnostic, Scenario } from '../scenario/index.js';
 import { type Breakpoint, parseBreakpoint } from '../session/index.js';
-import { fromDiagnostic, type Problem } from './load.js';
+import type { GlobalArgs } from './context.js';
+import type { Io } from './io.js';
+import { fromDiagnostic, type Problem, printProblems } from './load.js';
 
-/** Each `--break SPEC`, or the problems of the specs that do not parse (positions inside the spec). */
+/**
+ * Each `--break SPEC`; or, when any spec does not parse, undefined after printing its diagnostics
+ * (positions inside the spec), and the command exits 2.
+ */
 export function parseBreakpoints(
+  io: Io,
+  args: GlobalArgs & { readonly break: readonly string[] },
   scenario: Scenario,
-  specs: readonly string[],
-): Breakpoint[] | { problems: Problem[] } {
+): Breakpoint[] | undefined {
   const breakpoints: Breakpoint[] = [];
   const problems: Problem[] = [];
-  for (const spec of specs) {
+  for (const spec of args.break) {
     const parsed = parseBreakpoint(spec, scenario);
     if ('breakpoint' in parsed) {
       breakpoints.push(parsed.breakpoint);
@@ -21,5 +27,6 @@ export function parseBreakpoints(
       problems.push(fromDiagnostic(diagnostic));
     }
   }
-  return problems.length === 0 ? breakpoints : { problems };
+  printProblems(io, args, problems);
+  return problems.length === 0 ? breakpoints : undefined;
 }

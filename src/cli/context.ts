@@ -1,4 +1,4 @@
-import type { Options } from 'yargs';
+import type { Options, PositionalOptions } from 'yargs';
 import type { Io } from './io.js';
 
 /** What every command is given: the outside world, and where the package's files are. */
@@ -64,6 +64,23 @@ export const setOption = {
   coerce: parseSet,
 } as const satisfies Options;
 
+export const breakOption = {
+  type: 'string',
+  array: true,
+  requiresArg: true,
+  default: [],
+  defaultDescription: 'none',
+  describe:
+    'A breakpoint SPEC (repeatable): NODE, forward:NODE, backward:NODE, change:NODE, [NODE:] COND',
+} as const satisfies Options;
+
+/** The scenario file every command but `list` takes. */
+export const fileArgument = {
+  type: 'string',
+  demandOption: true,
+  describe: 'A scenario file',
+} as const satisfies PositionalOptions;
+
 /** `--set x=3 --set y=-1.5` as a map; a malformed pair is a usage error. */
 export function parseSet(values: readonly unknown[] | undefined): ReadonlyMap<string, number> {
   const set = new Map<string, number>();
@@ -83,4 +100,10 @@ export function parseSet(values: readonly unknown[] | undefined): ReadonlyMap<st
 export function colorEnabled(args: GlobalArgs, io: Io, stream: 'stdout' | 'stderr'): boolean {
   const noColor = io.env.NO_COLOR;
   return args.color && (noColor === undefined || noColor === '') && io.isTTY[stream];
+}
+
+/** A usage or command-line error in the one form every command prints: message, then a hint. */
+export function printError(io: Io, message: string, hint?: string): 2 {
+  io.stderr(`gradstep: error: ${message}\n${hint === undefined ? '' : `hint: ${hint}\n`}`);
+  return 2;
 }

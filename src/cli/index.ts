@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { packageScenariosDir } from './builtins.js';
-import { type CliContext, UsageError } from './context.js';
+import { type CliContext, printError, UsageError } from './context.js';
 import { nodeIo } from './io.js';
 
 export { nodeIo } from './io.js';
@@ -23,11 +23,7 @@ export async function run(args: readonly string[], ctx: CliContext): Promise<num
       if (output !== '') ctx.io.stdout(`${output}\n`);
     });
   } catch (error) {
-    if (error instanceof UsageError) {
-      const hint = error.hint === undefined ? '' : `hint: ${error.hint}\n`;
-      ctx.io.stderr(`gradstep: error: ${error.message}\n${hint}`);
-      return 2;
-    }
+    if (error instanceof UsageError) return printError(ctx.io, error.message, error.hint);
     const message = error instanceof Error ? error.message : String(error);
     ctx.io.stderr(`gradstep: internal error: ${message}\n`);
     return INTERNAL_ERROR;

@@ -1,7 +1,7 @@
 import { parseBreakpoints } from './breakpoints.js';
 import type { OpenArgs } from './commands/open.js';
-import { type CliContext, colorEnabled } from './context.js';
-import { loadScenarioFile, reloadScenario } from './load.js';
+import { type CliContext, colorEnabled, printError } from './context.js';
+import { loadForCommand, reloadScenario } from './load.js';
 
 /**
  * Opens the interactive debugger on a scenario file. Scenario errors are printed as `check`
@@ -14,25 +14,18 @@ export async function openInteractive(
   args: OpenArgs,
 ): Promise<number> {
   const { io } = ctx;
-  const color = colorEnabled(args, io, 'stderr');
-  const loaded = await loadScenarioFile(io, file, { set: args.set });
-  const problems = loaded.ok ? loaded.warnings : loaded.problems;
-  for (const p of problems) io.stderr(`${p.format(color)}\n`);
-  if (!loaded.ok) return 2;
-  const breakpoints = parseBreakpoints(loaded.scenario, args.break);
-  if (!Array.isArray(breakpoints)) {
-    for (const p of breakpoints.problems) io.stderr(`${p.format(color)}\n`);
-    return 2;
-  }
+  const scenario = await loadForCommand(io, file, args);
+  if (scenario === undefined || parseBreakpoints(io, args, scenario) === undefined) return 2;
   if (!io.isTTY.stdin || !io.isTTY.stdout) {
-    io.stderr(
-      `gradstep: error: the interactive debugger needs a terminal on stdin and stdout\nhint: for a transcript, run: gradstep replay ${file}\n`,
+    return printError(
+      io,
+      'the interactive debugger needs a terminal on stdin and stdout',
+      `for a transcript, run: gradstep replay ${file}`,
     );
-    return 2;
   }
   const { runTui } = await import('../ui/index.js');
   return runTui({
-    scenario: loaded.scenario,
+    scenario,
     file,
     reload: () => reloadScenario(io, file, { set: args.set }),
     breakpoints: args.break,

@@ -6,6 +6,7 @@ import {
   loadScenario,
   type Scenario,
 } from '../scenario/index.js';
+import { colorEnabled, type GlobalArgs } from './context.js';
 import type { Io } from './io.js';
 
 /** A diagnostic in the `--json` shape; positions are null for problems with the file itself. */
@@ -47,6 +48,27 @@ export async function loadScenarioFile(
   const problems = result.diagnostics.map(fromDiagnostic);
   if (!result.ok) return { ok: false, problems };
   return { ok: true, scenario: result.scenario, warnings: problems };
+}
+
+/**
+ * How every command that takes a scenario file starts: read and compile it, print its problems
+ * (warnings too) as `check` prints them, and give the scenario; undefined means it had errors and
+ * the command exits 2.
+ */
+export async function loadForCommand(
+  io: Io,
+  file: string,
+  args: GlobalArgs & LoadOptions,
+): Promise<Scenario | undefined> {
+  const loaded = await loadScenarioFile(io, file, { set: args.set });
+  printProblems(io, args, loaded.ok ? loaded.warnings : loaded.problems);
+  return loaded.ok ? loaded.scenario : undefined;
+}
+
+/** Diagnostics on stderr, colored when stderr is a terminal that wants color. */
+export function printProblems(io: Io, args: GlobalArgs, problems: readonly Problem[]): void {
+  const color = colorEnabled(args, io, 'stderr');
+  for (const p of problems) io.stderr(`${p.format(color)}\n`);
 }
 
 /** The scenario loader's own result, for the TUI's reload: a file problem becomes a diagnostic. */

@@ -1,11 +1,11 @@
 import yargs, { type Argv } from 'yargs';
+import { suggest } from '../scenario/index.js';
 import { checkCommand, checkOptions } from './commands/check.js';
 import { exportCommand, exportOptions } from './commands/export.js';
 import { listCommand } from './commands/list.js';
 import { openCommand, openOptions } from './commands/open.js';
 import { replayCommand, replayOptions } from './commands/replay.js';
 import { type CliContext, type GlobalArgs, globalOptions, UsageError } from './context.js';
-import { closest } from './hint.js';
 
 export const COMMAND_NAMES = ['check', 'list', 'replay', 'export'] as const;
 
@@ -60,7 +60,7 @@ function usageError(message: string, args: readonly string[]): UsageError {
   if (unknown === null) return new UsageError(message, "run 'gradstep --help' for usage");
   const first = args[0];
   const command =
-    first === undefined || first.startsWith('-') ? undefined : closest(first, COMMAND_NAMES);
+    first === undefined || first.startsWith('-') ? undefined : suggest(first, COMMAND_NAMES);
   if (command !== undefined && !(COMMAND_NAMES as readonly string[]).includes(first)) {
     return new UsageError(`unknown command '${first}'`, `did you mean '${command}'?`);
   }
@@ -70,7 +70,7 @@ function usageError(message: string, args: readonly string[]): UsageError {
   );
   if (!isOption)
     return new UsageError(`unexpected argument '${word}'`, "run 'gradstep --help' for usage");
-  const option = closest(word, OPTION_NAMES);
+  const option = suggest(word, OPTION_NAMES);
   const flag = `${word.length === 1 ? '-' : '--'}${word}`;
   return new UsageError(
     `unknown option '${flag}'`,

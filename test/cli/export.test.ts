@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { GOLDEN_SEED as seed } from './fixtures.js';
 import { cli } from './helpers.js';
-
-const seed = 'test/cli/golden/seed.yaml';
 
 describe('gradstep export', () => {
   it('draws dot records label | data | grad with an op node between inputs and result', async () => {

@@ -26,6 +26,23 @@ export const SEED_REFERENCE: readonly [string, number, number][] = [
   ['z', 12.999987711650796, 1.0],
 ];
 
+/** Section 4 of ../shared/reference-values.md, the 2-input tanh neuron: [name, data, grad]. */
+export const NEURON_REFERENCE: readonly [string, number, number][] = [
+  ['x1', 2.0, -1.5],
+  ['x2', 0.0, 0.5],
+  ['w1', -3.0, 1.0],
+  ['w2', 1.0, 0.0],
+  ['b', 6.881373587019543, 0.5],
+  ['n', 0.8813735870195432, 0.5],
+  // biome-ignore lint/suspicious/noApproximativeNumericConstant: typed from the reference table
+  ['o', 0.7071067811865476, 1.0],
+];
+
+/** Copies of the seed and neuron scenarios whose transcripts the goldens pin (kept apart from
+ * scenarios/, so that improving a built-in's walkthrough does not rewrite the goldens). */
+export const GOLDEN = 'test/cli/golden';
+export const GOLDEN_SEED = `${GOLDEN}/seed.yaml`;
+
 /** log of a negative number: NaN from the second node on. */
 export const NON_FINITE = `title: log of a negative
 graph: |

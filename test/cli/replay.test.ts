@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { GOLDEN, GOLDEN_SEED, NEURON_REFERENCE, SEED_REFERENCE } from './fixtures.js';
 import { cli, near, REPO } from './helpers.js';
 
-const GOLDEN = 'test/cli/golden';
 const FORMATS = { text: 'txt', markdown: 'md', json: 'jsonl' } as const;
 
 /** Compares with the golden file; `UPDATE_GOLDEN=1 npx vitest run test/cli` rewrites it (read the diff). */
@@ -27,28 +27,7 @@ describe('gradstep replay: golden transcripts', () => {
   }
 });
 
-/** Final values from ../shared/reference-values.md, sections 1 and 4: [name, data, grad]. */
-const REFERENCE: Record<string, readonly [string, number, number][]> = {
-  seed: [
-    ['x', 2.0, 12.000073729642216],
-    ['y', 3.0, 4.00004915309481],
-    ['x_2', 4.0, 3.0],
-    ['x_2_y', 12.0, 1.0],
-    ['xy', 6.0, 2.4576547405286142e-5],
-    ['tanh_xy', 0.9999877116507956, 1.0],
-    ['z', 12.999987711650796, 1.0],
-  ],
-  neuron: [
-    ['x1', 2.0, -1.5],
-    ['x2', 0.0, 0.5],
-    ['w1', -3.0, 1.0],
-    ['w2', 1.0, 0.0],
-    ['b', 6.881373587019543, 0.5],
-    ['n', 0.8813735870195432, 0.5],
-    // biome-ignore lint/suspicious/noApproximativeNumericConstant: typed from the reference table
-    ['o', 0.7071067811865476, 1.0],
-  ],
-};
+const REFERENCE = { seed: SEED_REFERENCE, neuron: NEURON_REFERENCE };
 
 describe('the JSON goldens end with the reference values', () => {
   for (const [scenario, reference] of Object.entries(REFERENCE)) {
@@ -68,7 +47,7 @@ describe('the JSON goldens end with the reference values', () => {
 });
 
 describe('gradstep replay options', () => {
-  const seed = `${GOLDEN}/seed.yaml`;
+  const seed = GOLDEN_SEED;
   const headings = (stdout: string) =>
     stdout.split('\n').filter((l) => /^(start|end|[FB]\d+)( → |$)/.test(l));
 

@@ -6,12 +6,13 @@ import {
   type CliContext,
   colorEnabled,
   type ExitCode,
+  fileArgument,
   type GlobalArgs,
   setOption,
   UsageError,
   worst,
 } from '../context.js';
-import { loadScenarioFile } from '../load.js';
+import { loadScenarioFile, printProblems } from '../load.js';
 
 export interface CheckArgs extends GlobalArgs {
   readonly files: readonly string[];
@@ -42,12 +43,7 @@ export function checkCommand(
     builder: (yargs) =>
       yargs
         .options(checkOptions)
-        .positional('files', {
-          type: 'string',
-          array: true,
-          demandOption: true,
-          describe: 'Scenario files',
-        })
+        .positional('files', { ...fileArgument, array: true, describe: 'Scenario files' })
         .example('$0 check scenarios/seed.yaml', 'Summary of the seed example')
         .example('$0 check --json scenarios/*.yaml', 'One JSON line per file'),
     handler: async (args) => report(await runCheck(ctx, args)),
@@ -68,8 +64,7 @@ export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCo
       io.stdout(`${JSON.stringify(checkJson(file, analysis, problems))}\n`);
       continue;
     }
-    const color = colorEnabled(args, io, 'stderr');
-    for (const p of problems) io.stderr(`${p.format(color)}\n`);
+    printProblems(io, args, problems);
     if (analysis !== undefined) {
       const text = checkText(file, analysis, {
         precision: args.precision,

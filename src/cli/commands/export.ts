@@ -2,14 +2,15 @@ import type { CommandModule } from 'yargs';
 import { createSession, nodeValue, reduce } from '../../session/index.js';
 import {
   type CliContext,
-  colorEnabled,
   type ExitCode,
+  fileArgument,
   type GlobalArgs,
+  printError,
   setOption,
 } from '../context.js';
 import { toDot, toMermaid } from '../export/render.js';
 import { type NodeValues, nodesJson } from '../graph-json.js';
-import { loadScenarioFile } from '../load.js';
+import { loadForCommand } from '../load.js';
 import { positionOf } from '../replay/drive.js';
 
 export const EXPORT_FORMATS = ['dot', 'mermaid', 'json'] as const;
@@ -37,7 +38,7 @@ export function exportCommand(
     builder: (yargs) =>
       yargs
         .options(exportOptions)
-        .positional('file', { type: 'string', demandOption: true, describe: 'A scenario file' })
+        .positional('file', fileArgument)
         .example('$0 export scenarios/seed.yaml | dot -Tsvg > seed.svg', 'Draw the seed example'),
     handler: async (args) => report(await runExport(ctx, args)),
   };
@@ -45,20 +46,12 @@ export function exportCommand(
 
 export async function runExport(ctx: CliContext, args: ExportArgs): Promise<ExitCode> {
   const { io } = ctx;
-  const loaded = await loadScenarioFile(io, args.file, { set: args.set });
-  if (!loaded.ok) {
-    const color = colorEnabled(args, io, 'stderr');
-    for (const p of loaded.problems) io.stderr(`${p.format(color)}\n`);
-    return 2;
-  }
-  const { scenario } = loaded;
+  const scenario = await loadForCommand(io, args.file, args);
+  if (scenario === undefined) return 2;
   const start = createSession(scenario);
   const position = positionOf(start, args.at);
-  if (typeof position !== 'number') {
-    const hint = position.hint === undefined ? '' : `hint: ${position.hint}\n`;
-    io.stderr(`gradstep: error: --at ${args.at}: ${position.message}\n${hint}`);
-    return 2;
-  }
+  if (typeof position !== 'number')
+    return printError(io, `--at ${args.at}: ${position.message}`, position.hint);
   const state = reduce(start, { type: 'goto', step: position });
   const values: NodeValues = {
     data: (id) => nodeValue(state, id, 'data') ?? null,

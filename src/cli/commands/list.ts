@@ -1,7 +1,12 @@
 import type { CommandModule } from 'yargs';
 import { builtinScenarios } from '../builtins.js';
-import type { CliContext, ExitCode, GlobalArgs } from '../context.js';
-import { colorEnabled } from '../context.js';
+import {
+  type CliContext,
+  colorEnabled,
+  type ExitCode,
+  type GlobalArgs,
+  printError,
+} from '../context.js';
 import { painter } from '../format.js';
 import { loadScenarioFile } from '../load.js';
 
@@ -20,10 +25,8 @@ export function listCommand(
 export async function runList(ctx: CliContext, args: GlobalArgs): Promise<ExitCode> {
   const paint = painter(colorEnabled(args, ctx.io, 'stdout'));
   const builtins = await builtinScenarios(ctx);
-  if (builtins.length === 0) {
-    ctx.io.stderr(`gradstep: error: no built-in scenarios found in ${ctx.scenariosDir}\n`);
-    return 2;
-  }
+  if (builtins.length === 0)
+    return printError(ctx.io, `no built-in scenarios found in ${ctx.scenariosDir}`);
   const rows: [string, string, string][] = [];
   let code: ExitCode = 0;
   for (const { name, file } of builtins) {

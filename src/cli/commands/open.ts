@@ -1,7 +1,14 @@
 import type { CommandModule } from 'yargs';
+import { suggest } from '../../scenario/index.js';
 import { type Builtin, builtinScenarios, DEFAULT_SCENARIO, isScenarioPath } from '../builtins.js';
-import { type CliContext, type ExitCode, type GlobalArgs, setOption } from '../context.js';
-import { closest } from '../hint.js';
+import {
+  breakOption,
+  type CliContext,
+  type ExitCode,
+  type GlobalArgs,
+  printError,
+  setOption,
+} from '../context.js';
 import { openInteractive } from '../interactive.js';
 
 export interface OpenArgs extends GlobalArgs {
@@ -12,14 +19,7 @@ export interface OpenArgs extends GlobalArgs {
 
 export const openOptions = {
   set: setOption,
-  break: {
-    type: 'string',
-    array: true,
-    requiresArg: true,
-    default: [],
-    defaultDescription: 'none',
-    describe: 'A breakpoint SPEC (repeatable)',
-  },
+  break: breakOption,
 } as const;
 
 /** The default command: `gradstep [SCENARIO]`, a file or a built-in name. */
@@ -57,26 +57,19 @@ export async function resolveScenario(
   if (arg === undefined) {
     const seed = byName(DEFAULT_SCENARIO);
     if (seed !== undefined) return seed.file;
-    ctx.io.stderr(`gradstep: error: the built-in example is missing from ${ctx.scenariosDir}\n`);
-    return 2;
+    return printError(ctx.io, `the built-in example is missing from ${ctx.scenariosDir}`);
   }
   if (isScenarioPath(arg) || (await ctx.io.readFile(arg)).kind !== 'missing') return arg;
   const builtin = byName(arg);
   if (builtin !== undefined) return builtin.file;
 
-  const command = closest(arg, commandNames);
-  const builtinName = closest(
-    arg,
-    builtins.map((b) => b.name),
+  const names = builtins.map((b) => b.name);
+  const meant = suggest(arg, commandNames) ?? suggest(arg, names);
+  return printError(
+    ctx.io,
+    `'${arg}' is not a command, a scenario file or a built-in scenario`,
+    meant !== undefined
+      ? `did you mean '${meant}'?`
+      : `built-in scenarios: ${names.join(', ')}; commands: ${commandNames.join(', ')}`,
   );
-  const hint =
-    command !== undefined
-      ? `did you mean '${command}'?`
-      : builtinName !== undefined
-        ? `did you mean '${builtinName}'?`
-        : `built-in scenarios: ${builtins.map((b) => b.name).join(', ')}; commands: ${commandNames.join(', ')}`;
-  ctx.io.stderr(
-    `gradstep: error: '${arg}' is not a command, a scenario file or a built-in scenario\nhint: ${hint}\n`,
-  );
-  return 2;
 }

@@ -2,13 +2,15 @@ import type { CommandModule } from 'yargs';
 import { createSession } from '../../session/index.js';
 import { parseBreakpoints } from '../breakpoints.js';
 import {
+  breakOption,
   type CliContext,
-  colorEnabled,
   type ExitCode,
+  fileArgument,
   type GlobalArgs,
+  printError,
   setOption,
 } from '../context.js';
-import { loadScenarioFile, type Problem } from '../load.js';
+import { loadForCommand } from '../load.js';
 import { drive, type Plan, positionOf } from '../replay/drive.js';
 import { transcriptJson } from '../replay/json.js';
 import { type KeyLookup, parseKeys } from '../replay/keys.js';
@@ -33,14 +35,7 @@ export const replayOptions = {
     describe: 'Space-separated keys to press, e.g. "n n N G :B3"',
   },
   to: { type: 'string', requiresArg: true, describe: 'Single steps from start to STEP' },
-  break: {
-    type: 'string',
-    array: true,
-    requiresArg: true,
-    default: [],
-    defaultDescription: 'none',
-    describe: 'A breakpoint SPEC for c / C (repeatable)',
-  },
+  break: breakOption,
   set: setOption,
   format: { choices: REPLAY_FORMATS, default: 'text', describe: 'Transcript format' },
 } as const;
@@ -55,7 +50,7 @@ export function replayCommand(
     builder: (yargs) =>
       yargs
         .options(replayOptions)
-        .positional('file', { type: 'string', demandOption: true, describe: 'A scenario file' })
+        .positional('file', fileArgument)
         .conflicts('keys', 'to')
         .example('$0 replay scenarios/seed.yaml', 'Every step with its narration')
         .example(
@@ -78,21 +73,11 @@ export async function runReplay(
   keymap: () => Promise<KeyLookup>,
 ): Promise<ExitCode> {
   const { io } = ctx;
-  const color = colorEnabled(args, io, 'stderr');
-  const fail = (problems: readonly Problem[]): ExitCode => {
-    for (const p of problems) io.stderr(`${p.format(color)}\n`);
-    return 2;
-  };
-  const usage = (message: string, hint?: string): ExitCode => {
-    io.stderr(`gradstep: error: ${message}\n${hint === undefined ? '' : `hint: ${hint}\n`}`);
-    return 2;
-  };
-
-  const loaded = await loadScenarioFile(io, args.file, { set: args.set });
-  if (!loaded.ok) return fail(loaded.problems);
-  const { scenario } = loaded;
-  const breakpoints = parseBreakpoints(scenario, args.break);
-  if (!Array.isArray(breakpoints)) return fail(breakpoints.problems);
+  const usage = (message: string, hint?: string) => printError(io, message, hint);
+  const scenario = await loadForCommand(io, args.file, args);
+  if (scenario === undefined) return 2;
+  const breakpoints = parseBreakpoints(io, args, scenario);
+  if (breakpoints === undefined) return 2;
 
   const initial = createSession(scenario, { breakpoints });
   let plan: Plan = { kind: 'all' };
