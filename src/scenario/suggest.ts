@@ -1,22 +1,44 @@
 /**
- * "Did you mean" for misspelt names: the closest candidate within a small edit distance, counting
- * a swap of two adjacent letters (`tahn` for `tanh`) as one edit.
+ * "Did you mean" for misspelt names. A suggestion must be a likely slip, not just any name of the
+ * same length: a difference in case; or a few edits (a swap of two adjacent letters, `tahn` for
+ * `tanh`, counts as one) that leave at least one character of the name in place, so `q` does not
+ * suggest `x`; or, failing those, the one candidate that the name begins (`sig` for `sigmoid`).
  */
+
+/** A shorter start than this matches too many names to be a suggestion. */
+const MIN_PREFIX = 3;
+
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = name.length <= 3 ? 1 : 2;
+  const lower = name.toLowerCase();
+  // Edits must leave part of the name: every letter of a one-letter name may only change case.
+  const limit = Math.min(name.length <= 3 ? 1 : 2, name.length - 1);
   let best: string | undefined;
   let bestDistance = limit + 1;
+  let bestShared = -1;
+  const extensions: string[] = [];
   for (const candidate of candidates) {
-    if (candidate === name || Math.abs(candidate.length - name.length) >= bestDistance) continue;
-    // A difference in case alone is the likeliest slip of all.
-    const distance =
-      candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate);
-    if (distance < bestDistance) {
+    if (candidate === name) continue;
+    const lowerCandidate = candidate.toLowerCase();
+    if (name.length >= MIN_PREFIX && lowerCandidate.startsWith(lower)) extensions.push(candidate);
+    if (Math.abs(candidate.length - name.length) > Math.min(limit, bestDistance)) continue;
+    const distance = editDistance(lower, lowerCandidate);
+    if (distance > limit) continue;
+    // Between equally close candidates, the one that keeps more of the name's start.
+    const shared = sharedPrefix(lower, lowerCandidate);
+    if (distance < bestDistance || (distance === bestDistance && shared > bestShared)) {
       best = candidate;
       bestDistance = distance;
+      bestShared = shared;
     }
   }
-  return best;
+  if (best !== undefined) return best;
+  return extensions.length === 1 ? extensions[0] : undefined;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps. */

@@ -160,8 +160,9 @@ describe('loadScenario', () => {
   });
 
   it('checks expects: the node, one of data or grad, and a value known at the step', () => {
-    expect(item('at: end\n    expect: {node: q, grad: 1}')).toEqual([
-      "8:20 Unknown node 'q'. | Did you mean 'x'?",
+    expect(item('at: end\n    expect: {node: q, grad: 1}')).toEqual(["8:20 Unknown node 'q'."]);
+    expect(item('at: end\n    expect: {node: X, grad: 1}')).toEqual([
+      "8:20 Unknown node 'X'. | Did you mean 'x'?",
     ]);
     expect(item('at: end\n    expect: {node: z, data: 1, grad: 1}')).toEqual([
       "8:32 An expect takes 'data' or 'grad', not both. | Write one expect per item.",
