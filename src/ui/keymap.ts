@@ -6,8 +6,11 @@
  */
 import type { StepKeyAction } from '../session/index.js';
 
-/** normal: the debugger; help: the overlay; prompt: typing a goto step, search or condition; breakpoints: the list. */
-export type Mode = 'normal' | 'help' | 'prompt' | 'breakpoints';
+/**
+ * normal: the debugger; inspector: the same with the inspector focused (its keys shadow normal's);
+ * help: the overlay; prompt: typing a goto step, search or condition; breakpoints: the list.
+ */
+export type Mode = 'normal' | 'inspector' | 'help' | 'prompt' | 'breakpoints';
 
 export type CommandName =
   | StepKeyAction
@@ -33,6 +36,10 @@ export type CommandName =
   | 'slower'
   | 'reload'
   | 'help'
+  | 'nextPage'
+  | 'prevPage'
+  | 'scrollDown'
+  | 'scrollUp'
   | 'close'
   | 'submit'
   | 'quit';
@@ -40,6 +47,9 @@ export type CommandName =
 export interface Command {
   readonly name: CommandName;
   readonly keys: readonly string[];
+  /** One or two words for the footer. */
+  readonly short: string;
+  /** A full sentence for the help overlay. */
   readonly description: string;
   readonly mode: Mode;
   /** The session action a step key dispatches (`reduce(state, { type: action })`). */
@@ -49,84 +59,95 @@ export interface Command {
 /** The key names `replay --keys` accepts besides printable characters. */
 export const KEY_NAMES = ['space', 'enter', 'esc', 'tab', 'left', 'right', 'up', 'down'] as const;
 
-const step = (action: StepKeyAction, keys: string[], description: string): Command => ({
-  name: action,
-  keys,
-  description,
-  mode: 'normal',
-  action,
-});
+const STEP_ACTIONS: ReadonlySet<string> = new Set<StepKeyAction>([
+  'next',
+  'prev',
+  'finish',
+  'reverseFinish',
+  'continue',
+  'reverseContinue',
+  'first',
+  'last',
+]);
 
-const quit: Omit<Command, 'mode'> = { name: 'quit', keys: ['q', 'ctrl-c'], description: 'quit' };
+/** One binding: mode, command, its keys separated by spaces, footer word, help description. */
+type Row = readonly [Mode, CommandName, string, string, string];
 
-export const COMMANDS: readonly Command[] = [
-  step('next', ['n', 'right'], 'next step'),
-  step('prev', ['N', 'left'], 'previous step (undo it exactly)'),
-  step('finish', ['f'], 'finish the phase (forward, then backward)'),
-  step('reverseFinish', ['F'], 'back to the start of the phase'),
-  step('continue', ['c'], 'continue to the next breakpoint hit or the end'),
-  step('reverseContinue', ['C'], 'back to the previous breakpoint hit or the start'),
-  step('first', ['g'], 'first position (start)'),
-  step('last', ['G'], 'last position (end)'),
-  { name: 'goto', keys: [':'], description: 'go to a step (:B3, :F2, :end, :x)', mode: 'normal' },
-  { name: 'selectNext', keys: ['j', 'down'], description: 'select the next node', mode: 'normal' },
-  {
-    name: 'selectPrev',
-    keys: ['k', 'up'],
-    description: 'select the previous node',
-    mode: 'normal',
-  },
-  { name: 'panLeft', keys: ['H'], description: 'pan the graph left', mode: 'normal' },
-  { name: 'panDown', keys: ['J'], description: 'pan the graph down', mode: 'normal' },
-  { name: 'panUp', keys: ['K'], description: 'pan the graph up', mode: 'normal' },
-  { name: 'panRight', keys: ['L'], description: 'pan the graph right', mode: 'normal' },
-  { name: 'focusNext', keys: ['tab'], description: 'focus the next pane', mode: 'normal' },
-  { name: 'cycleView', keys: ['v'], description: 'graph, compact or list view', mode: 'normal' },
-  { name: 'inspect', keys: ['enter'], description: 'inspect the selected node', mode: 'normal' },
-  { name: 'search', keys: ['/'], description: 'search nodes by name or label', mode: 'normal' },
-  { name: 'searchNext', keys: ['ctrl-n'], description: 'next search match', mode: 'normal' },
-  { name: 'searchPrev', keys: ['ctrl-p'], description: 'previous search match', mode: 'normal' },
-  {
-    name: 'toggleBreakpoint',
-    keys: ['b'],
-    description: 'toggle a breakpoint on the selected node',
-    mode: 'normal',
-  },
-  { name: 'breakpointList', keys: ['B'], description: 'list breakpoints', mode: 'normal' },
-  { name: 'autoplay', keys: ['space'], description: 'autoplay: play or pause', mode: 'normal' },
-  { name: 'faster', keys: ['+'], description: 'autoplay faster', mode: 'normal' },
-  { name: 'slower', keys: ['-'], description: 'autoplay slower', mode: 'normal' },
-  { name: 'reload', keys: ['r'], description: 'reload the scenario file', mode: 'normal' },
-  { name: 'help', keys: ['?'], description: 'help', mode: 'normal' },
-  { name: 'close', keys: ['esc'], description: 'close the inspector or search', mode: 'normal' },
-  { ...quit, mode: 'normal' },
-
-  { name: 'close', keys: ['esc', '?'], description: 'close help', mode: 'help' },
-  { ...quit, mode: 'help' },
-
-  { name: 'submit', keys: ['enter'], description: 'accept', mode: 'prompt' },
-  { name: 'close', keys: ['esc'], description: 'cancel', mode: 'prompt' },
-  { name: 'searchNext', keys: ['ctrl-n'], description: 'next search match', mode: 'prompt' },
-  { name: 'searchPrev', keys: ['ctrl-p'], description: 'previous search match', mode: 'prompt' },
-  { name: 'quit', keys: ['ctrl-c'], description: 'quit', mode: 'prompt' },
-
-  { name: 'selectNext', keys: ['j', 'down'], description: 'next breakpoint', mode: 'breakpoints' },
-  {
-    name: 'selectPrev',
-    keys: ['k', 'up'],
-    description: 'previous breakpoint',
-    mode: 'breakpoints',
-  },
-  { name: 'addCondition', keys: ['a'], description: 'add a breakpoint spec', mode: 'breakpoints' },
-  {
-    name: 'removeBreakpoint',
-    keys: ['d', 'x'],
-    description: 'remove the selected breakpoint',
-    mode: 'breakpoints',
-  },
-  { name: 'close', keys: ['esc', 'B'], description: 'close the list', mode: 'breakpoints' },
-  { ...quit, mode: 'breakpoints' },
+const TABLE: readonly Row[] = [
+  ['normal', 'next', 'n right', 'next', 'next step'],
+  ['normal', 'prev', 'N left', 'prev', 'previous step (undo it exactly)'],
+  ['normal', 'finish', 'f', 'finish', 'finish the phase (forward, then backward)'],
+  ['normal', 'reverseFinish', 'F', 'phase start', 'back to the start of the phase'],
+  ['normal', 'continue', 'c', 'continue', 'continue to the next breakpoint hit or the end'],
+  ['normal', 'reverseContinue', 'C', 'rev continue', 'back to the previous hit or the start'],
+  ['normal', 'first', 'g', 'first', 'first position (start)'],
+  ['normal', 'last', 'G', 'last', 'last position (end)'],
+  ['normal', 'goto', ':', 'goto', 'go to a step (:B3, :F2, :end, :x)'],
+  ['normal', 'selectNext', 'j down', 'select', 'select the next node (step order)'],
+  ['normal', 'selectPrev', 'k up', 'select', 'select the previous node'],
+  ['normal', 'panLeft', 'H', 'pan', 'pan the graph left'],
+  ['normal', 'panDown', 'J', 'pan', 'pan the graph down'],
+  ['normal', 'panUp', 'K', 'pan', 'pan the graph up'],
+  ['normal', 'panRight', 'L', 'pan', 'pan the graph right'],
+  ['normal', 'focusNext', 'tab', 'focus', 'focus the next pane'],
+  ['normal', 'cycleView', 'v', 'view', 'graph, compact or list view'],
+  ['normal', 'inspect', 'enter', 'inspect', 'inspect the selected node'],
+  ['normal', 'search', '/', 'search', 'search nodes by name or label'],
+  ['normal', 'searchNext', 'ctrl-n', 'match', 'next search match'],
+  ['normal', 'searchPrev', 'ctrl-p', 'match', 'previous search match'],
+  ['normal', 'toggleBreakpoint', 'b', 'break', 'toggle a breakpoint on the selected node'],
+  ['normal', 'breakpointList', 'B', 'breakpoints', 'list breakpoints, add a condition'],
+  ['normal', 'autoplay', 'space', 'play', 'autoplay: play or pause'],
+  ['normal', 'faster', '+', 'faster', 'autoplay faster'],
+  ['normal', 'slower', '-', 'slower', 'autoplay slower'],
+  ['normal', 'reload', 'r', 'reload', 'reload the scenario file'],
+  ['normal', 'help', '?', 'help', 'all keys and glyphs'],
+  ['normal', 'close', 'esc', 'clear', 'clear the search (esc also closes overlays and prompts)'],
+  ['normal', 'quit', 'q ctrl-c', 'quit', 'quit'],
+  ['help', 'close', 'esc ?', 'close', 'close help'],
+  ['help', 'quit', 'q ctrl-c', 'quit', 'quit'],
+  ['prompt', 'submit', 'enter', 'accept', 'accept'],
+  ['prompt', 'close', 'esc', 'cancel', 'cancel (a search also clears)'],
+  ['prompt', 'searchNext', 'ctrl-n', 'next', 'next search match'],
+  ['prompt', 'searchPrev', 'ctrl-p', 'prev', 'previous search match'],
+  ['prompt', 'quit', 'ctrl-c', 'quit', 'quit'],
+  ['breakpoints', 'selectNext', 'j down', 'next', 'next breakpoint'],
+  ['breakpoints', 'selectPrev', 'k up', 'prev', 'previous breakpoint'],
+  ['breakpoints', 'addCondition', 'a', 'add', 'add a breakpoint spec (x, backward:x, x: grad > 1)'],
+  ['breakpoints', 'removeBreakpoint', 'd x', 'remove', 'remove the selected breakpoint'],
+  ['breakpoints', 'close', 'esc B', 'close', 'close the list'],
+  ['breakpoints', 'quit', 'q ctrl-c', 'quit', 'quit'],
 ];
+
+/** Every command of every mode, in table order. */
+export const COMMANDS: readonly Command[] = TABLE.map(
+  ([mode, name, keys, short, description]): Command => ({
+    name,
+    keys: keys.split(' '),
+    short,
+    description,
+    mode,
+    ...(STEP_ACTIONS.has(name) ? { action: name as StepKeyAction } : {}),
+  }),
+);
+
+/** The normal-mode commands the footer shows, in this order. */
+export const FOOTER_COMMANDS: readonly CommandName[] = [
+  'next',
+  'prev',
+  'continue',
+  'finish',
+  'goto',
+  'selectNext',
+  'toggleBreakpoint',
+  'search',
+  'autoplay',
+  'help',
+  'quit',
+];
+
+/** Modes whose keys shadow another mode's and fall back to it for the rest. */
+const FALLBACK: Partial<Record<Mode, Mode>> = { inspector: 'normal' };
 
 const byModeAndKey = new Map<string, Command>();
 for (const command of COMMANDS) {
@@ -135,7 +156,9 @@ for (const command of COMMANDS) {
 
 /** The command a key runs in a mode, if any. */
 export function commandForKey(key: string, mode: Mode = 'normal'): Command | undefined {
-  return byModeAndKey.get(`${mode} ${key}`);
+  const own = byModeAndKey.get(`${mode} ${key}`);
+  const fallback = FALLBACK[mode];
+  return own ?? (fallback === undefined ? undefined : commandForKey(key, fallback));
 }
 
 /** The commands of one mode, in table order (for help and the footer). */

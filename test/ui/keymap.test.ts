@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { type Action, createSession, reduce } from '../../src/session/index.js';
-import { COMMANDS, commandForKey, commandsIn, KEY_NAMES, keysOf } from '../../src/ui/keymap.js';
+import {
+  COMMANDS,
+  commandForKey,
+  commandsIn,
+  FOOTER_COMMANDS,
+  KEY_NAMES,
+  keysOf,
+} from '../../src/ui/keymap.js';
+import { footerItems } from '../../src/ui/panes/keys.js';
 import { seed } from '../session/fixtures.js';
 
 describe('the keymap table', () => {
-  it('gives every command keys and a description', () => {
+  it('gives every command keys, a footer word and a description', () => {
     for (const command of COMMANDS) {
       expect(command.keys.length, command.name).toBeGreaterThan(0);
+      expect(command.keys, command.name).not.toContain('');
+      expect(command.short.trim().length, command.name).toBeGreaterThan(0);
       expect(command.description.trim().length, command.name).toBeGreaterThan(0);
     }
   });
@@ -77,6 +87,20 @@ describe('the keymap table', () => {
     expect(commandForKey('ctrl-c', 'help')?.name).toBe('quit');
     expect(commandForKey('?', 'help')?.name).toBe('close');
     expect(commandForKey('n', 'prompt')).toBeUndefined();
+  });
+
+  it('builds the footer from the keymap: its chosen commands with their short words', () => {
+    const normal = footerItems('normal');
+    expect(normal).toHaveLength(FOOTER_COMMANDS.length);
+    expect(normal.slice(0, 3)).toEqual(['n/→ next', 'N/← prev', 'c continue']);
+    expect(normal.at(-1)).toBe('q/ctrl-c quit');
+    expect(footerItems('prompt')).toEqual([
+      '⏎ accept',
+      'esc cancel',
+      'ctrl-n next',
+      'ctrl-p prev',
+      'ctrl-c quit',
+    ]);
   });
 
   it('drives the reducer: n n N G from start', () => {

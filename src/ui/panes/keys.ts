@@ -1,4 +1,4 @@
-import { type Command, type CommandName, commandsIn, type Mode } from '../keymap.js';
+import { type Command, commandsIn, FOOTER_COMMANDS, type Mode } from '../keymap.js';
 
 const KEY_GLYPHS: Readonly<Record<string, string>> = {
   left: '←',
@@ -16,29 +16,19 @@ export function keyText(command: Pick<Command, 'keys'>): string {
   return command.keys.map((key) => KEY_GLYPHS[key] ?? key).join('/');
 }
 
-/** The footer's choice of commands in normal mode, with the short word it shows for each. */
-const FOOTER: readonly (readonly [CommandName, string])[] = [
-  ['next', 'next'],
-  ['prev', 'prev'],
-  ['continue', 'continue'],
-  ['finish', 'finish'],
-  ['goto', 'goto'],
-  ['selectNext', 'select'],
-  ['toggleBreakpoint', 'break'],
-  ['search', 'search'],
-  ['autoplay', 'play'],
-  ['help', 'help'],
-  ['quit', 'quit'],
-];
-
-/** `n/→ next  N/← prev …`: the keys come from the keymap, so the footer cannot go stale. */
+/**
+ * `n/→ next  N/← prev …`: keys and words come from the keymap, so the footer cannot go stale. In
+ * normal mode, the keymap's footer choice; with the inspector focused, its own keys first and the
+ * normal ones they do not shadow; elsewhere every command of the mode.
+ */
 export function footerItems(mode: Mode): string[] {
-  const commands = commandsIn(mode);
-  if (mode !== 'normal') return commands.map((c) => `${keyText(c)} ${c.description}`);
-  const items: string[] = [];
-  for (const [name, word] of FOOTER) {
-    const command = commands.find((c) => c.name === name);
-    if (command !== undefined) items.push(`${keyText(command)} ${word}`);
-  }
-  return items;
+  const item = (c: Command) => `${keyText(c)} ${c.short}`;
+  if (mode !== 'normal' && mode !== 'inspector') return commandsIn(mode).map(item);
+  const own = mode === 'inspector' ? commandsIn('inspector') : [];
+  const shadowed = new Set(own.flatMap((c) => c.keys));
+  const normal = commandsIn('normal');
+  const chosen = FOOTER_COMMANDS.map((name) => normal.find((c) => c.name === name)).filter(
+    (c): c is Command => c !== undefined && !c.keys.some((key) => shadowed.has(key)),
+  );
+  return [...own, ...chosen].map(item);
 }

@@ -17,15 +17,16 @@ import { labelOf, lastBackwardStep, secondForwardStep, seedGraph } from './seed.
 const { graph, output } = seedGraph();
 const boxes = layoutGraph(graph, output, labelOf(graph));
 const plain = { color: false };
+/** The seed at a step through a viewport at (x, y), without colour. */
+const drawn = (
+  layout: typeof boxes,
+  states: typeof lastBackwardStep,
+  [x, y, width, height]: readonly [number, number, number, number],
+) => renderGraphViewport(layout, states, { x, y, width, height }, plain);
 
 describe('graph pane, seed graph', () => {
   it('draws the last backward step at 80 columns', () => {
-    const frame = renderGraphViewport(
-      boxes,
-      lastBackwardStep,
-      { x: 0, y: 0, width: 80, height: 12 },
-      plain,
-    );
+    const frame = drawn(boxes, lastBackwardStep, [0, 0, 80, 12]);
     expect(frame).toEqual([
       '                     ┏x_2 *━━━━━━━━━┓                                           ',
       '╭x─────────────╮ ┌───┫d 4.0000      ┣─┐                                         ',
@@ -43,12 +44,7 @@ describe('graph pane, seed graph', () => {
   });
 
   it('draws a forward step through a 60-column viewport panned right', () => {
-    const frame = renderGraphViewport(
-      boxes,
-      secondForwardStep,
-      { x: 20, y: 0, width: 60, height: 12 },
-      plain,
-    );
+    const frame = drawn(boxes, secondForwardStep, [20, 0, 60, 12]);
     expect(frame).toEqual([
       ' ╭x_2 *─────────╮                                           ',
       '─┤d 4.0000      ├─┐                                         ',
@@ -67,12 +63,7 @@ describe('graph pane, seed graph', () => {
 
   it('draws the compact view with x * x as a double arrow', () => {
     const compact = layoutGraph(graph, output, labelOf(graph), { mode: 'compact' });
-    const frame = renderGraphViewport(
-      compact,
-      lastBackwardStep,
-      { x: 0, y: 0, width: 100, height: 5 },
-      plain,
-    );
+    const frame = drawn(compact, lastBackwardStep, [0, 0, 100, 5]);
     expect(frame).toEqual([
       '                         ┌──⇉[▶✓x_2=4.0000 g=3.0000 ]─┐                                             ',
       '[Δ✓x=2.0000 g=12.0001  ]─┤                            └┬─→[⌕✓x_2_y=12.0000 g=1.0…]─┐                ',
