@@ -1,12 +1,13 @@
+import { firstNonFinite, type GradCheckBudget, type GradCheckReport } from '../engine/index.js';
+import type { Scenario } from '../scenario/index.js';
 import {
-  backward,
-  firstNonFinite,
-  forward,
-  type GradCheckBudget,
-  type GradCheckReport,
-  gradCheck,
-} from '../engine/index.js';
-import type { Expectation, Scenario, WalkthroughItem } from '../scenario/index.js';
+  createSession,
+  type ExpectResult,
+  gradCheckOf,
+  reduce,
+  type SessionState,
+  walkthroughAt,
+} from '../session/index.js';
 import type { ExitCode } from './context.js';
 
 export interface NonFinite {
@@ -15,49 +16,37 @@ export interface NonFinite {
   readonly value: number;
 }
 
-export interface ExpectOutcome {
-  readonly item: WalkthroughItem;
-  readonly expectation: Expectation;
-  readonly actual: number;
-  readonly ok: boolean;
-}
-
 /** What `check` learns about a scenario: its values, the grad check and the walkthrough's expects. */
 export interface Analysis {
   readonly scenario: Scenario;
+  /** The session at `end`: the graph holds every final data and grad. */
+  readonly session: SessionState;
   readonly gradcheck: GradCheckReport;
   /** The first node (in creation order) with a non-finite data, else grad. */
   readonly nonFinite?: NonFinite;
-  /** The `expect`s at `end`, the only step whose values a full run shows. */
-  readonly expects: readonly ExpectOutcome[];
+  /** Every walkthrough `expect`, in file order, checked at its own step as the session passed it. */
+  readonly expects: readonly ExpectResult[];
   readonly exitCode: ExitCode;
 }
 
-/** Runs forward, backward and the grad check on the scenario's graph (which it leaves computed). */
+/**
+ * Runs the scenario's session from `start` to `end` (forward, then backward), checking each
+ * walkthrough `expect` at its step, then grad-checks the final grads. The graph is left at `end`.
+ */
 export function analyze(scenario: Scenario, budget: GradCheckBudget): Analysis {
-  const { graph, output } = scenario;
-  forward(graph);
-  backward(graph, output);
-  const gradcheck = gradCheck(graph, output, budget);
+  let session = createSession(scenario, { gradcheck: budget });
+  // The session checks an expect when the cursor arrives at its step, and it starts at `start`:
+  // one step there and back checks the expects at `start` too.
+  if (walkthroughAt(session, 0).expects.length > 0) {
+    session = reduce(reduce(session, { type: 'next' }), { type: 'prev' });
+  }
+  session = reduce(session, { type: 'last' });
+  const gradcheck = gradCheckOf(session);
   const nonFinite = findNonFinite(scenario);
-  const expects = scenario.walkthrough.flatMap((item): ExpectOutcome[] => {
-    const expectation = item.expect;
-    if (expectation === undefined || item.at.kind !== 'end') return [];
-    const actual = graph[expectation.field][expectation.node];
-    return [{ item, expectation, actual, ok: expectationHolds(expectation, actual) }];
-  });
+  const expects = session.expectResults.filter((e) => e !== undefined);
   const failed =
     nonFinite !== undefined || gradcheck.failed.length > 0 || expects.some((e) => !e.ok);
-  return { scenario, gradcheck, nonFinite, expects, exitCode: failed ? 1 : 0 };
-}
-
-/** |actual - expected| <= tol + tol·|expected|; a NaN matches only an expected NaN. */
-export function expectationHolds(expectation: Expectation, actual: number): boolean {
-  const { value, tol } = expectation;
-  if (Number.isNaN(value) || Number.isNaN(actual))
-    return Number.isNaN(value) && Number.isNaN(actual);
-  if (!Number.isFinite(value) || !Number.isFinite(actual)) return value === actual;
-  return Math.abs(actual - value) <= tol + tol * Math.abs(value);
+  return { scenario, session, gradcheck, nonFinite, expects, exitCode: failed ? 1 : 0 };
 }
 
 function findNonFinite(scenario: Scenario): NonFinite | undefined {

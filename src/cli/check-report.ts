@@ -1,6 +1,6 @@
 import { type GradCheckReport, OpCode } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
-import { formatNumber } from '../session/index.js';
+import { formatNumber, formatValue, stepName } from '../session/index.js';
 import type { Analysis } from './analyze.js';
 import { type JsonNumber, jsonNumber, painter } from './format.js';
 import { graphValues, type JsonNode, nodesJson } from './graph-json.js';
@@ -22,7 +22,8 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
   const { scenario, gradcheck, nonFinite, expects } = analysis;
   const { graph, output } = scenario;
   const paint = painter(options.color);
-  const num = (v: number) => formatNumber(v, options.precision ?? CHECK_PRECISION);
+  const precision = options.precision ?? CHECK_PRECISION;
+  const num = (v: number) => formatNumber(v, precision);
   const lines = [`${paint('bold', file)}: ${scenario.title}`];
 
   const rows: string[][] = [
@@ -55,11 +56,14 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
     );
   }
   for (const e of expects) {
-    const { expectation, actual, ok } = e;
-    const target = `${scenario.labelOf(expectation.node)}.${expectation.field}`;
+    const { expected, actual, ok } = e;
+    const target = `${scenario.labelOf(e.node)}.${e.field}`;
+    const written = scenario.walkthrough[e.item].atText;
+    const step = stepName(analysis.session.timeline, e.position);
+    const at = written === step ? step : `${written} (${step})`;
     const verdict = ok ? paint('green', 'ok') : paint('red', 'FAILED');
     lines.push(
-      `  expect at ${e.item.atText}: ${target} = ${num(actual)}, expected ${num(expectation.value)}: ${verdict}`,
+      `  expect at ${at}: ${target} = ${formatValue(actual ?? undefined, precision)}, expected ${num(expected)}: ${verdict}`,
     );
   }
   lines.push(`  ${analysis.exitCode === 0 ? paint('green', 'ok') : paint('red', 'FAILED')}`);

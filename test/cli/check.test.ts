@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { FAILED_EXPECT, NON_FINITE, SEED, SEED_REFERENCE, UNKNOWN_FUNCTION } from './fixtures.js';
+import {
+  EXPECTS_ALONG_THE_WAY,
+  EXPECTS_TOO_EARLY,
+  FAILED_EXPECT,
+  NON_FINITE,
+  SEED,
+  SEED_REFERENCE,
+  UNKNOWN_FUNCTION,
+} from './fixtures.js';
 import { cli, near } from './helpers.js';
 
 const files = {
   'seed.yaml': SEED,
   'nan.yaml': NON_FINITE,
   'wrong.yaml': FAILED_EXPECT,
+  'along.yaml': EXPECTS_ALONG_THE_WAY,
+  'early.yaml': EXPECTS_TOO_EARLY,
   'typo.yaml': UNKNOWN_FUNCTION,
   'binary.yaml': new Uint8Array([0x74, 0x69, 0x00, 0xff]),
   'adir/': '',
@@ -22,7 +32,7 @@ describe('gradstep check (human summary)', () => {
     expect(stdout).toMatch(/input\s+y\s+data 3\s+grad 4\.00004915309481\n/);
     expect(stdout).toMatch(/grad check passed: checked 6 of 6 nodes, max relative error /);
     expect(stdout).toMatch(
-      /expect at end: x\.grad = 12\.000073729642216, expected 12\.000073729642216: ok/,
+      /expect at end \(B5\): x\.grad = 12\.000073729642216, expected 12\.000073729642216: ok/,
     );
     expect(stdout.trimEnd().endsWith('ok')).toBe(true);
   });
@@ -50,10 +60,30 @@ describe('gradstep check (human summary)', () => {
     expect(stdout.trimEnd().endsWith('FAILED')).toBe(true);
   });
 
-  it('checks the walkthrough expects at end: a wrong one exits 1 with both values', async () => {
+  it('checks a wrong expect at end: exit 1 with the step and both values', async () => {
     const { code, stdout } = await cli('check wrong.yaml', { files });
     expect(code).toBe(1);
-    expect(stdout).toMatch(/expect at end: a\.grad = 6, expected 5: FAILED/);
+    expect(stdout).toMatch(/expect at end \(B1\): a\.grad = 6, expected 5: FAILED/);
+  });
+
+  it('checks every expect at its own step, start included, not against the final values', async () => {
+    const { code, stdout } = await cli('check along.yaml', { files });
+    expect(stdout).toContain(
+      '  expect at start: a.data = 3, expected 3: ok\n' +
+        '  expect at B1: a.grad = 1, expected 1: ok\n' +
+        '  expect at end (B2): a.grad = 7, expected 7: ok\n',
+    );
+    expect(code).toBe(0);
+  });
+
+  it('fails an expect that holds only at a later step, exit 1', async () => {
+    const { code, stdout } = await cli('check early.yaml', { files });
+    expect(stdout).toContain(
+      '  expect at F2: c.data = 12, expected 12: ok\n' +
+        '  expect at backward:c (B1): a.grad = 1, expected 7: FAILED\n',
+    );
+    expect(stdout.trimEnd().endsWith('FAILED')).toBe(true);
+    expect(code).toBe(1);
   });
 
   it('applies --set NAME=VALUE before running (z = x²y + tanh(xy) at x = 3)', async () => {
