@@ -18,6 +18,8 @@ export interface Backend {
   backward(output: number): void;
   value(id: number): number;
   grad(id: number): number;
+  /** Nodes built so far. */
+  size(): number;
 }
 
 export function engineBackend(): Backend {
@@ -35,6 +37,7 @@ export function engineBackend(): Backend {
     backward: (output) => backward(g, output),
     value: (id) => g.data[id],
     grad: (id) => g.grad[id],
+    size: () => g.size,
   };
 }
 
@@ -53,6 +56,7 @@ export function tapeBackend(): Backend {
     backward: (output) => t.backward(output),
     value: (id) => t.val[id],
     grad: (id) => t.grad[id],
+    size: () => t.size,
   };
 }
 

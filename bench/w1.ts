@@ -29,12 +29,26 @@ function runsFor(n: number): number {
   return n >= 1e7 ? 3 : n >= 1e6 ? 7 : 15;
 }
 
+/** The engine and the tape must compute the same thing, or the ratio means nothing. */
+function crossCheck(kind: GraphKind): void {
+  const engine = BACKENDS.engine();
+  const tape = BACKENDS.tape();
+  const out = runW1(engine, kind, 10_000);
+  runW1(tape, kind, 10_000);
+  for (const id of [0, 1, out]) {
+    if (engine.value(id) !== tape.value(id) || engine.grad(id) !== tape.grad(id)) {
+      throw new Error(`W1 ${kind}: engine and tape disagree at node ${id}`);
+    }
+  }
+}
+
 export const w1: BenchSuite = {
   name: 'W1',
   async run({ quick, log }) {
     const sizes = quick ? [1e4, 1e5, 1e6] : [1e4, 1e5, 1e6, 1e7];
     const results: BenchResult[] = [];
     for (const kind of ['chain', 'dag'] as const) {
+      crossCheck(kind);
       for (const n of sizes) {
         log(`W1 ${kind} ${n.toExponential(0)}`);
         const m = sideBySide(

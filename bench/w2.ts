@@ -12,7 +12,8 @@ export const w2: BenchSuite = {
     const engineParams = initialParameters(1);
     const tapeParams = initialParameters(1);
     // Both must compute the same step: same loss, same updated parameters.
-    const engineLoss = sgdStep(BACKENDS.engine(), engineParams, data, 0.1);
+    const first = BACKENDS.engine();
+    const engineLoss = sgdStep(first, engineParams, data, 0.1);
     const tapeLoss = sgdStep(BACKENDS.tape(), tapeParams, data, 0.1);
     const drift = engineParams.reduce((m, p, i) => Math.max(m, Math.abs(p - tapeParams[i])), 0);
     if (Math.abs(engineLoss - tapeLoss) > 1e-12 || drift > 1e-12) {
@@ -32,7 +33,7 @@ export const w2: BenchSuite = {
         baseline_ms: m.baseline,
         ratio: m.subject / m.baseline,
         bytes_per_node: null,
-        notes: `first-step loss ${engineLoss.toFixed(6)}`,
+        notes: `${first.size()} nodes; first-step loss ${engineLoss.toFixed(6)}`,
       },
     ];
   },
