@@ -164,6 +164,10 @@ export class Controller {
       case 'help':
         this.dispatchView({ type: 'toggleOverlay', overlay: 'help' });
         return;
+      case 'nextPage':
+      case 'prevPage':
+        this.dispatchView({ type: 'turnHelpPage', by: name === 'nextPage' ? 1 : -1 });
+        return;
       case 'close':
         if (view.overlay !== 'none') this.dispatchView({ type: 'closeOverlay' });
         else this.dispatchView({ type: 'setSearch', query: '' });

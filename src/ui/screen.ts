@@ -2,13 +2,14 @@
  * The whole screen as lines of exactly `columns` cells, at most `rows - 1` of them (a root as tall
  * as the terminal makes Ink clear the screen on every frame).
  */
-import type { Mode } from './keymap.js';
+import { commandsIn, type Mode } from './keymap.js';
 import { breakpointListLines } from './panes/breakpoint-list.js';
 import { footerLine } from './panes/footer.js';
 import { type GraphLayouts, graphContentHeight, graphPaneLines } from './panes/graph-pane.js';
 import { headerLine } from './panes/header.js';
-import { helpLines } from './panes/help.js';
+import { helpPages } from './panes/help.js';
 import { inspectorLines } from './panes/inspector.js';
+import { keyText } from './panes/keys.js';
 import { stepPanelLines } from './panes/step-panel.js';
 import { timelineLine } from './panes/timeline-bar.js';
 import type { ScreenModel } from './screen-model.js';
@@ -43,9 +44,10 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
   const main = height - 3;
   const lines = [headerLine(model, extras.file), timelineLine(model)];
   if (view.overlay === 'help') {
-    lines.push(
-      ...framed('Help  (esc closes)', helpLines(columns - 2, paint), columns, main, true, paint),
-    );
+    const pages = helpPages(columns - 2, main - 2, paint);
+    const page = ((view.helpPage % pages.length) + pages.length) % pages.length;
+    const title = `Help  (esc closes)${pages.length > 1 ? `  page ${page + 1} of ${pages.length}: ${pageKeys()}` : ''}`;
+    lines.push(...framed(title, pages[page], columns, main, true, paint));
   } else if (view.overlay === 'breakpoints') {
     const list = breakpointListLines(model.session, view.breakpointRow, paint);
     lines.push(...framed('Breakpoints', list, columns, main, true, paint));
@@ -82,6 +84,14 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
   }
   lines.push(footerLine(view, modeOf(view), columns, model.color, extras.promptNote));
   return lines.map((line) => fitWidth(line, columns));
+}
+
+/** `space/→/j/↓ more, ←/k/↑ back`, from the keymap. */
+function pageKeys(): string {
+  return commandsIn('help')
+    .filter((c) => c.name === 'nextPage' || c.name === 'prevPage')
+    .map((c) => `${keyText(c)} ${c.short}`)
+    .join(', ');
 }
 
 function tooSmallLines(columns: number, rows: number): string[] {

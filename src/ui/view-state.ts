@@ -34,6 +34,8 @@ export interface ViewState {
   /** The last search, kept after its prompt closes for Ctrl-N / Ctrl-P. */
   readonly search: string;
   readonly overlay: 'none' | 'help' | 'breakpoints';
+  /** The help page shown, counted from 0; the view wraps it around its number of pages. */
+  readonly helpPage: number;
   /** The highlighted row of the breakpoint list. */
   readonly breakpointRow: number;
   readonly playing: boolean;
@@ -56,6 +58,7 @@ export type ViewAction =
   | { readonly type: 'setSearch'; readonly query: string }
   | { readonly type: 'toggleOverlay'; readonly overlay: 'help' | 'breakpoints' }
   | { readonly type: 'closeOverlay' }
+  | { readonly type: 'turnHelpPage'; readonly by: number }
   | { readonly type: 'moveBreakpointRow'; readonly by: number; readonly count: number }
   | { readonly type: 'togglePlay' }
   | { readonly type: 'stopPlay' }
@@ -71,6 +74,7 @@ export function initialViewState(selected = -1): ViewState {
     pan: { x: 0, y: 0 },
     search: '',
     overlay: 'none',
+    helpPage: 0,
     breakpointRow: 0,
     playing: false,
     speed: DEFAULT_SPEED,
@@ -112,10 +116,13 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
       return {
         ...state,
         overlay: state.overlay === action.overlay ? 'none' : action.overlay,
+        helpPage: 0,
         breakpointRow: 0,
       };
     case 'closeOverlay':
       return state.overlay === 'none' ? state : { ...state, overlay: 'none' };
+    case 'turnHelpPage':
+      return { ...state, helpPage: state.helpPage + action.by };
     case 'moveBreakpointRow': {
       const row = clamp(state.breakpointRow + action.by, 0, Math.max(0, action.count - 1));
       return row === state.breakpointRow ? state : { ...state, breakpointRow: row };

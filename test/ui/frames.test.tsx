@@ -2,10 +2,12 @@ import { renderToString } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { Screen } from '../../src/ui/app.js';
 import { Controller } from '../../src/ui/controller.js';
-import { renderFrames } from '../../src/ui/index.js';
+import { COMMANDS, renderFrames } from '../../src/ui/index.js';
+import { keyText } from '../../src/ui/panes/keys.js';
 import { builtin } from './fixtures.js';
 
 const ESCAPE = '\u001B';
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describe('renderFrames', () => {
   it('draws one frame for start and one per step, plain text, rows - 1 lines of at most columns', async () => {
@@ -47,6 +49,24 @@ describe('renderFrames', () => {
     expect(help).toMatchSnapshot();
     expect(list).toContain('Graph · list view');
     expect(list).toMatch(/#0\s+x\s+input/);
+  });
+
+  it('pages the help at 80×24 so that every binding of the keymap is there uncut', async () => {
+    const [, first, second, third] = await renderFrames({
+      scenario: builtin('seed'),
+      columns: 80,
+      rows: 24,
+      keys: ['?', 'space', 'space'],
+    });
+    expect(first).toContain('page 1 of 2');
+    expect(second).toContain('page 2 of 2');
+    expect(third).toBe(first); // the pages wrap around
+    const help = `${first}\n${second}`;
+    expect(help).not.toContain('…');
+    for (const command of COMMANDS) {
+      const row = new RegExp(`${escape(keyText(command))}\\s+${escape(command.description)}`);
+      expect(help, `${command.mode} ${command.name}`).toMatch(row);
+    }
   });
 
   it('says the terminal is too small below 80×24', async () => {

@@ -42,6 +42,13 @@ describe('reduceView', () => {
     const open = reduceView(initialViewState(), { type: 'toggleOverlay', overlay: 'help' });
     expect(open.overlay).toBe('help');
     expect(reduceView(open, { type: 'toggleOverlay', overlay: 'help' }).overlay).toBe('none');
+    const turned = reduceView(open, { type: 'turnHelpPage', by: 1 });
+    expect(turned.helpPage).toBe(1);
+    const reopened = reduceView(reduceView(turned, { type: 'closeOverlay' }), {
+      type: 'toggleOverlay',
+      overlay: 'help',
+    });
+    expect(reopened.helpPage).toBe(0);
     const list = reduceView(initialViewState(), { type: 'moveBreakpointRow', by: 5, count: 2 });
     expect(list.breakpointRow).toBe(1);
   });

@@ -1,33 +1,73 @@
 import { FLAGS } from '../graph/style.js';
 import { commandsIn, type Mode } from '../keymap.js';
-import { besideEachOther, fitWidth, type Paint, visibleWidth } from '../text.js';
+import { besideEachOther, fitWidth, type Paint, visibleWidth, wrap } from '../text.js';
 import { keyText } from './keys.js';
 
 const SECTIONS: readonly (readonly [Mode, string])[] = [
   ['normal', 'Keys'],
+  ['inspector', 'Inspector focused (tab)'],
   ['breakpoints', 'Breakpoint list (B)'],
   ['prompt', 'Prompts (/ : and a)'],
+  ['help', 'This help'],
 ];
 
-/** Every command of the keymap with its keys and description, then what each glyph means. */
-export function helpLines(width: number, paint: Paint): string[] {
-  const lines: string[] = [];
-  const columns = width >= 76 ? 2 : 1;
-  const columnWidth = Math.floor((width - (columns - 1) * 2) / columns);
-  for (const [mode, title] of SECTIONS) {
-    const rows = commandsIn(mode).map((c) => `${fitWidth(keyText(c), 10)} ${c.description}`);
-    lines.push(paint(title, '1'));
-    const half = Math.ceil(rows.length / columns);
-    if (columns === 2)
-      lines.push(...besideEachOther(rows.slice(0, half), rows.slice(half), columnWidth, 2));
-    else lines.push(...rows);
-    lines.push('');
-  }
-  lines.push(paint('Glyphs', '1'));
+/** Cells for the keys column: the widest key text (`space/→/↓`) and a space. */
+const KEY_WIDTH = 10;
+const COLUMN_GAP = 2;
+
+/**
+ * The help overlay in pages of at most `height` lines: every command of the keymap with its keys
+ * and whole description (wrapped, never cut), then what each glyph means. A section moves to the
+ * next page rather than being split, unless it is taller than a page.
+ */
+export function helpPages(width: number, height: number, paint: Paint): string[][] {
+  const blocks = SECTIONS.filter(([mode]) => commandsIn(mode).length > 0).map(([mode, title]) => [
+    paint(title, '1'),
+    ...commandLines(mode, width),
+  ]);
   const legend = Object.values(FLAGS).map((f) => `${paint(f.glyph, f.style)} ${f.meaning}`);
-  lines.push(...chunkToWidth(legend, width));
-  lines.push(`timeline: [cursor]  ${FLAGS.breakpoint.glyph} breakpoint  ‖ walkthrough pause`);
-  return lines;
+  legend.push(`timeline: [cursor]  ${FLAGS.breakpoint.glyph} breakpoint  ‖ walkthrough pause`);
+  blocks.push([paint('Glyphs', '1'), ...chunkToWidth(legend, width)]);
+  const pages: string[][] = [[]];
+  for (const block of blocks) {
+    let page = pages[pages.length - 1];
+    const gap = page.length > 0 ? 1 : 0;
+    if (page.length > 0 && page.length + gap + block.length > height) {
+      page = [];
+      pages.push(page);
+    } else if (gap > 0) page.push('');
+    for (const line of block) {
+      if (page.length === height) {
+        page = [];
+        pages.push(page);
+      }
+      page.push(line);
+    }
+  }
+  return pages;
+}
+
+/** A mode's commands, `keys  description`, in one column or two of balanced height. */
+function commandLines(mode: Mode, width: number): string[] {
+  const columns = width >= 76 ? 2 : 1;
+  const columnWidth = Math.floor((width - (columns - 1) * COLUMN_GAP) / columns);
+  const entries = commandsIn(mode).map((c) =>
+    wrap(c.description, columnWidth - KEY_WIDTH).map(
+      (line, i) => `${fitWidth(i === 0 ? keyText(c) : '', KEY_WIDTH)}${line}`,
+    ),
+  );
+  const lines = entries.flat();
+  if (columns === 1) return lines;
+  // Cut after the entry that reaches half the lines, so no entry is split between columns.
+  let left = 0;
+  let count = 0;
+  while (left < entries.length && count < lines.length / 2) count += entries[left++].length;
+  return besideEachOther(
+    entries.slice(0, left).flat(),
+    entries.slice(left).flat(),
+    columnWidth,
+    COLUMN_GAP,
+  );
 }
 
 /** Items joined on lines no wider than `width`. */
