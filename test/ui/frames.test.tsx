@@ -7,7 +7,7 @@ import { keyText } from '../../src/ui/panes/keys.js';
 import { builtin } from './fixtures.js';
 
 const ESCAPE = '\u001B';
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describe('renderFrames', () => {
   it('draws one frame for start and one per step, plain text, rows - 1 lines of at most columns', async () => {
@@ -64,7 +64,7 @@ describe('renderFrames', () => {
     const help = `${first}\n${second}`;
     expect(help).not.toContain('…');
     for (const command of COMMANDS) {
-      const row = new RegExp(`${escape(keyText(command))}\\s+${escape(command.description)}`);
+      const row = new RegExp(`${literally(keyText(command))}\\s+${literally(command.description)}`);
       expect(help, `${command.mode} ${command.name}`).toMatch(row);
     }
   });
