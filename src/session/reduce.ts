@@ -37,7 +37,8 @@ export function reduce(state: SessionState, action: Action): SessionState {
   const at = state.position;
   switch (action.type) {
     case 'next':
-      return moveTo(state, action.type, Math.min(at + 1, tl.total));
+      // Watching one step costs one check, and autoplay (a run of `next`) then stops at hits.
+      return moveTo(state, action.type, Math.min(at + 1, tl.total), true);
     case 'prev':
       return moveTo(state, action.type, Math.max(at - 1, 0));
     case 'first':

@@ -87,7 +87,10 @@ export interface Transition {
   readonly step?: StepInfo;
   /** For a single step back: the step that was undone (values as when it ran). */
   readonly undone?: StepInfo;
-  /** For continue / reverse continue: the breakpoint that stopped it (none when it ran to the end). */
+  /**
+   * For next, continue and reverse continue: the breakpoint that fired at the step it stopped after
+   * (none when no breakpoint fired; continue then ran to the end).
+   */
   readonly hit?: BreakpointHit;
   /** Walkthrough expectations checked while the cursor passed their steps, in order. */
   readonly expects: readonly ExpectResult[];

@@ -68,12 +68,13 @@ export class Controller {
     this.changed();
   }
 
-  /** Autoplay's step: stops at the end and at walkthrough pauses. */
+  /** Autoplay's step: stops at breakpoint hits, walkthrough pauses and the end. */
   tick(): void {
     if (!this.view.playing) return;
     this.step({ type: 'next' });
-    const { position, timeline } = this.session;
-    if (position === timeline.total) this.stopPlay('autoplay reached the end');
+    const { position, timeline, last } = this.session;
+    if (last?.hit !== undefined) this.stopPlay('autoplay stopped at a breakpoint');
+    else if (position === timeline.total) this.stopPlay('autoplay reached the end');
     else if (this.facts.pauses.has(position)) this.stopPlay('autoplay paused (walkthrough)');
     this.changed();
   }

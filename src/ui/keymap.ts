@@ -97,7 +97,7 @@ const TABLE: readonly Row[] = [
   ['normal', 'searchPrev', 'ctrl-p', 'match', 'previous search match'],
   ['normal', 'toggleBreakpoint', 'b', 'break', 'toggle breakpoint on node'],
   ['normal', 'breakpointList', 'B', 'breakpoints', 'breakpoint list, conditions'],
-  ['normal', 'autoplay', 'space', 'play', 'autoplay: play or pause'],
+  ['normal', 'autoplay', 'space', 'play', 'autoplay (stops at hits)'],
   ['normal', 'faster', '+', 'faster', 'autoplay faster'],
   ['normal', 'slower', '-', 'slower', 'autoplay slower'],
   ['normal', 'reload', 'r', 'reload', 'reload the scenario file'],

@@ -43,6 +43,17 @@ function reverseStops(state: SessionState): string[] {
 describe('breakpoints on the seed', () => {
   const seedWith = (...specs: string[]) => withBreakpoints(createSession(seed()), ...specs);
 
+  it('reports a hit on next at exactly the steps where continue stops', () => {
+    let s = seedWith('xy', 'change:y');
+    const hits: string[] = [];
+    while (s.position < s.timeline.total) {
+      s = reduce(s, { type: 'next' });
+      if (s.last?.hit !== undefined) hits.push(stepName(s.timeline, s.position));
+    }
+    expect(hits).toEqual(['F3', 'B3', 'B4']);
+    expect(reduce(seedWith('xy'), { type: 'next' }).last?.hit).toBeUndefined();
+  });
+
   it.each([
     [['xy'], ['F3', 'B3']],
     [['forward:xy'], ['F3']],

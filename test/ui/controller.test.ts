@@ -101,6 +101,17 @@ describe('Controller', () => {
     expect(controller.view.message).toContain('paused');
   });
 
+  it('autoplay stops at a breakpoint hit before the walkthrough pause', () => {
+    const { controller, press } = seedController(['tanh_xy']);
+    press('space');
+    while (controller.view.playing) controller.tick();
+    const { timeline } = controller.session;
+    expect(controller.session.position).toBe(
+      timeline.forwardPosition(timeline.graph.idOf('tanh_xy') ?? -1),
+    );
+    expect(controller.view.message).toContain('breakpoint');
+  });
+
   it('quits from every mode', () => {
     const { press, quits } = seedController();
     press('q', '?', 'q', '/', 'ctrl-c');
