@@ -1,5 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { type CliContext, type Io, nodeIo, run } from '../../src/cli/index.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,4 +76,14 @@ export function near(actual: unknown, expected: number): boolean {
   return (
     typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 + 1e-9 * Math.abs(expected)
   );
+}
+
+/**
+ * Compares with a file in test/cli/golden; `UPDATE_GOLDEN=1 npx vitest run test/cli` rewrites it
+ * (then read the diff: a golden is only worth what the person who read it saw).
+ */
+export function expectGolden(actual: string, file: string) {
+  const path = `${REPO}test/cli/golden/${file}`;
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
 }

@@ -1,16 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN, GOLDEN_SEED, NEURON_REFERENCE, SEED_REFERENCE } from './fixtures.js';
-import { cli, near, REPO } from './helpers.js';
+import { cli, expectGolden, near, REPO } from './helpers.js';
 
 const FORMATS = { text: 'txt', markdown: 'md', json: 'jsonl' } as const;
-
-/** Compares with the golden file; `UPDATE_GOLDEN=1 npx vitest run test/cli` rewrites it (read the diff). */
-function expectGolden(actual: string, file: string) {
-  const path = `${REPO}${GOLDEN}/${file}`;
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
 
 describe('gradstep replay: golden transcripts', () => {
   for (const scenario of ['seed', 'neuron']) {

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { createSession } from '../../session/index.js';
+import type { Scenario } from '../../scenario/index.js';
+import { createSession, type SessionState } from '../../session/index.js';
 import { parseBreakpoints } from '../breakpoints.js';
 import {
   breakOption,
@@ -9,23 +10,28 @@ import {
   type GlobalArgs,
   printError,
   setOption,
+  UsageError,
 } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { drive, type Plan, positionOf } from '../replay/drive.js';
+import { drive, type Plan, positionOf, type Transcript } from '../replay/drive.js';
+import { FRAME_COLUMNS, FRAME_ROWS, framePlan, framesText } from '../replay/frames.js';
 import { transcriptJson } from '../replay/json.js';
-import { type KeyLookup, parseKeys } from '../replay/keys.js';
+import { parseKeys } from '../replay/keys.js';
 import { transcriptMarkdown } from '../replay/markdown.js';
 import { expectText, transcriptText } from '../replay/text.js';
 
 export const REPLAY_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export interface ReplayArgs extends GlobalArgs {
+  readonly frames: boolean;
+  readonly columns: number | undefined;
+  readonly rows: number | undefined;
   readonly file: string;
   readonly keys: string | undefined;
   readonly to: string | undefined;
   readonly break: readonly string[];
   readonly set: ReadonlyMap<string, number>;
-  readonly format: (typeof REPLAY_FORMATS)[number];
+  readonly format: (typeof REPLAY_FORMATS)[number] | undefined;
 }
 
 export const replayOptions = {
@@ -37,8 +43,36 @@ export const replayOptions = {
   to: { type: 'string', requiresArg: true, describe: 'Single steps from start to STEP' },
   break: breakOption,
   set: setOption,
-  format: { choices: REPLAY_FORMATS, default: 'text', describe: 'Transcript format' },
+  format: { choices: REPLAY_FORMATS, describe: 'Transcript format (default: text)' },
+  frames: {
+    type: 'boolean',
+    default: false,
+    describe:
+      "Print the debugger's screen after each step (or key) as plain text, instead of a transcript",
+  },
+  columns: {
+    type: 'string',
+    requiresArg: true,
+    describe: `With --frames: the screen's width (default ${FRAME_COLUMNS})`,
+    coerce: screenSize('--columns'),
+  },
+  rows: {
+    type: 'string',
+    requiresArg: true,
+    describe: `With --frames: the screen's height (default ${FRAME_ROWS})`,
+    coerce: screenSize('--rows'),
+  },
 } as const;
+
+/** A whole number of character cells; the TUI's own minimum is checked once the UI is loaded. */
+function screenSize(option: string) {
+  return (value: unknown): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (Number.isInteger(n) && n > 0 && n <= 1000) return n;
+    throw new UsageError(`${option} expects a whole number of characters, got '${value}'`);
+  };
+}
 
 export function replayCommand(
   ctx: CliContext,
@@ -56,24 +90,25 @@ export function replayCommand(
         .example(
           '$0 replay scenarios/seed.yaml --keys "f :B3 N" --format json',
           'Keys as in the TUI',
+        )
+        .example(
+          '$0 replay scenarios/seed.yaml --frames --columns 80 --rows 24',
+          'The screen after each step, for slides',
         ),
-    handler: async (args) => report(await runReplay(ctx, args, loadKeymap)),
+    handler: async (args) => report(await runReplay(ctx, args)),
   };
 }
 
-/** The keymap lives in the ui layer, which loads Ink: import it only when keys are replayed. */
-async function loadKeymap(): Promise<KeyLookup> {
-  const { commandForKey } = await import('../../ui/index.js');
-  return (key) => commandForKey(key, 'normal');
-}
+/** The keymap and the frames come from the ui layer: imported only when keys or frames need it. */
+const loadUi = () => import('../../ui/index.js');
 
-export async function runReplay(
-  ctx: CliContext,
-  args: ReplayArgs,
-  keymap: () => Promise<KeyLookup>,
-): Promise<ExitCode> {
+export async function runReplay(ctx: CliContext, args: ReplayArgs): Promise<ExitCode> {
   const { io } = ctx;
   const usage = (message: string, hint?: string) => printError(io, message, hint);
+  if (args.frames && args.format !== undefined)
+    return usage('--frames replaces --format: give one of them');
+  if (!args.frames && (args.columns !== undefined || args.rows !== undefined))
+    return usage('--columns and --rows size the screens of --frames', 'add --frames');
   const scenario = await loadForCommand(io, args.file, args);
   if (scenario === undefined) return 2;
   const breakpoints = parseBreakpoints(io, args, scenario);
@@ -87,16 +122,19 @@ export async function runReplay(
       return usage(`--to ${args.to}: ${position.message}`, position.hint);
     plan = { kind: 'to', position };
   } else if (args.keys !== undefined) {
-    const parsed = parseKeys(args.keys, await keymap());
+    const { commandForKey } = await loadUi();
+    const parsed = parseKeys(args.keys, (key) => commandForKey(key, 'normal'));
     if (!parsed.ok) return usage(parsed.message, parsed.hint);
     plan = { kind: 'keys', keys: parsed.keys };
   }
   const transcript = drive(initial, scenario, plan, args.precision);
   if (!('blocks' in transcript)) return usage(`--keys: ${transcript.message}`, transcript.hint);
 
-  if (args.format === 'json') io.stdout(transcriptJson(transcript));
-  else if (args.format === 'markdown') io.stdout(transcriptMarkdown(transcript, args.precision));
-  else io.stdout(transcriptText(transcript, args.file));
+  const output = args.frames
+    ? await framesOutput(args, scenario, initial, plan)
+    : transcriptOutput(args, transcript);
+  if (typeof output !== 'string') return usage(output.message);
+  io.stdout(output);
 
   let code: ExitCode = 0;
   for (const block of transcript.blocks) {
@@ -106,4 +144,37 @@ export async function runReplay(
     }
   }
   return code;
+}
+
+function transcriptOutput(args: ReplayArgs, transcript: Transcript): string {
+  if (args.format === 'json') return transcriptJson(transcript);
+  if (args.format === 'markdown') return transcriptMarkdown(transcript, args.precision);
+  return transcriptText(transcript, args.file);
+}
+
+/** The TUI's screens, drawn by the ui layer at the size asked for (the TUI's minimum at least). */
+async function framesOutput(
+  args: ReplayArgs,
+  scenario: Scenario,
+  initial: SessionState,
+  plan: Plan,
+): Promise<string | { message: string }> {
+  const columns = args.columns ?? FRAME_COLUMNS;
+  const rows = args.rows ?? FRAME_ROWS;
+  const { renderFrames, MIN_COLUMNS, MIN_ROWS } = await loadUi();
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    const message = `--frames needs a screen of at least ${MIN_COLUMNS}×${MIN_ROWS}, got ${columns}×${rows}`;
+    return { message };
+  }
+  const { keys, titles } = framePlan(initial, plan);
+  const frames = await renderFrames({
+    scenario,
+    columns,
+    rows,
+    precision: args.precision,
+    file: args.file,
+    breakpoints: args.break,
+    keys,
+  });
+  return framesText(frames, titles, columns);
 }

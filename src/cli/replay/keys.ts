@@ -1,11 +1,15 @@
 import type { StepKeyAction } from '../../session/index.js';
 
-/** What a `--keys` token does: a session action, a goto, or nothing visible in a transcript. */
-export type ReplayKey =
+/**
+ * What a `--keys` token does: a session action, a goto, or nothing visible in a transcript; with
+ * the token as typed, which `--frames` presses in the TUI's controller.
+ */
+export type ReplayKey = { readonly token: string } & (
   | { readonly kind: 'action'; readonly action: StepKeyAction }
   | { readonly kind: 'goto'; readonly step: string }
   | { readonly kind: 'view' }
-  | { readonly kind: 'quit' };
+  | { readonly kind: 'quit' }
+);
 
 /** The keymap as replay needs it: the normal-mode command a key runs, if any. */
 export type KeyLookup = (
@@ -32,7 +36,7 @@ export function parseKeys(text: string, lookup: KeyLookup): ParsedKeys {
           hint: 'e.g. :B3, :F2, :end, :x',
         };
       }
-      keys.push({ kind: 'goto', step: token.slice(1) });
+      keys.push({ token, kind: 'goto', step: token.slice(1) });
       continue;
     }
     const command = lookup(token);
@@ -43,9 +47,9 @@ export function parseKeys(text: string, lookup: KeyLookup): ParsedKeys {
         hint: 'keys are single characters of the keymap (n N f F c C g G ...), the names space enter esc tab left right up down, or :STEP',
       };
     }
-    if (command.action !== undefined) keys.push({ kind: 'action', action: command.action });
-    else if (command.name === 'quit') keys.push({ kind: 'quit' });
-    else keys.push({ kind: 'view' });
+    if (command.action !== undefined) keys.push({ token, kind: 'action', action: command.action });
+    else if (command.name === 'quit') keys.push({ token, kind: 'quit' });
+    else keys.push({ token, kind: 'view' });
   }
   return { ok: true, keys };
 }

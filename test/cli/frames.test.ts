@@ -1,0 +1,80 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { GOLDEN_SEED as seed } from './fixtures.js';
+import { cli, expectGolden } from './helpers.js';
+
+/** The frames of `replay --frames` output: the title of each rule, and the lines under it. */
+function frames(stdout: string): { title: string; rule: string; lines: string[] }[] {
+  const parts = stdout.split(/^(── .* ─+)\n/m).slice(1);
+  const out = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const rule = parts[i];
+    const title = /^── (.*) ─+$/.exec(rule)?.[1] ?? '';
+    out.push({ title, rule, lines: parts[i + 1].replace(/\n$/, '').split('\n') });
+  }
+  return out;
+}
+
+describe('gradstep replay --frames', () => {
+  it('prints the seed screen after every step at 80×24 (golden, read line by line)', async () => {
+    const line = ['replay', seed, '--frames', '--columns', '80', '--rows', '24'];
+    const first = await cli(line);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expectGolden(first.stdout, 'seed.frames.txt');
+    expect((await cli(line)).stdout).toBe(first.stdout); // deterministic
+  });
+
+  it('names each frame by its step, one per step from start to the end', async () => {
+    const { stdout } = await cli(['replay', seed, '--frames', '--columns', '80', '--rows', '24']);
+    expect(frames(stdout).map((f) => f.title)).toEqual(
+      'start F1 F2 F3 F4 F5 B0 B1 B2 B3 B4 B5'.split(' '),
+    );
+  });
+
+  it('is plain text even on a color terminal: no escape codes, rows-1 lines of at most N columns', async () => {
+    const { stdout } = await cli(['replay', seed, '--frames', '--to', 'B3'], { tty: true });
+    for (const escape of ['\u001b', '\u009b']) expect(stdout).not.toContain(escape);
+    const shown = frames(stdout);
+    expect(shown.map((f) => f.title)).toEqual('start F1 F2 F3 F4 F5 B0 B1 B2 B3'.split(' '));
+    for (const { rule, lines } of shown) {
+      expect(stringWidth(rule)).toBe(120); // the default size is 120×40, the TUI's design size
+      expect(lines).toHaveLength(39);
+      for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it('with --keys, one frame per key up to q, named by the key', async () => {
+    const { code, stdout } = await cli(['replay', seed, '--frames', '--keys', 'n ? esc :B3 q n']);
+    expect(code).toBe(0);
+    const shown = frames(stdout);
+    expect(shown.map((f) => f.title)).toEqual([
+      'start',
+      'key 1: n',
+      'key 2: ?',
+      'key 3: esc',
+      'key 4: :B3',
+    ]);
+    expect(shown[4].lines[0]).toMatch(/backward B3\/5/);
+  });
+
+  it.each([
+    [['--frames', '--format', 'json'], '--frames replaces --format: give one of them'],
+    [['--columns', '80'], '--columns and --rows size the screens of --frames'],
+    [['--frames', '--rows', '0'], "--rows expects a whole number of characters, got '0'"],
+    [['--frames', '--columns', '79'], '--frames needs a screen of at least 80×24, got 79×40'],
+    [['--frames', '--keys', 'n zz'], "unknown key 'zz' at position 2 of --keys"],
+  ])('rejects %j before printing anything, exit 2', async (options, message) => {
+    const { code, stdout, stderr } = await cli(['replay', seed, ...options]);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe(`gradstep: error: ${message}`);
+    expect(code).toBe(2);
+  });
+
+  it('reports a failed expect with its step and both values, exit 1', async () => {
+    const { code, stdout, stderr } = await cli(['replay', seed, '--frames', '--set', 'x=1']);
+    expect(frames(stdout)).toHaveLength(12);
+    expect(stderr).toMatch(/: B5: expect x\.grad = 12\.000073729642216: FAILED, found \S+\n$/);
+    expect(code).toBe(1);
+  });
+});
