@@ -1,9 +1,10 @@
 /**
- * Every benchmark suite, in the order the table prints them. To add one (loading, session, UI),
- * write it in its own file in bench/ as a BenchSuite and add it here.
+ * Every benchmark suite, in the order the table prints them. To add one, write it in its own file
+ * in bench/ as a BenchSuite and add it here.
  */
 import type { BenchSuite } from './harness.js';
+import { load } from './load.js';
 import { w1 } from './w1.js';
 import { w2 } from './w2.js';
 
-export const SUITES: readonly BenchSuite[] = [w1, w2];
+export const SUITES: readonly BenchSuite[] = [w1, w2, load];
