@@ -34,7 +34,7 @@ describe('gradstep replay --frames', () => {
 
   it('is plain text even on a color terminal: no escape codes, rows-1 lines of at most N columns', async () => {
     const { stdout } = await cli(['replay', seed, '--frames', '--to', 'B3'], { tty: true });
-    for (const escape of ['\u001b', '\u009b']) expect(stdout).not.toContain(escape);
+    for (const code of ['\u001b', '\u009b']) expect(stdout).not.toContain(code);
     const shown = frames(stdout);
     expect(shown.map((f) => f.title)).toEqual('start F1 F2 F3 F4 F5 B0 B1 B2 B3'.split(' '));
     for (const { rule, lines } of shown) {
