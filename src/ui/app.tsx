@@ -31,6 +31,9 @@ export function Screen(props: ScreenProps) {
     layouts: controller.layouts,
     file: props.file,
     promptNote: controller.promptNote,
+    onInspectorScrollMax: (max) => {
+      controller.inspectorScrollMax = max;
+    },
   });
   return <Text wrap="truncate-end">{lines.join('\n')}</Text>;
 }

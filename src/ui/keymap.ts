@@ -104,6 +104,8 @@ const TABLE: readonly Row[] = [
   ['normal', 'help', '?', 'help', 'all keys and glyphs'],
   ['normal', 'close', 'esc', 'clear', 'close, or clear the search'],
   ['normal', 'quit', 'q ctrl-c', 'quit', 'quit'],
+  ['inspector', 'scrollDown', 'j down', 'scroll', 'scroll the focused inspector'],
+  ['inspector', 'scrollUp', 'k up', 'scroll', 'scroll the inspector back up'],
   ['help', 'nextPage', 'space right down', 'more', 'next page'],
   ['help', 'prevPage', 'left up', 'back', 'previous page'],
   ['help', 'close', 'esc ?', 'close', 'close help'],

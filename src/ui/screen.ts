@@ -26,6 +26,8 @@ export interface ScreenExtras {
   readonly file?: string;
   /** Shown beside an open prompt: the number of search matches, a goto error. */
   readonly promptNote?: string;
+  /** Told how far the inspector can scroll at this size, so scrolling stops at its last line. */
+  readonly onInspectorScrollMax?: (max: number) => void;
 }
 
 /** Which keymap mode the view is in. */
@@ -33,7 +35,7 @@ export function modeOf(view: ViewState): Mode {
   if (view.prompt !== undefined) return 'prompt';
   if (view.overlay === 'help') return 'help';
   if (view.overlay === 'breakpoints') return 'breakpoints';
-  return 'normal';
+  return view.focus === 'inspector' ? 'inspector' : 'normal';
 }
 
 export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] {
@@ -72,14 +74,7 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
       view.focus === 'steps',
       paint,
     );
-    const inspector = framed(
-      'Inspector',
-      inspectorLines(model),
-      rightWidth,
-      panel,
-      view.focus === 'inspector',
-      paint,
-    );
+    const inspector = scrolledPanel(model, rightWidth, panel, extras);
     lines.push(...besideEachOther(steps, inspector, leftWidth, 0));
   }
   lines.push(footerLine(view, modeOf(view), columns, model.color, extras.promptNote));
@@ -92,6 +87,26 @@ function pageKeys(): string {
     .filter((c) => c.name === 'nextPage' || c.name === 'prevPage')
     .map((c) => `${keyText(c)} ${c.short}`)
     .join(', ');
+}
+
+/** The inspector from its scroll position, the visible lines and their total in the title. */
+function scrolledPanel(
+  model: ScreenModel,
+  width: number,
+  height: number,
+  extras: ScreenExtras,
+): string[] {
+  const { view } = model;
+  const lines = inspectorLines(model, width - 2);
+  const room = height - 2;
+  const max = Math.max(0, lines.length - room);
+  extras.onInspectorScrollMax?.(max);
+  const top = Math.min(view.inspectorScroll, max);
+  const focused = view.focus === 'inspector';
+  const range =
+    max > 0 ? `  ${top + 1}–${top + room} of ${lines.length}${focused ? '' : ' (tab)'}` : '';
+  const paint = painter(model.color);
+  return framed(`Inspector${range}`, lines.slice(top), width, height, focused, paint);
 }
 
 function tooSmallLines(columns: number, rows: number): string[] {

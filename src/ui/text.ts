@@ -108,3 +108,38 @@ export function wrap(text: string, width: number): string[] {
   }
   return lines;
 }
+
+/**
+ * Wraps a line of arithmetic so it reads: a trailing `(before → after)` goes on a line of its own
+ * when the whole does not fit, breaks come before ` = ` where they can, and every continuation
+ * line is indented by `indent` cells.
+ */
+export function wrapFormula(text: string, width: number, indent = 2): string[] {
+  if (visibleWidth(text) <= width) return [text];
+  const pad = ' '.repeat(indent);
+  const change = /^(.*?)\s+(\([^()]*→[^()]*\))$/.exec(text);
+  const body = change === null ? text : change[1];
+  const [first, ...rest] = body.split(' = ');
+  const pieces = [first, ...rest.map((piece) => `= ${piece}`)];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    const room = lines.length === 0 ? width : width - indent;
+    if (line === '') line = piece;
+    else if (visibleWidth(line) + 1 + visibleWidth(piece) <= room) line += ` ${piece}`;
+    else {
+      lines.push(line);
+      line = piece;
+    }
+  }
+  lines.push(line);
+  // A piece wider than a line is word-wrapped in turn; only the very first line is full width.
+  const out: string[] = [];
+  for (const l of lines) {
+    const words = wrap(l, out.length === 0 ? width : width - indent);
+    if (out.length > 0 || words.length === 1) out.push(...words);
+    else out.push(words[0], ...wrap(words.slice(1).join(' '), width - indent));
+  }
+  if (change !== null) out.push(change[2]);
+  return out.map((l, i) => (i === 0 ? l : pad + l));
+}

@@ -28,6 +28,8 @@ export interface ViewState {
   readonly followCursor: boolean;
   readonly focus: Pane;
   readonly graphMode: GraphMode;
+  /** Inspector lines scrolled off the top; back to 0 when another node is selected. */
+  readonly inspectorScroll: number;
   /** The user's pan of the graph viewport, in cells, added to the viewport that follows. */
   readonly pan: { readonly x: number; readonly y: number };
   readonly prompt?: Prompt;
@@ -51,6 +53,7 @@ export type ViewAction =
   | { readonly type: 'focusNext' }
   | { readonly type: 'inspect' }
   | { readonly type: 'cycleGraphMode' }
+  | { readonly type: 'scrollInspector'; readonly by: number; readonly max: number }
   | { readonly type: 'pan'; readonly dx: number; readonly dy: number }
   | { readonly type: 'openPrompt'; readonly kind: PromptKind }
   | { readonly type: 'editPrompt'; readonly text: string }
@@ -71,6 +74,7 @@ export function initialViewState(selected = -1): ViewState {
     followCursor: true,
     focus: 'graph',
     graphMode: 'graph',
+    inspectorScroll: 0,
     pan: { x: 0, y: 0 },
     search: '',
     overlay: 'none',
@@ -86,11 +90,17 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
     case 'select': {
       const follow = action.follow ?? false;
       if (state.selected === action.node && state.followCursor === follow) return state;
-      return { ...state, selected: action.node, followCursor: follow, pan: { x: 0, y: 0 } };
+      return {
+        ...state,
+        selected: action.node,
+        followCursor: follow,
+        pan: { x: 0, y: 0 },
+        inspectorScroll: 0,
+      };
     }
     case 'follow':
       if (!state.followCursor || state.selected === action.node || action.node < 0) return state;
-      return { ...state, selected: action.node, pan: { x: 0, y: 0 } };
+      return { ...state, selected: action.node, pan: { x: 0, y: 0 }, inspectorScroll: 0 };
     case 'focusNext':
       return { ...state, focus: PANES[(PANES.indexOf(state.focus) + 1) % PANES.length] };
     case 'inspect':
@@ -100,6 +110,10 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
     case 'cycleGraphMode': {
       const next = GRAPH_MODES[(GRAPH_MODES.indexOf(state.graphMode) + 1) % GRAPH_MODES.length];
       return { ...state, graphMode: next, pan: { x: 0, y: 0 } };
+    }
+    case 'scrollInspector': {
+      const scroll = clamp(state.inspectorScroll + action.by, 0, Math.max(0, action.max));
+      return scroll === state.inspectorScroll ? state : { ...state, inspectorScroll: scroll };
     }
     case 'pan':
       return { ...state, pan: { x: state.pan.x + action.dx, y: state.pan.y + action.dy } };

@@ -112,6 +112,25 @@ describe('Controller', () => {
     expect(controller.view.message).toContain('breakpoint');
   });
 
+  it('scrolls the focused inspector with j / k as far as its last line, and selects again after tab', () => {
+    const { controller, press } = seedController();
+    const selected = controller.view.selected;
+    controller.inspectorScrollMax = 2; // what the screen reports at a small size
+    press('tab', 'tab', 'j', 'down', 'j');
+    expect(controller.view.focus).toBe('inspector');
+    expect(controller.view.inspectorScroll).toBe(2);
+    expect(controller.view.selected).toBe(selected);
+    press('k');
+    expect(controller.view.inspectorScroll).toBe(1);
+    press('n'); // normal keys still work while the inspector is focused
+    expect(controller.session.position).toBe(1);
+    const stepNode = controller.session.timeline.nodeOf(1);
+    expect(controller.view.selected).toBe(stepNode);
+    expect(controller.view.inspectorScroll).toBe(0); // another node: back to the top
+    press('tab', 'k');
+    expect(controller.view.selected).toBe(stepNode - 1);
+  });
+
   it('quits from every mode', () => {
     const { press, quits } = seedController();
     press('q', '?', 'q', '/', 'ctrl-c');

@@ -69,6 +69,21 @@ describe('renderFrames', () => {
     }
   });
 
+  it('scrolls the focused inspector at 80×24 down to its last line and no further', async () => {
+    const frames = await renderFrames({
+      scenario: builtin('seed'),
+      columns: 80,
+      rows: 24,
+      keys: ['G', 'tab', 'tab', ...'jjjjjj'],
+    });
+    expect(frames[1]).toMatch(/Inspector {2}1–7 of 10 \(tab\)/);
+    expect(frames[3]).toMatch(/┏━ Inspector {2}1–7 of 10 ━/);
+    expect(frames[4]).toContain('Inspector  2–8 of 10');
+    expect(frames.at(-1)).toContain('Inspector  4–10 of 10');
+    expect(frames.at(-1)).toContain('  B4 from x_2_y: 3 × 1 = 3 (0 → 3)');
+    expect(frames.at(-1)).toContain('j/↓ scroll  k/↑ scroll');
+  });
+
   it('says the terminal is too small below 80×24', async () => {
     const controller = new Controller({ scenario: builtin('seed'), onQuit: () => {} });
     const text = renderToString(

@@ -103,6 +103,14 @@ describe('the keymap table', () => {
     ]);
   });
 
+  it('lets the focused inspector shadow j / k and fall back to normal keys for the rest', () => {
+    expect(commandForKey('j', 'inspector')?.name).toBe('scrollDown');
+    expect(commandForKey('up', 'inspector')?.name).toBe('scrollUp');
+    expect(commandForKey('n', 'inspector')?.action).toBe('next');
+    expect(footerItems('inspector').slice(0, 2)).toEqual(['j/↓ scroll', 'k/↑ scroll']);
+    expect(footerItems('inspector').join(' ')).not.toContain('select');
+  });
+
   it('drives the reducer: n n N G from start', () => {
     let s = createSession(seed());
     for (const key of ['n', 'n', 'N', 'G']) {

@@ -1,14 +1,14 @@
 import { FLAGS } from '../graph/style.js';
-import { commandsIn, type Mode } from '../keymap.js';
+import { type Command, commandsIn, type Mode } from '../keymap.js';
 import { besideEachOther, fitWidth, type Paint, visibleWidth, wrap } from '../text.js';
 import { keyText } from './keys.js';
 
-const SECTIONS: readonly (readonly [Mode, string])[] = [
-  ['normal', 'Keys'],
-  ['inspector', 'Inspector focused (tab)'],
-  ['breakpoints', 'Breakpoint list (B)'],
-  ['prompt', 'Prompts (/ : and a)'],
-  ['help', 'This help'],
+/** The inspector's few keys are listed with the normal ones they shadow. */
+const SECTIONS: readonly (readonly [string, readonly Mode[]])[] = [
+  ['Keys', ['normal', 'inspector']],
+  ['Breakpoint list (B)', ['breakpoints']],
+  ['Prompts (/ : and a)', ['prompt']],
+  ['This help', ['help']],
 ];
 
 /** Cells for the keys column: the widest key text (`space/→/↓`) and a space. */
@@ -21,9 +21,9 @@ const COLUMN_GAP = 2;
  * next page rather than being split, unless it is taller than a page.
  */
 export function helpPages(width: number, height: number, paint: Paint): string[][] {
-  const blocks = SECTIONS.filter(([mode]) => commandsIn(mode).length > 0).map(([mode, title]) => [
+  const blocks = SECTIONS.map(([title, modes]) => [
     paint(title, '1'),
-    ...commandLines(mode, width),
+    ...commandLines(modes.flatMap(commandsIn), width),
   ]);
   const legend = Object.values(FLAGS).map((f) => `${paint(f.glyph, f.style)} ${f.meaning}`);
   legend.push(`timeline: [cursor]  ${FLAGS.breakpoint.glyph} breakpoint  ‖ walkthrough pause`);
@@ -47,11 +47,11 @@ export function helpPages(width: number, height: number, paint: Paint): string[]
   return pages;
 }
 
-/** A mode's commands, `keys  description`, in one column or two of balanced height. */
-function commandLines(mode: Mode, width: number): string[] {
+/** Commands as `keys  description`, in one column or two of balanced height. */
+function commandLines(commands: readonly Command[], width: number): string[] {
   const columns = width >= 76 ? 2 : 1;
   const columnWidth = Math.floor((width - (columns - 1) * COLUMN_GAP) / columns);
-  const entries = commandsIn(mode).map((c) =>
+  const entries = commands.map((c) =>
     wrap(c.description, columnWidth - KEY_WIDTH).map(
       (line, i) => `${fitWidth(i === 0 ? keyText(c) : '', KEY_WIDTH)}${line}`,
     ),

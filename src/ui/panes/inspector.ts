@@ -2,13 +2,13 @@ import { opSpec } from '../../engine/index.js';
 import { formatNumber, gradCheckStatus, ledgerOf, nodeValue } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import { fullPrecision, type ScreenModel } from '../screen-model.js';
-import { painter } from '../text.js';
+import { painter, wrapFormula } from '../text.js';
 
 /**
  * The selected node: its definition and source line, op and local derivatives, inputs, data and
  * grad at full precision, the grad ledger with every contribution, and the grad check.
  */
-export function inspectorLines(model: ScreenModel): string[] {
+export function inspectorLines(model: ScreenModel, width: number): string[] {
   const { session, view, precision } = model;
   const paint = painter(model.color);
   const id = view.selected;
@@ -25,9 +25,11 @@ export function inspectorLines(model: ScreenModel): string[] {
   const expr = span === undefined ? '' : scenario.source.text.slice(span.start, span.end).trim();
   const definition = expr !== '' && expr !== label ? `${label} = ${expr}` : label;
   const lines = [`${paint(definition, '1')}  #${id}${where}`];
-  lines.push(
-    `op      ${spec.name}${spec.formula.length > 0 ? `  ${spec.formula.join(', ')}` : ''}`,
-  );
+  const op = `op      ${spec.name}`;
+  const formula = spec.formula.join(', ');
+  if (formula === '' || op.length + 2 + formula.length <= width) {
+    lines.push(formula === '' ? op : `${op}  ${formula}`);
+  } else lines.push(op, ...spec.formula.map((f) => `        ${f}`));
   const inputs = g.inputsOf(id);
   if (inputs.length > 0) lines.push(`inputs  ${inputs.map((i) => scenario.labelOf(i)).join(', ')}`);
   lines.push(`data    ${fullPrecision(nodeValue(session, id, 'data'))}`);
@@ -37,18 +39,24 @@ export function inspectorLines(model: ScreenModel): string[] {
     return lines;
   }
   const ledger = ledgerOf(session, id);
-  const status = ledger.final
-    ? paint(`${FLAGS.final.glyph} final`, FLAGS.final.style)
-    : paint(`${FLAGS.pending.glyph} pending`, FLAGS.pending.style);
-  const count =
-    id === timeline.output
-      ? 'output: seeded with 1 at B0'
-      : `${ledger.received.length} of ${ledger.expected} received`;
-  lines.push(`ledger  ${count}  ${status}`);
+  const final = paint(`${FLAGS.final.glyph} final`, FLAGS.final.style);
+  const pending = (what: string) => paint(`${FLAGS.pending.glyph} ${what}`, FLAGS.pending.style);
+  if (id === timeline.output) {
+    lines.push(`ledger  output: seeded with 1 at B0${ledger.final ? `  ${final}` : ''}`);
+  } else {
+    const count = `${ledger.received.length} of ${ledger.expected} received`;
+    lines.push(`ledger  ${count}  ${ledger.final ? final : pending('pending')}`);
+  }
   const fmt = (x: number) => formatNumber(x, precision);
   for (const entry of ledger.received) {
+    const term = `${fmt(entry.local)} × ${fmt(entry.upstream)} = ${fmt(entry.term)}`;
+    const change = `(${fmt(entry.before)} → ${fmt(entry.after)})`;
     lines.push(
-      `  ${entry.step} from ${scenario.labelOf(entry.from)}: ${fmt(entry.local)} × ${fmt(entry.upstream)} = ${fmt(entry.term)}  (${fmt(entry.before)} → ${fmt(entry.after)})`,
+      ...wrapFormula(
+        `${entry.step} from ${scenario.labelOf(entry.from)}: ${term} ${change}`,
+        width - 2,
+        4,
+      ).map((line) => `  ${line}`),
     );
   }
   lines.push(checkLine(model, id));

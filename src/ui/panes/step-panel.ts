@@ -1,7 +1,7 @@
 import { formatValue, narrate, walkthroughAt } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import { currentStep, type ScreenModel } from '../screen-model.js';
-import { painter, wrap } from '../text.js';
+import { painter, wrap, wrapFormula } from '../text.js';
 
 /** The step that just ran: its narration with numbers, a breakpoint hit, expectations, `say` text. */
 export function stepPanelLines(model: ScreenModel, width: number): string[] {
@@ -12,11 +12,11 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
   const lines: string[] = [];
   if (step === undefined) {
     lines.push(paint('start: nothing has run yet', '1'));
-    lines.push('n runs F1; a value not computed yet shows ?');
+    lines.push(...wrap('n runs F1; a value not computed yet shows ?', width));
   } else {
     const label = scenario.labelOf(step.node);
     lines.push(`${paint(step.name, '1;33')} ${step.phase} · ${label}`);
-    for (const line of narrate(session, step, precision)) lines.push(...wrap(line, width));
+    for (const line of narrate(session, step, precision)) lines.push(...wrapFormula(line, width));
   }
   const last = session.last;
   if (last?.hit !== undefined && last.to === session.position) {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { wrapFormula } from '../../src/ui/text.js';
+
+const CONTRIBUTION = 'x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5 (0 → 7.3730e-5)';
+
+describe('wrapFormula', () => {
+  it('leaves a line that fits alone', () => {
+    expect(wrapFormula(CONTRIBUTION, 80)).toEqual([CONTRIBUTION]);
+  });
+
+  it('puts (before → after) on its own indented line when the whole does not fit', () => {
+    expect(wrapFormula(CONTRIBUTION, 58)).toEqual([
+      'x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5',
+      '  (0 → 7.3730e-5)',
+    ]);
+  });
+
+  it('breaks before = rather than inside a product, continuation lines indented', () => {
+    expect(wrapFormula(CONTRIBUTION, 38)).toEqual([
+      'x.grad += y · xy.grad = 3 × 2.4577e-5',
+      '  = 7.3730e-5',
+      '  (0 → 7.3730e-5)',
+    ]);
+    expect(
+      wrapFormula('B2 from tanh_xy: 2.4577e-5 × 1 = 2.4577e-5 (0 → 2.4577e-5)', 30, 4),
+    ).toEqual(['B2 from tanh_xy: 2.4577e-5 × 1', '    = 2.4577e-5', '    (0 → 2.4577e-5)']);
+  });
+
+  it('word-wraps a piece wider than a line', () => {
+    const lines = wrapFormula('a b c d e f g h i j k l m n o p = 1', 10);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(10);
+    expect(lines.join(' ').split(/\s+/).join(' ')).toBe('a b c d e f g h i j k l m n o p = 1');
+  });
+});
