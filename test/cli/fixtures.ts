@@ -64,13 +64,15 @@ walkthrough:
  * c = a² + a at a = 3. Steps: F1 b, F2 c, B0, B1 c (a.grad 0 → 1), B2 b (a.grad 1 → 1 + 3 + 3 = 7,
  * which is dc/da = 2a + 1). The expect at B1 holds only there: the final a.grad is 7.
  */
-export const EXPECTS_ALONG_THE_WAY = `title: expects along the way
-graph: |
+const A_SQUARED_PLUS_A = `graph: |
   a = 3
   b = a * a
   c = b + a
 walkthrough:
-  - at: start
+`;
+
+export const EXPECTS_ALONG_THE_WAY = `title: expects along the way
+${A_SQUARED_PLUS_A}  - at: start
     expect: {node: a, data: 3}
   - at: B1
     expect: {node: a, grad: 1}
@@ -80,12 +82,7 @@ walkthrough:
 
 /** The same graph with an expect that would hold at `end` but not yet at its step. */
 export const EXPECTS_TOO_EARLY = `title: expects too early
-graph: |
-  a = 3
-  b = a * a
-  c = b + a
-walkthrough:
-  - at: F2
+${A_SQUARED_PLUS_A}  - at: F2
     expect: {node: c, data: 12}
   - at: backward:c
     expect: {node: a, grad: 7}

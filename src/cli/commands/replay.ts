@@ -80,7 +80,8 @@ export function replayCommand(
 ): CommandModule<GlobalArgs, ReplayArgs> {
   return {
     command: 'replay <file>',
-    describe: 'Print a deterministic transcript of a session: every step, or --to STEP, or --keys',
+    describe:
+      'Print a deterministic transcript of a session (every step, --to STEP or --keys), or its screens (--frames)',
     builder: (yargs) =>
       yargs
         .options(replayOptions)
