@@ -13,6 +13,8 @@ export interface PtyOptions {
 }
 
 export interface PtySession {
+  /** The child's process id (for signals). */
+  readonly pid: number;
   /** Types text as a user would (escape sequences included). */
   write(text: string): void;
   resize(cols: number, rows: number): void;
@@ -101,6 +103,7 @@ export function spawnPty(
     (typeof text === 'string' ? screenText().includes(text) : text.test(screenText()));
 
   return {
+    pid: child.pid,
     write: (text) => child.write(text),
     resize(newCols, newRows) {
       terminal.resize(newCols, newRows);

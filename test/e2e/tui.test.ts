@@ -68,6 +68,17 @@ describe('gradstep TUI in a pseudo-terminal', { timeout: 90_000 }, () => {
     expect(tui.isCursorHidden()).toBe(false);
   });
 
+  it('restores the terminal and exits 143 on SIGTERM', async () => {
+    const tui = await open(['scenarios/seed.yaml']);
+    await type(tui, 'n', '[F1]');
+    expect(tui.isAlternateScreen()).toBe(true);
+    expect(tui.isCursorHidden()).toBe(true);
+    process.kill(tui.pid, 'SIGTERM');
+    expect(await tui.waitForExit(FRAME_MS)).toBe(143);
+    expect(tui.isAlternateScreen()).toBe(false);
+    expect(tui.isCursorHidden()).toBe(false);
+  });
+
   it('prints a bad scenario file as check does and does not start (exit 2)', async () => {
     const tui = spawnPty(process.execPath, [...ENTRY, 'test/e2e/fixtures/bad.yaml'], {
       cols: 100,
