@@ -1,5 +1,5 @@
 import type { Mode } from '../keymap.js';
-import { fitWidth, painter } from '../text.js';
+import { fitWidth, painter, visibleWidth } from '../text.js';
 import type { ViewState } from '../view-state.js';
 import { footerItems } from './keys.js';
 
@@ -19,8 +19,15 @@ export function footerLine(
     const help = footerItems('prompt').join('  ');
     return fitWidth(`${paint(prompt, '1')}  ${promptNote}  ${paint(help, '2')}`, columns);
   }
-  const keys = footerItems(mode).join('  ');
-  if (view.message !== undefined)
-    return fitWidth(`${paint(view.message, '1')}  ${paint(keys, '2')}`, columns);
-  return fitWidth(paint(keys, '2'), columns);
+  const room = view.message === undefined ? columns : columns - visibleWidth(view.message) - 2;
+  const keys = paint(keysWithin(footerItems(mode), room), '2');
+  if (view.message !== undefined) return fitWidth(`${paint(view.message, '1')}  ${keys}`, columns);
+  return fitWidth(keys, columns);
+}
+
+/** The items that fit in `width`, dropping from the middle so the last two (help, quit) stay. */
+function keysWithin(items: readonly string[], width: number): string {
+  const kept = [...items];
+  while (kept.length > 2 && visibleWidth(kept.join('  ')) > width) kept.splice(-3, 1);
+  return kept.join('  ');
 }
