@@ -36,18 +36,26 @@ export function scalarOffsetMap(text: string, scalar: ScalarText): OffsetMap {
 }
 
 function segmentMap({ valueStart, fileStart }: Segments, fallback: number): OffsetMap {
+  // Callers map offsets mostly in text order, many in one line: the last segment found is tried
+  // before a binary search.
+  let last = 0;
+  const contains = (i: number, offset: number): boolean =>
+    valueStart[i] <= offset && (i + 1 === valueStart.length || offset < valueStart[i + 1]);
   return {
     toFile(offset) {
       if (valueStart.length === 0) return fallback;
       if (offset <= valueStart[0]) return fileStart[0];
-      let lo = 0;
-      let hi = valueStart.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (valueStart[mid] <= offset) lo = mid;
-        else hi = mid - 1;
+      if (!contains(last, offset)) {
+        let lo = 0;
+        let hi = valueStart.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (valueStart[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        last = lo;
       }
-      return fileStart[lo] + (offset - valueStart[lo]);
+      return fileStart[last] + (offset - valueStart[last]);
     },
   };
 }

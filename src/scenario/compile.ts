@@ -6,9 +6,9 @@
  */
 import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
 import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
+import { at, definedLater, describe, type NameExpr, refHint } from './compile-errors.js';
 import { MAX_DIAGNOSTICS } from './parser.js';
 import { printExpr } from './print.js';
-import { cut } from './scenario.js';
 import { suggest } from './suggest.js';
 import { postOrder } from './tree.js';
 
@@ -20,13 +20,19 @@ export interface CompileOptions {
   readonly set?: ReadonlyMap<string, number>;
 }
 
+/** Where a name is first defined. */
+export interface Definition {
+  readonly start: number;
+  readonly nameEnd: number;
+}
+
 export interface CompiledProgram {
   readonly graph: Graph;
   /** Offsets of each node's expression text by node id (an input's: its literal). */
   readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
   readonly nodeOf: ReadonlyMap<string, number>;
-  /** The first statement that defines each name. */
-  readonly definedAt: ReadonlyMap<string, Statement>;
+  /** Where each name is first defined. */
+  readonly definedAt: ReadonlyMap<string, Definition>;
   /** The name of the last statement: the default output. */
   readonly lastName?: string;
   readonly diagnostics: LocalDiagnostic[];
@@ -43,22 +49,27 @@ const FUNCTION_LIST = [...FUNCTIONS.keys()].join(', ');
 const POW_HINT =
   "micrograd's ** raises to a constant power; for a variable power write exp(y * log(x)).";
 
+/**
+ * Statements are taken one at a time and not kept, so a caller may pass them as they are parsed.
+ * Whether an unknown name is defined further down is known only at the end: such a use is reported
+ * as undefined and corrected then.
+ */
 export function compileProgram(
-  statements: readonly Statement[],
+  statements: Iterable<Statement>,
   options: CompileOptions = {},
 ): CompiledProgram {
   const graph = new Graph();
   const spanStart: number[] = [];
   const spanEnd: number[] = [];
   const nodeOf = new Map<string, number>();
-  const definedAt = new Map<string, Statement>();
+  const definedAt = new Map<string, Definition>();
   /** Names whose statement failed: they are defined, just not usable. */
   const failed = new Set<string>();
   const diagnostics: LocalDiagnostic[] = [];
-  const laterDefinition = new Map<string, Statement>();
-  for (let i = statements.length - 1; i >= 0; i--)
-    laterDefinition.set(statements[i].name, statements[i]);
+  /** Uses of names not defined yet, by the index of their diagnostic. */
+  const unresolved: { index: number; expr: NameExpr; statementStart: number }[] = [];
   let current: Statement;
+  let lastName: string | undefined;
 
   const report = (diagnostic: LocalDiagnostic): number => {
     diagnostics.push(diagnostic);
@@ -70,28 +81,11 @@ export function compileProgram(
     return id;
   };
 
-  const resolveName = (expr: Extract<Expr, { kind: 'name' }>): number => {
+  const resolveName = (expr: NameExpr): number => {
     const id = nodeOf.get(expr.name);
     if (id !== undefined) return id;
     if (failed.has(expr.name)) return FAILED;
-    const later = laterDefinition.get(expr.name);
-    if (later === current) {
-      return report({
-        ...at(expr),
-        message: `Name '${expr.name}' is used in its own definition.`,
-        hint: `A graph has no cycles; to update a value, use a new name: ${expr.name}1 = ${expr.name} + 1.`,
-      });
-    }
-    if (later !== undefined) {
-      return report({
-        ...at(expr),
-        message: `Name '${expr.name}' is used before its definition.`,
-        hint: `Statements run top to bottom; move the definition of '${expr.name}' above this line.`,
-        related: [
-          { start: later.start, end: later.nameEnd, message: `'${expr.name}' is defined here.` },
-        ],
-      });
-    }
+    unresolved.push({ index: diagnostics.length, expr, statementStart: current.start });
     const guess = suggest(expr.name, definedNames());
     const hint = FUNCTIONS.has(expr.name)
       ? `'${expr.name}' is a function: call it as ${expr.name}(...).`
@@ -203,7 +197,12 @@ export function compileProgram(
   };
 
   for (const statement of statements) {
-    if (diagnostics.length >= MAX_DIAGNOSTICS) break;
+    lastName = statement.name;
+    if (diagnostics.length >= MAX_DIAGNOSTICS) {
+      // Nothing more is compiled, but later definitions still explain earlier unknown names.
+      if (!definedAt.has(statement.name)) definedAt.set(statement.name, definitionOf(statement));
+      continue;
+    }
     current = statement;
     const first = definedAt.get(statement.name);
     if (first !== undefined) {
@@ -221,7 +220,7 @@ export function compileProgram(
         ],
       });
     } else {
-      definedAt.set(statement.name, statement);
+      definedAt.set(statement.name, definitionOf(statement));
     }
     const id = compileStatement(statement);
     if (first !== undefined) continue;
@@ -232,12 +231,17 @@ export function compileProgram(
       nodeOf.set(statement.name, id);
     }
   }
+  for (const { index, expr, statementStart } of unresolved) {
+    const definition = definedAt.get(expr.name);
+    if (definition !== undefined && index < MAX_DIAGNOSTICS)
+      diagnostics[index] = definedLater(expr, definition, definition.start === statementStart);
+  }
   return {
     graph,
     spans: { start: Int32Array.from(spanStart), end: Int32Array.from(spanEnd) },
     nodeOf,
     definedAt,
-    lastName: statements[statements.length - 1]?.name,
+    lastName,
     diagnostics: diagnostics.slice(0, MAX_DIAGNOSTICS),
   };
 }
@@ -263,22 +267,6 @@ function literalValue(expr: Expr): number | undefined {
   return undefined;
 }
 
-function describe(expr: Expr): string {
-  switch (expr.kind) {
-    case 'name':
-      return `name '${expr.name}'`;
-    case 'ref':
-      return `'#${expr.id}'`;
-    default:
-      return `'${cut(printExpr(expr), 40)}'`;
-  }
-}
-
-function refHint(size: number): string {
-  if (size === 0) return 'No node has been created before this point.';
-  if (size === 1) return 'The only node so far is #0.';
-  return `The nodes so far are #0 to #${size - 1}.`;
-}
-
-const at = (expr: { start: number; end: number }) => ({ start: expr.start, end: expr.end });
+/** A statement's place without its tree, which is not kept. */
+const definitionOf = ({ start, nameEnd }: Statement): Definition => ({ start, nameEnd });
 const withHint = (hint: string | undefined) => (hint === undefined ? {} : { hint });

@@ -2,6 +2,10 @@
  * Splits graph statements and breakpoint conditions into tokens with offsets into the text. Bad
  * characters and malformed numbers become `invalid` tokens plus a diagnostic, so the parser can skip
  * the rest of that line without reporting the same fault twice.
+ *
+ * Tokens are made one at a time as the parser asks (graphql-js's Lexer does the same): a
+ * 100,000-line graph never holds a million token objects at once, which the garbage collector would
+ * have to move out of its young generation and sweep later.
  */
 import type { LocalDiagnostic } from './ast.js';
 
@@ -22,7 +26,15 @@ export interface LexOptions {
   readonly newlines: boolean;
 }
 
-const PUNCTUATORS: ReadonlySet<string> = new Set('** <= >= == != + - * / ( ) , = < >'.split(' '));
+/** Punctuators by their first character, longest first: `**` wins over `*` and `<=` over `<`. */
+const PUNCTUATORS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['*', ['**', '*']],
+  ['<', ['<=', '<']],
+  ['>', ['>=', '>']],
+  ['=', ['==', '=']],
+  ['!', ['!=']],
+  ...['+', '-', '/', '(', ')', ','].map((p) => [p, [p]] as const),
+]);
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Characters people type by habit from other notations, and what to write instead. */
 const CHARACTER_HINTS: ReadonlyMap<string, string> = new Map([
@@ -33,72 +45,100 @@ const CHARACTER_HINTS: ReadonlyMap<string, string> = new Map([
   [';', 'Write one statement per line.'],
 ]);
 
-const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-const isNameStart = (c: string): boolean =>
-  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
-const isNamePart = (c: string): boolean => isNameStart(c) || isDigit(c);
-const isSpace = (c: string): boolean =>
-  c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\ufeff';
+// Character codes: `charCodeAt` past the end is NaN, which every test below rejects.
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isNameStart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c);
+const isSpace = (c: number): boolean =>
+  c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xfeff;
+const NEWLINE = 10;
+const CR = 13;
+const HASH = 35;
+const DOT = 46;
 
-export function tokenize(
-  text: string,
-  options: LexOptions,
-): { tokens: Token[]; diagnostics: LocalDiagnostic[] } {
-  const tokens: Token[] = [];
-  const diagnostics: LocalDiagnostic[] = [];
-  const push = (kind: TokenKind, start: number, end: number, value = 0): void => {
-    tokens.push({ kind, start, end, text: text.slice(start, end), value });
-  };
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    const start = i;
-    if (c === '\n') {
-      i++;
-      // Zero width, before a CRLF's `\r`, so "found end of line" points just after the text.
-      const at = text[start - 1] === '\r' ? start - 1 : start;
-      if (options.newlines) push('newline', at, at);
-    } else if (isSpace(c)) {
-      i++;
-    } else if (c === '#') {
-      i++;
-      if (isDigit(text[i] ?? '')) {
-        while (isDigit(text[i] ?? '')) i++;
-        push('ref', start, i, Number(text.slice(start + 1, i)));
-      } else {
-        while (i < text.length && text[i] !== '\n') i++;
+export class Lexer {
+  /** The faults found so far, in text order. */
+  readonly diagnostics: LocalDiagnostic[] = [];
+  /** The token under the cursor. */
+  token: Token;
+  private next: Token | undefined;
+  private offset = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: LexOptions,
+  ) {
+    this.token = this.lex();
+  }
+
+  /** Moves to the next token; at the end, stays on `eof`. */
+  advance(): Token {
+    this.token = this.next ?? this.lex();
+    this.next = undefined;
+    return this.token;
+  }
+
+  /** The token after the current one, without moving. */
+  lookahead(): Token {
+    this.next ??= this.lex();
+    return this.next;
+  }
+
+  private lex(): Token {
+    const { text } = this;
+    let i = this.offset;
+    for (;;) {
+      const start = i;
+      if (i >= text.length) return this.made('eof', i, i, '');
+      const c = text.charCodeAt(i);
+      if (c === NEWLINE) {
+        i++;
+        if (!this.options.newlines) continue;
+        // Zero width, before a CRLF's `\r`, so "found end of line" points just after the text.
+        const at = text.charCodeAt(start - 1) === CR ? start - 1 : start;
+        this.offset = i;
+        return this.made('newline', at, at, '');
       }
-    } else if (isNameStart(c)) {
-      while (isNamePart(text[i] ?? '')) i++;
-      push('name', start, i);
-    } else if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
-      i = numberEnd(text, i);
-      const raw = text.slice(start, i);
-      if (NUMBER.test(raw)) {
-        push('number', start, i, Number(raw));
-      } else {
-        push('invalid', start, i);
-        diagnostics.push({
+      if (isSpace(c)) {
+        i++;
+      } else if (c === HASH) {
+        i++;
+        if (isDigit(text.charCodeAt(i))) {
+          while (isDigit(text.charCodeAt(i))) i++;
+          return this.made('ref', start, i, text.slice(start, i), Number(text.slice(start + 1, i)));
+        }
+        while (i < text.length && text.charCodeAt(i) !== NEWLINE) i++;
+      } else if (isNameStart(c)) {
+        while (isNamePart(text.charCodeAt(i))) i++;
+        return this.made('name', start, i, text.slice(start, i));
+      } else if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) {
+        i = numberEnd(text, i);
+        const raw = text.slice(start, i);
+        if (NUMBER.test(raw)) return this.made('number', start, i, raw, Number(raw));
+        this.diagnostics.push({
           start,
           end: i,
           message: `Invalid number '${raw}'.`,
           hint: 'A number is digits with at most one decimal point and an optional exponent, as in 2, 0.5, .5 or 1e-3.',
         });
-      }
-    } else {
-      const punct = punctuatorAt(text, i);
-      if (punct !== undefined) {
-        i += punct.length;
-        push('punct', start, i);
+        return this.made('invalid', start, i, raw);
       } else {
+        const punct = punctuatorAt(text, i);
+        if (punct !== undefined) return this.made('punct', start, i + punct.length, punct);
         i = unknownRunEnd(text, i);
-        push('invalid', start, i);
-        diagnostics.push(unexpectedCharacters(text.slice(start, i), start, i));
+        const run = text.slice(start, i);
+        this.diagnostics.push(unexpectedCharacters(run, start, i));
+        return this.made('invalid', start, i, run);
       }
     }
   }
-  push('eof', text.length, text.length);
-  return { tokens, diagnostics };
+
+  // A newline token sits before its line break (and a CRLF's `\r`): the cursor is already past it.
+  private made(kind: TokenKind, start: number, end: number, text: string, value = 0): Token {
+    this.offset = Math.max(this.offset, end);
+    return { kind, start, end, text, value };
+  }
 }
 
 /**
@@ -110,30 +150,28 @@ function numberEnd(text: string, i: number): number {
   while (j < text.length) {
     const c = text[j];
     const afterExponent = (text[j - 1] === 'e' || text[j - 1] === 'E') && (c === '+' || c === '-');
-    if (isNamePart(c) || c === '.' || afterExponent) j++;
+    if (isNamePart(text.charCodeAt(j)) || c === '.' || afterExponent) j++;
     else break;
   }
   return j;
 }
 
 function isKnownStart(text: string, i: number): boolean {
-  const c = text[i];
+  const c = text.charCodeAt(i);
   return (
-    c === '\n' ||
-    c === '#' ||
+    c === NEWLINE ||
+    c === HASH ||
     isSpace(c) ||
     isNameStart(c) ||
     isDigit(c) ||
-    (c === '.' && isDigit(text[i + 1] ?? '')) ||
+    (c === DOT && isDigit(text.charCodeAt(i + 1))) ||
     punctuatorAt(text, i) !== undefined
   );
 }
 
-/** The longest punctuator at `i`: `**` wins over `*` and `<=` over `<`. */
 function punctuatorAt(text: string, i: number): string | undefined {
-  const two = text.slice(i, i + 2);
-  if (PUNCTUATORS.has(two)) return two;
-  return PUNCTUATORS.has(text[i]) ? text[i] : undefined;
+  for (const punct of PUNCTUATORS.get(text[i]) ?? []) if (text.startsWith(punct, i)) return punct;
+  return undefined;
 }
 
 /** Adjacent unknown characters are one fault (a pasted symbol), reported once. */

@@ -11,7 +11,7 @@ import { compileProgram } from './compile.js';
 import { isFoldedBlock, parseYaml, scalarTextAt, valueSpan } from './document.js';
 import { sortDiagnostics } from './format.js';
 import { issueDiagnostics } from './issues.js';
-import { parseProgram } from './parser.js';
+import { readStatements } from './parser.js';
 import { makeScenario } from './scenario.js';
 import { type ScenarioFile, scenarioFileSchema } from './schema.js';
 import { checkOverrides } from './set.js';
@@ -163,10 +163,12 @@ function compileGraph(
       'warning',
     );
   }
-  const program = parseProgram(scalar.value);
-  local(program.diagnostics);
-  if (program.diagnostics.length > 0) return undefined;
-  if (program.statements.length === 0) {
+  // Each statement is compiled as soon as it is parsed; parse errors, if any, are the report.
+  const syntax: LocalDiagnostic[] = [];
+  const compiled = compileProgram(readStatements(scalar.value, syntax), { set });
+  local(syntax);
+  if (syntax.length > 0) return undefined;
+  if (compiled.lastName === undefined) {
     report.error(
       valueSpan(doc, ['graph']),
       'The graph has no statements.',
@@ -174,7 +176,6 @@ function compileGraph(
     );
     return undefined;
   }
-  const compiled = compileProgram(program.statements, { set });
   local(compiled.diagnostics);
   if (compiled.diagnostics.length > 0) return undefined;
   const { start, end } = compiled.spans;

@@ -6,7 +6,7 @@
  * parsing resumes on the next line.
  */
 import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
-import { type Token, tokenize } from './lexer.js';
+import { Lexer, type Token } from './lexer.js';
 import { BINARY_OPERATORS, type OperatorRule, UNARY_MINUS_PRECEDENCE } from './operators.js';
 import {
   CHAINED_COMPARISON_HINT,
@@ -34,84 +34,196 @@ type Pending =
   | { readonly kind: 'call'; readonly callee: Token; readonly open: Token; readonly base: number };
 
 type ExpressionResult =
-  | { readonly expr: Expr; readonly end: number; readonly pos: number }
+  | { readonly expr: Expr; readonly end: number }
   /** `error` is undefined when the lexer already reported the fault. */
-  | { readonly expr?: undefined; readonly error?: LocalDiagnostic; readonly pos: number };
+  | { readonly expr?: undefined; readonly error?: LocalDiagnostic };
 
 export function parseProgram(text: string): {
   statements: Statement[];
   diagnostics: LocalDiagnostic[];
 } {
-  const lexed = tokenize(text, { newlines: true });
-  const { tokens } = lexed;
-  const statements: Statement[] = [];
+  const diagnostics: LocalDiagnostic[] = [];
+  const statements = [...readStatements(text, diagnostics)];
+  return { statements, diagnostics };
+}
+
+/**
+ * The statements of a graph one at a time, so that a caller can compile each and let its tree go
+ * (a 100,000-line graph's trees, all alive at once, keep the garbage collector busy). Once the
+ * statements are read, `diagnostics` holds every fault found, sorted.
+ */
+export function* readStatements(
+  text: string,
+  diagnostics: LocalDiagnostic[],
+): Generator<Statement, void, undefined> {
+  const lexer = new Lexer(text, { newlines: true });
+  const parser = new ExpressionParser(lexer, 'program');
   const errors: LocalDiagnostic[] = [];
-  let pos = 0;
-  while (tokens[pos].kind !== 'eof') {
-    if (tokens[pos].kind === 'newline') {
-      pos++;
-      continue;
-    }
-    const name = tokens[pos];
-    const equals = tokens[pos + 1];
+  for (let name = lexer.token; name.kind !== 'eof'; name = lexer.advance()) {
+    if (name.kind === 'newline') continue;
+    const equals = lexer.lookahead();
     let result: ExpressionResult;
     if (name.kind !== 'name') {
-      result = failAt(pos, expected('a name', name, 'program', STATEMENT_HINT));
+      result = { error: expected('a name', name, 'program', STATEMENT_HINT) };
     } else if (equals.kind !== 'punct' || equals.text !== '=') {
-      result = failAt(
-        pos + 1,
-        expected(`'=' after '${name.text}'`, equals, 'program', STATEMENT_HINT),
-      );
+      lexer.advance();
+      result = { error: expected(`'=' after '${name.text}'`, equals, 'program', STATEMENT_HINT) };
     } else {
-      result = parseExpression(tokens, pos + 2, 'program');
+      lexer.advance();
+      lexer.advance();
+      result = parser.parse();
     }
     if (result.expr !== undefined) {
-      statements.push({
+      yield {
         name: name.text,
         nameEnd: name.end,
         start: name.start,
         end: result.end,
         expr: result.expr,
-      });
+      };
     } else if (result.error !== undefined) {
       errors.push(result.error);
     }
-    pos = result.pos;
-    while (tokens[pos].kind !== 'newline' && tokens[pos].kind !== 'eof') pos++;
+    // After a fault, the rest of the line is skipped (still lexed, so its bad characters count).
+    while (lexer.token.kind !== 'newline' && lexer.token.kind !== 'eof') lexer.advance();
   }
-  return { statements, diagnostics: mergeByStart(lexed.diagnostics, errors) };
+  diagnostics.push(...mergeByStart(lexer.diagnostics, errors));
 }
 
 /** One expression with comparisons and `and`/`or`; names and calls are the caller's to check. */
 export function parseCondition(text: string): { expr?: Expr; diagnostics: LocalDiagnostic[] } {
-  const { tokens, diagnostics } = tokenize(text, { newlines: false });
-  const result = parseExpression(tokens, 0, 'condition');
+  const lexer = new Lexer(text, { newlines: false });
+  const result = new ExpressionParser(lexer, 'condition').parse();
+  while (lexer.token.kind !== 'eof') lexer.advance();
   const { expr } = result;
   if (expr !== undefined && depthOf(expr) > MAX_CONDITION_DEPTH) {
     const message = `Expressions nest too deeply (more than ${MAX_CONDITION_DEPTH} levels).`;
     return { diagnostics: [{ start: expr.start, end: expr.end, message }] };
   }
-  if (expr !== undefined) return { expr, diagnostics };
+  if (expr !== undefined) return { expr, diagnostics: lexer.diagnostics };
   const errors = result.error === undefined ? [] : [result.error];
-  return { diagnostics: mergeByStart(diagnostics, errors) };
+  return { diagnostics: mergeByStart(lexer.diagnostics, errors) };
 }
 
-function parseExpression(tokens: readonly Token[], from: number, mode: Mode): ExpressionResult {
+/**
+ * Parses one expression from the lexer's current token to the end of its line (or input), leaving
+ * the lexer on the token that ended it or on the fault. Its stacks are reused from one statement to
+ * the next.
+ */
+class ExpressionParser {
   // Each operand carries its outer extent: a parenthesized operand's parentheses belong to the
   // parent's span, but not to the operand's own.
-  const operands: Expr[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const pending: Pending[] = [];
-  const pushOperand = (expr: Expr, start = expr.start, end = expr.end): void => {
-    operands.push(expr);
-    starts.push(start);
-    ends.push(end);
-  };
-  const precedenceOf = (p: Pending | undefined): number =>
-    p?.kind === 'binary' ? p.rule.precedence : p?.kind === 'unary' ? UNARY_MINUS_PRECEDENCE : 0;
+  private readonly operands: Expr[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly pending: Pending[] = [];
+
+  constructor(
+    private readonly lexer: Lexer,
+    private readonly mode: Mode,
+  ) {}
+
+  parse(): ExpressionResult {
+    const { lexer, mode, pending } = this;
+    this.operands.length = 0;
+    this.starts.length = 0;
+    this.ends.length = 0;
+    pending.length = 0;
+    let expectOperand = true;
+    let callJustOpened = false;
+    for (let token = lexer.token; ; token = lexer.advance()) {
+      if (token.kind === 'invalid') return {};
+      const emptyCall = callJustOpened && isPunct(token, ')');
+      callJustOpened = false;
+      if (expectOperand) {
+        if (token.kind === 'number') {
+          const { value, text: raw, start, end } = token;
+          this.push({ kind: 'number', value, raw, start, end });
+        } else if (token.kind === 'ref') {
+          this.push({ kind: 'ref', id: token.value, start: token.start, end: token.end });
+        } else if (token.kind === 'name' && !(mode === 'condition' && isKeyword(token.text))) {
+          const next = lexer.lookahead();
+          if (isPunct(next, '(')) {
+            pending.push({ kind: 'call', callee: token, open: next, base: this.operands.length });
+            callJustOpened = true;
+            lexer.advance();
+            continue;
+          }
+          this.push({ kind: 'name', name: token.text, start: token.start, end: token.end });
+        } else if (isPunct(token, '-')) {
+          pending.push({ kind: 'unary', start: token.start });
+          continue;
+        } else if (isPunct(token, '(')) {
+          pending.push({ kind: 'group', open: token });
+          continue;
+        } else if (emptyCall) {
+          this.closeCall(pending.pop() as Extract<Pending, { kind: 'call' }>, token);
+        } else {
+          return { error: expected('an expression', token, mode, operandHint(token)) };
+        }
+        expectOperand = false;
+        continue;
+      }
+      const op = binaryOperator(token, mode);
+      if (op !== undefined) {
+        const { precedence, assoc } = op.rule;
+        this.reduce(precedence, assoc === 'left');
+        const top = pending[pending.length - 1];
+        if (assoc === 'none' && top?.kind === 'binary' && top.rule.precedence === precedence) {
+          return { error: expected("'and' or 'or'", token, mode, CHAINED_COMPARISON_HINT) };
+        }
+        pending.push({ kind: 'binary', op: op.op, rule: op.rule });
+        expectOperand = true;
+        continue;
+      }
+      if (isPunct(token, ')') || isPunct(token, ',')) {
+        this.reduce(1, true);
+        const top = pending[pending.length - 1];
+        if (isPunct(token, ',')) {
+          if (top?.kind !== 'call') return { error: expectedOperator(token, mode) };
+          expectOperand = true;
+        } else if (top?.kind === 'group') {
+          pending.pop();
+          this.starts[this.starts.length - 1] = top.open.start;
+          this.ends[this.ends.length - 1] = token.end;
+        } else if (top?.kind === 'call') {
+          pending.pop();
+          this.closeCall(top, token);
+        } else {
+          return { error: expectedOperator(token, mode, "This ')' has no matching '('.") };
+        }
+        continue;
+      }
+      if (token.kind !== 'newline' && token.kind !== 'eof') {
+        return { error: expectedOperator(token, mode) };
+      }
+      this.reduce(1, true);
+      const unclosed = pending.find((p) => p.kind === 'group' || p.kind === 'call');
+      if (unclosed !== undefined) {
+        const open = (unclosed as { open: Token }).open;
+        const error = expected("')' to close '('", token, mode);
+        return {
+          error: {
+            ...error,
+            start: open.start,
+            end: open.end,
+            related: [{ start: token.start, end: token.end, message: 'The expression ends here.' }],
+          },
+        };
+      }
+      return { expr: this.operands[0], end: this.ends[0] };
+    }
+  }
+
+  private push(expr: Expr, start = expr.start, end = expr.end): void {
+    this.operands.push(expr);
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+
   /** Applies pending operators that bind tighter than `above` (or as tight, when `inclusive`). */
-  const reduce = (above: number, inclusive: boolean): void => {
+  private reduce(above: number, inclusive: boolean): void {
+    const { pending, operands, starts, ends } = this;
     for (;;) {
       const top = pending[pending.length - 1];
       const precedence = precedenceOf(top);
@@ -121,106 +233,22 @@ function parseExpression(tokens: readonly Token[], from: number, mode: Mode): Ex
       const right = operands.pop()!;
       starts.pop();
       if (top.kind === 'unary') {
-        pushOperand({ kind: 'unary', op: '-', operand: right, start: top.start, end });
+        this.push({ kind: 'unary', op: '-', operand: right, start: top.start, end });
       } else if (top.kind === 'binary') {
         ends.pop();
         const start = starts.pop()!;
         const left = operands.pop()!;
-        pushOperand({ kind: 'binary', op: top.op, left, right, start, end });
+        this.push({ kind: 'binary', op: top.op, left, right, start, end });
       }
     }
-  };
-  const fail = (pos: number, error?: LocalDiagnostic): ExpressionResult => failAt(pos, error);
-
-  let expectOperand = true;
-  let callJustOpened = false;
-  for (let pos = from; ; pos++) {
-    const token = tokens[pos];
-    if (token.kind === 'invalid') return fail(pos);
-    const emptyCall = callJustOpened && isPunct(token, ')');
-    callJustOpened = false;
-    if (expectOperand) {
-      const next = tokens[pos + 1];
-      if (token.kind === 'number') {
-        pushOperand({ kind: 'number', value: token.value, raw: token.text, ...span(token) });
-      } else if (token.kind === 'ref') {
-        pushOperand({ kind: 'ref', id: token.value, ...span(token) });
-      } else if (token.kind === 'name' && !(mode === 'condition' && isKeyword(token.text))) {
-        if (isPunct(next, '(')) {
-          pending.push({ kind: 'call', callee: token, open: next, base: operands.length });
-          callJustOpened = true;
-          pos++;
-          continue;
-        }
-        pushOperand({ kind: 'name', name: token.text, ...span(token) });
-      } else if (isPunct(token, '-')) {
-        pending.push({ kind: 'unary', start: token.start });
-        continue;
-      } else if (isPunct(token, '(')) {
-        pending.push({ kind: 'group', open: token });
-        continue;
-      } else if (emptyCall) {
-        closeCall(pending.pop() as Extract<Pending, { kind: 'call' }>, token);
-      } else {
-        return fail(pos, expected('an expression', token, mode, operandHint(token)));
-      }
-      expectOperand = false;
-      continue;
-    }
-    const op = binaryOperator(token, mode);
-    if (op !== undefined) {
-      const { precedence, assoc } = op.rule;
-      reduce(precedence, assoc === 'left');
-      const top = pending[pending.length - 1];
-      if (assoc === 'none' && top?.kind === 'binary' && top.rule.precedence === precedence) {
-        return fail(pos, expected("'and' or 'or'", token, mode, CHAINED_COMPARISON_HINT));
-      }
-      pending.push({ kind: 'binary', op: op.op, rule: op.rule });
-      expectOperand = true;
-      continue;
-    }
-    if (isPunct(token, ')') || isPunct(token, ',')) {
-      reduce(1, true);
-      const top = pending[pending.length - 1];
-      if (isPunct(token, ',')) {
-        if (top?.kind !== 'call') return fail(pos, expectedOperator(token, mode));
-        expectOperand = true;
-      } else if (top?.kind === 'group') {
-        pending.pop();
-        starts[starts.length - 1] = top.open.start;
-        ends[ends.length - 1] = token.end;
-      } else if (top?.kind === 'call') {
-        pending.pop();
-        closeCall(top, token);
-      } else {
-        return fail(pos, expectedOperator(token, mode, "This ')' has no matching '('."));
-      }
-      continue;
-    }
-    if (token.kind !== 'newline' && token.kind !== 'eof') {
-      return fail(pos, expectedOperator(token, mode));
-    }
-    reduce(1, true);
-    const unclosed = pending.find((p) => p.kind === 'group' || p.kind === 'call');
-    if (unclosed !== undefined) {
-      const open = (unclosed as { open: Token }).open;
-      const error = expected("')' to close '('", token, mode);
-      return fail(pos, {
-        ...error,
-        start: open.start,
-        end: open.end,
-        related: [{ start: token.start, end: token.end, message: 'The expression ends here.' }],
-      });
-    }
-    return { expr: operands[0], end: ends[0], pos };
   }
 
-  function closeCall(call: Extract<Pending, { kind: 'call' }>, close: Token): void {
-    const args = operands.splice(call.base);
-    starts.splice(call.base);
-    ends.splice(call.base);
+  private closeCall(call: Extract<Pending, { kind: 'call' }>, close: Token): void {
+    const args = this.operands.splice(call.base);
+    this.starts.splice(call.base);
+    this.ends.splice(call.base);
     const { callee } = call;
-    pushOperand({
+    this.push({
       kind: 'call',
       callee: callee.text,
       calleeEnd: callee.end,
@@ -231,7 +259,8 @@ function parseExpression(tokens: readonly Token[], from: number, mode: Mode): Ex
   }
 }
 
-const span = (token: Token) => ({ start: token.start, end: token.end });
+const precedenceOf = (p: Pending | undefined): number =>
+  p?.kind === 'binary' ? p.rule.precedence : p?.kind === 'unary' ? UNARY_MINUS_PRECEDENCE : 0;
 
 function binaryOperator(
   token: Token,
@@ -242,10 +271,6 @@ function binaryOperator(
   const found = BINARY_OPERATORS.get(op);
   if (found === undefined || (found.conditionOnly && mode !== 'condition')) return undefined;
   return { op, rule: found };
-}
-
-function failAt(pos: number, error?: LocalDiagnostic): ExpressionResult {
-  return error === undefined ? { pos } : { pos, error };
 }
 
 /** Two lists already sorted by start, merged and cut to `MAX_DIAGNOSTICS`. */
