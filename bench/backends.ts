@@ -22,8 +22,8 @@ export interface Backend {
   size(): number;
 }
 
-export function engineBackend(): Backend {
-  const g = new Graph();
+/** Builds into `g` (a fresh graph by default), so a workload can hand the graph on to a session. */
+export function engineBackend(g = new Graph()): Backend {
   return {
     name: 'engine',
     input: (v) => g.addInput(v),

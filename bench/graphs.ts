@@ -32,10 +32,15 @@ function dag(be: Backend, n: number): number {
   return v;
 }
 
+/** Builds one W1 graph of n >= 2 nodes and returns its output id. */
+export function buildW1(be: Backend, kind: GraphKind, n: number): number {
+  return kind === 'chain' ? chain(be, n) : dag(be, n);
+}
+
 /** Build, forward and backward: the W1 job. Returns the output id. */
 export function runW1(be: Backend, kind: GraphKind, n: number): number {
   if (n === 0) return -1;
-  const out = kind === 'chain' ? chain(be, n) : dag(be, n);
+  const out = buildW1(be, kind, n);
   be.forward();
   be.backward(out);
   return out;

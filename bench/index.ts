@@ -36,7 +36,9 @@ if (json) {
 }
 
 function table(rows: readonly BenchResult[]): string {
-  const fixed = (v: number | null, digits: number) => (v === null ? '-' : v.toFixed(digits));
+  // Sub-millisecond figures (a session step) keep three significant digits.
+  const fixed = (v: number | null, digits: number) =>
+    v === null ? '-' : v !== 0 && Math.abs(v) < 1 ? v.toPrecision(3) : v.toFixed(digits);
   const head = ['workload', 'median ms', 'tape ms', 'ratio', 'B/node', 'notes'];
   const body = rows.map((r) => [
     r.name,
