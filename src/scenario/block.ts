@@ -6,6 +6,7 @@
  * other, in the file. An offset between segments (a folded line break, an escape) is placed after
  * the segment before it, which is where the file's line break or escape is.
  */
+import { lastAtMost } from './source.js';
 
 export interface ScalarText {
   /** The scalar's value, as YAML decoded it. */
@@ -45,16 +46,7 @@ function segmentMap({ valueStart, fileStart }: Segments, fallback: number): Offs
     toFile(offset) {
       if (valueStart.length === 0) return fallback;
       if (offset <= valueStart[0]) return fileStart[0];
-      if (!contains(last, offset)) {
-        let lo = 0;
-        let hi = valueStart.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (valueStart[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        last = lo;
-      }
+      if (!contains(last, offset)) last = lastAtMost(valueStart, offset);
       return fileStart[last] + (offset - valueStart[last]);
     },
   };

@@ -23,14 +23,20 @@ export function lineStarts(source: Source): Int32Array {
 
 export function lineColumn(source: Source, offset: number): LineColumn {
   const starts = lineStarts(source);
+  const line = lastAtMost(starts, offset);
+  return { line: line + 1, col: offset - starts[line] + 1 };
+}
+
+/** The index of the last value <= `value` in ascending `sorted` (0 when there is none). */
+export function lastAtMost(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = sorted.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (sorted[mid] <= value) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, col: offset - starts[lo] + 1 };
+  return lo;
 }
 
 /** The text of a 1-based line, without its line break. */

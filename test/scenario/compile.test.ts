@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backward, forward, OpCode } from '../../src/engine/index.js';
 import { compileProgram } from '../../src/scenario/compile.js';
 import { parseProgram } from '../../src/scenario/parser.js';
+import { closeTo, referenceValues } from './fixtures.js';
 
 function compile(text: string, set?: ReadonlyMap<string, number>) {
   const parsed = parseProgram(text);
@@ -9,8 +10,8 @@ function compile(text: string, set?: ReadonlyMap<string, number>) {
   return compileProgram(parsed.statements, { set });
 }
 
-/** Compiles, runs forward and backward from the last name, and compares with typed-in values. */
-function expectValues(text: string, expected: Record<string, readonly [number, number]>) {
+/** Compiles, runs forward and backward from the last name, and compares with the reference values. */
+function expectValues(text: string, expected: Readonly<Record<string, readonly [number, number]>>) {
   const { graph, nodeOf, lastName, diagnostics } = compile(text);
   expect(diagnostics).toEqual([]);
   const output = nodeOf.get(lastName!)!;
@@ -18,12 +19,10 @@ function expectValues(text: string, expected: Record<string, readonly [number, n
   backward(graph, output);
   for (const [name, [data, grad]] of Object.entries(expected)) {
     const id = nodeOf.get(name)!;
-    const close = (actual: number, want: number) =>
-      Math.abs(actual - want) <= 1e-9 + 1e-9 * Math.abs(want);
-    expect(close(graph.data[id], data), `${name}.data = ${graph.data[id]}, want ${data}`).toBe(
+    expect(closeTo(graph.data[id], data), `${name}.data = ${graph.data[id]}, want ${data}`).toBe(
       true,
     );
-    expect(close(graph.grad[id], grad), `${name}.grad = ${graph.grad[id]}, want ${grad}`).toBe(
+    expect(closeTo(graph.grad[id], grad), `${name}.grad = ${graph.grad[id]}, want ${grad}`).toBe(
       true,
     );
   }
@@ -39,15 +38,7 @@ xy = x * y
 tanh_xy = tanh(xy)
 z = x_2_y + tanh_xy
 `;
-    expectValues(text, {
-      x: [2.0, 12.000073729642216],
-      y: [3.0, 4.00004915309481],
-      x_2: [4.0, 3.0],
-      x_2_y: [12.0, 1.0],
-      xy: [6.0, 2.4576547405286142e-5],
-      tanh_xy: [0.9999877116507956, 1.0],
-      z: [12.999987711650796, 1.0],
-    });
+    expectValues(text, referenceValues('seed notebook'));
   });
 
   it("3. micrograd's README example: / ** relu, unary minus, constants", () => {
@@ -64,20 +55,7 @@ f = e ** 2
 g = f / 2.0
 g1 = g + 10.0 / f
 `;
-    expectValues(text, {
-      a: [-4.0, 138.83381924198252],
-      b: [2.0, 645.5772594752186],
-      c: [-2.0, -27.766763848396504],
-      d: [0.0, 83.30029154518951],
-      c1: [-3.0, -13.883381924198252],
-      c2: [-1.0, -6.941690962099126],
-      d1: [0.0, 27.766763848396504],
-      d2: [6.0, 6.941690962099126],
-      e: [-7.0, -6.941690962099126],
-      f: [49.0, 0.4958350687213661],
-      g: [24.5, 1.0],
-      g1: [24.70408163265306, 1.0],
-    });
+    expectValues(text, referenceValues("micrograd's README example"));
   });
 });
 
