@@ -5,7 +5,8 @@
 import type { BenchSuite } from './harness.js';
 import { load } from './load.js';
 import { session } from './session.js';
+import { ui } from './ui.js';
 import { w1 } from './w1.js';
 import { w2 } from './w2.js';
 
-export const SUITES: readonly BenchSuite[] = [w1, w2, load, session];
+export const SUITES: readonly BenchSuite[] = [w1, w2, load, session, ui];

@@ -1,0 +1,133 @@
+/**
+ * W5: keypress → frame latency of the real TUI at 120×40 with NODE_ENV=production, on the seed and
+ * on a 1,032-node MLP, for the tsc build and for the esbuild bundle (scripts/bundle.mjs); and the
+ * time from spawn to the first frame. Both builds go to .tmp/perf-ui/, never to dist/, so the
+ * bench does not race a build in progress; package.json and scenarios/ are linked beside them
+ * because the CLI finds them two folders above its own file.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mlpScenarioText } from '../scripts/mlp-scenario.js';
+import { loadScenario } from '../src/scenario/index.js';
+import { createSession } from '../src/session/index.js';
+import type { BenchResult, BenchSuite } from './harness.js';
+import { median } from './harness.js';
+import { measureLatency } from './pty-latency.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const OUT = join(ROOT, '.tmp/perf-ui');
+const BUILDS = {
+  tsc: join(OUT, 'dist/bin.js'),
+  bundle: join(OUT, 'dist/bundle/gradstep.js'),
+} as const;
+const TARGETS = { p50: 16, p95: 33, firstFrame: 1000 };
+
+/**
+ * Builds the working tree, or with BENCH_UI_REF set (`BENCH_UI_REF=HEAD npm run bench`) that
+ * commit's files, exported with `git archive` so a tree with edits in progress can still be
+ * measured. Returns the folder the CLI runs from (scenarios/ and package.json in it).
+ */
+function build(log: (line: string) => void): string {
+  const ref = process.env.BENCH_UI_REF;
+  let root = ROOT;
+  if (ref !== undefined && ref !== '') {
+    root = join(OUT, 'ref');
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    const files = ['src', 'scenarios', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+    const tar = execFileSync('git', ['archive', ref, ...files], { cwd: ROOT, maxBuffer: 1 << 28 });
+    execFileSync('tar', ['-x', '-C', root], { input: tar });
+  }
+  mkdirSync(OUT, { recursive: true });
+  for (const name of ['package.json', 'scenarios']) {
+    rmSync(join(OUT, name), { force: true });
+    symlinkSync(join(root, name), join(OUT, name));
+  }
+  log(`W5 build ${ref ?? 'the working tree'}: tsc, esbuild bundle`);
+  const tsc = join(ROOT, 'node_modules/.bin/tsc');
+  // tsc emits JS even with type errors (work in progress elsewhere in the tree): say so, go on.
+  const typed = spawnSync(tsc, ['-p', 'tsconfig.build.json', '--outDir', join(OUT, 'dist')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (typed.status !== 0) log(`W5 tsc reported type errors:\n${typed.stdout.trim()}`);
+  execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), BUILDS.bundle], { cwd: root });
+  return root;
+}
+
+/** The header's step label at each position (as the TUI's stepLabel). */
+function labeller(file: string): { total: number; label: (position: number) => string } {
+  const loaded = loadScenario({ name: file, text: readFileSync(file, 'utf8') });
+  if (!loaded.ok) throw new Error(`W5: ${file} does not load`);
+  const tl = createSession(loaded.scenario, { gradcheck: 'none' }).timeline;
+  const n = tl.forwardCount;
+  const m = tl.backwardIds.length;
+  return {
+    total: tl.total,
+    label: (p) => (p === 0 ? 'start' : p <= n ? `F${p}/${n}` : `B${p - n - 1}/${m}`),
+  };
+}
+
+/** `n` up to `reach` steps, then `N` back to start, `rounds` times. */
+function keysFor(file: string, reach: number, rounds: number) {
+  const { total, label } = labeller(file);
+  const steps = Math.min(reach, total);
+  const keys: { key: string; label: string }[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (let p = 1; p <= steps; p++) keys.push({ key: 'n', label: label(p) });
+    for (let p = steps - 1; p >= 0; p--) keys.push({ key: 'N', label: label(p) });
+  }
+  return keys;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const verdict = (value: number, target: number) => (value <= target ? 'met' : 'missed');
+
+export const ui: BenchSuite = {
+  name: 'W5',
+  async run({ quick, log }) {
+    const root = build(log);
+    const mlp = join(OUT, 'mlp-2-4-4-1-x14.yaml');
+    writeFileSync(mlp, mlpScenarioText({ layers: [2, 4, 4, 1], samples: 14, seed: 1 }));
+    const graphs = { seed: join(root, 'scenarios/seed.yaml'), 'mlp 1032 nodes': mlp };
+    const spawns = quick ? 1 : 3;
+    const results: BenchResult[] = [];
+    for (const [graphName, file] of Object.entries(graphs)) {
+      const keys = keysFor(file, 20, 2);
+      for (const [buildName, entry] of Object.entries(BUILDS)) {
+        const firstFrames: number[] = [];
+        const latencies: number[] = [];
+        for (let s = 0; s < spawns; s++) {
+          log(`W5 ${graphName}, ${buildName}, spawn ${s + 1}`);
+          const run = await measureLatency({ args: [entry, file], cwd: root, keys });
+          firstFrames.push(run.firstFrameMs);
+          latencies.push(...run.keyMs);
+        }
+        const p50 = percentile(latencies, 50);
+        const p95 = percentile(latencies, 95);
+        const first = median(firstFrames);
+        // After the first 10 keys of a spawn the JIT has compiled the render path.
+        const warm = latencies.filter((_, i) => i % keys.length >= 10);
+        results.push({
+          name: `W5 key→frame ${graphName} (${buildName})`,
+          median_ms: p50,
+          baseline_ms: null,
+          ratio: null,
+          bytes_per_node: null,
+          notes:
+            `p50 ${p50.toFixed(1)} (${verdict(p50, TARGETS.p50)}), p95 ${p95.toFixed(1)} ` +
+            `(${verdict(p95, TARGETS.p95)}) ms over ${latencies.length} keys; warm p50 ` +
+            `${percentile(warm, 50).toFixed(1)}, p95 ${percentile(warm, 95).toFixed(1)}; first frame ` +
+            `${first.toFixed(0)} ms (${verdict(first, TARGETS.firstFrame)})`,
+        });
+      }
+    }
+    return results;
+  },
+};

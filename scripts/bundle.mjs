@@ -1,0 +1,118 @@
+/**
+ * Bundles the CLI into one ESM file with esbuild (installed with tsx), so start-up reads one file
+ * instead of resolving and compiling several hundred modules (Ink, React, yargs, zod, yaml).
+ *
+ *   node scripts/bundle.mjs [OUT_FILE]     default: dist/bundle/gradstep.js
+ *
+ * The CLI finds package.json and scenarios/ two folders above its own file (src/cli, dist/cli),
+ * so OUT_FILE must sit two folders below the package root, as the default does.
+ *
+ * Two of Ink's per-frame costs are also cut here, by memoizing pure functions it calls on every
+ * line of every frame (its own caches live for one frame): string-width (box-drawing characters
+ * miss its ASCII fast path and go through Intl.Segmenter and an emoji regex per character) and
+ * ansi-tokenize's tokenize + styledCharsFromTokens. Unchanged lines then cost a map lookup.
+ */
+import { build } from 'esbuild';
+
+const outfile = process.argv[2] ?? 'dist/bundle/gradstep.js';
+
+/** Entries kept per memo before it starts over: a few screens' worth of distinct lines. */
+const MEMO_SIZE = 20_000;
+
+const SHIMS = {
+  'string-width': `
+    import stringWidth from 'real:string-width';
+    const memo = new Map();
+    export default function memoWidth(text, options) {
+      if (options !== undefined) return stringWidth(text, options);
+      let width = memo.get(text);
+      if (width === undefined) {
+        if (memo.size >= ${MEMO_SIZE}) memo.clear();
+        width = stringWidth(text);
+        memo.set(text, width);
+      }
+      return width;
+    }`,
+  '@alcalzone/ansi-tokenize': `
+    import * as real from 'real:@alcalzone/ansi-tokenize';
+    export * from 'real:@alcalzone/ansi-tokenize';
+    const tokens = new Map();
+    const chars = new WeakMap();
+    export function tokenize(text, endChar) {
+      if (endChar !== undefined) return real.tokenize(text, endChar);
+      let result = tokens.get(text);
+      if (result === undefined) {
+        if (tokens.size >= ${MEMO_SIZE}) tokens.clear();
+        result = real.tokenize(text);
+        tokens.set(text, result);
+      }
+      return result;
+    }
+    export function styledCharsFromTokens(list) {
+      let result = chars.get(list);
+      if (result === undefined) {
+        result = real.styledCharsFromTokens(list);
+        chars.set(list, result);
+      }
+      return result;
+    }`,
+};
+
+const REAL = Symbol('real');
+
+/** Routes imports of the shimmed packages to the shims, and `real:NAME` to the package. */
+const memoShims = {
+  name: 'memo-shims',
+  setup(b) {
+    const names = Object.keys(SHIMS).map((n) => n.replace(/[/@.-]/g, '\\$&'));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) =>
+      // The shim's own `real:` import resolves the package itself.
+      args.pluginData === REAL
+        ? undefined
+        : { path: args.path, namespace: 'shim', pluginData: { resolveDir: args.resolveDir } },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'shim' }, (args) => ({
+      contents: SHIMS[args.path],
+      resolveDir: args.pluginData.resolveDir,
+    }));
+    b.onResolve({ filter: /^real:/ }, (args) =>
+      b.resolve(args.path.slice('real:'.length), {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: REAL,
+      }),
+    );
+  },
+};
+
+/**
+ * Ink imports react-devtools-core (not installed: an optional peer) only when DEV=true; in one
+ * ESM file that import would be hoisted and fail at start, so it becomes an empty module.
+ */
+const noDevtools = {
+  name: 'no-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+      path: 'devtools',
+      namespace: 'stub',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};' }));
+  },
+};
+
+await build({
+  entryPoints: ['src/bin.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  plugins: [noDevtools, memoShims],
+  // Some dependencies are CommonJS and call require(): give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __gradstepRequire } from 'node:module'; const require = __gradstepRequire(import.meta.url);",
+  },
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
