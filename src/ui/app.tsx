@@ -31,9 +31,10 @@ export function Screen(props: ScreenProps) {
     layouts: controller.layouts,
     file: props.file,
     promptNote: controller.promptNote,
-    onInspectorScrollMax: (max) => {
-      controller.inspectorScrollMax = max;
+    onScrollMax: (pane, max) => {
+      controller.scrollMax[pane] = max;
     },
+    onViewport: (x, y) => controller.dispatchView({ type: 'drawnViewport', x, y }),
   });
   return <Text wrap="truncate-end">{lines.join('\n')}</Text>;
 }

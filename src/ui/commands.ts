@@ -53,13 +53,12 @@ export function runCommand(c: Controller, name: CommandName, action?: Action['ty
       select(c, name === 'selectNext' ? 1 : -1);
       return;
     case 'scrollDown':
-    case 'scrollUp':
-      c.dispatchView({
-        type: 'scrollInspector',
-        by: name === 'scrollDown' ? 1 : -1,
-        max: c.inspectorScrollMax,
-      });
+    case 'scrollUp': {
+      if (view.focus === 'graph') return;
+      const by = name === 'scrollDown' ? 1 : -1;
+      c.dispatchView({ type: 'scroll', pane: view.focus, by, max: c.scrollMax[view.focus] });
       return;
+    }
     case 'searchNext':
     case 'searchPrev':
       cycleMatch(c, name === 'searchNext' ? 1 : -1);

@@ -24,6 +24,7 @@ import {
   initialViewState,
   type PromptKind,
   reduceView,
+  type TextPane,
   type ViewAction,
   type ViewState,
 } from './view-state.js';
@@ -43,8 +44,8 @@ export class Controller {
   layouts: GraphLayouts;
   /** Shown beside an open prompt: match count or a parse error. */
   promptNote = '';
-  /** How far the inspector can scroll at the last drawn size (the screen sets it). */
-  inspectorScrollMax = 0;
+  /** How far each text pane can scroll at the last drawn size (the screen sets it). */
+  readonly scrollMax: Record<TextPane, number> = { steps: 0, inspector: 0 };
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
@@ -134,7 +135,7 @@ export class Controller {
   step(action: Action): void {
     this.setSession(reduce(this.session, action));
     const { position, timeline } = this.session;
-    if (position > 0) this.dispatchView({ type: 'follow', node: timeline.nodeOf(position) });
+    this.dispatchView({ type: 'follow', node: position > 0 ? timeline.nodeOf(position) : -1 });
   }
 
   openPrompt(kind: PromptKind): void {

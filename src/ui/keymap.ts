@@ -7,10 +7,11 @@
 import type { StepKeyAction } from '../session/index.js';
 
 /**
- * normal: the debugger; inspector: the same with the inspector focused (its keys shadow normal's);
- * help: the overlay; prompt: typing a goto step, search or condition; breakpoints: the list.
+ * normal: the debugger; scroll: the same with a text pane (step panel or inspector) focused, whose
+ * scroll keys shadow normal's; help: the overlay; prompt: typing a goto step, search or condition;
+ * breakpoints: the list.
  */
-export type Mode = 'normal' | 'inspector' | 'help' | 'prompt' | 'breakpoints';
+export type Mode = 'normal' | 'scroll' | 'help' | 'prompt' | 'breakpoints';
 
 export type CommandName =
   | StepKeyAction
@@ -104,8 +105,8 @@ const TABLE: readonly Row[] = [
   ['normal', 'help', '?', 'help', 'all keys and glyphs'],
   ['normal', 'close', 'esc', 'clear', 'close, or clear the search'],
   ['normal', 'quit', 'q ctrl-c', 'quit', 'quit'],
-  ['inspector', 'scrollDown', 'j down', 'scroll', 'scroll the focused inspector'],
-  ['inspector', 'scrollUp', 'k up', 'scroll', 'scroll the inspector back up'],
+  ['scroll', 'scrollDown', 'j down', 'scroll', 'scroll the focused text down'],
+  ['scroll', 'scrollUp', 'k up', 'scroll', 'scroll the focused text up'],
   ['help', 'nextPage', 'space right down', 'more', 'next page'],
   ['help', 'prevPage', 'left up', 'back', 'previous page'],
   ['help', 'close', 'esc ?', 'close', 'close help'],
@@ -151,7 +152,7 @@ export const FOOTER_COMMANDS: readonly CommandName[] = [
 ];
 
 /** Modes whose keys shadow another mode's and fall back to it for the rest. */
-const FALLBACK: Partial<Record<Mode, Mode>> = { inspector: 'normal' };
+const FALLBACK: Partial<Record<Mode, Mode>> = { scroll: 'normal' };
 
 const byModeAndKey = new Map<string, Command>();
 for (const command of COMMANDS) {

@@ -14,11 +14,14 @@ import { stepPanelLines } from './panes/step-panel.js';
 import { timelineLine } from './panes/timeline-bar.js';
 import type { ScreenModel } from './screen-model.js';
 import { besideEachOther, fitWidth, framed, painter } from './text.js';
-import type { ViewState } from './view-state.js';
+import type { TextPane, ViewState } from './view-state.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
-const MIN_PANEL_ROWS = 9;
+/** The step and inspector panes want this many rows (9 lines: the seed's B3 with its `say`). */
+const PANEL_ROWS = 11;
+/** The graph pane keeps at least one row of boxes with the edges around them. */
+const MIN_GRAPH_ROWS = 8;
 
 export interface ScreenExtras {
   readonly layouts: GraphLayouts;
@@ -26,8 +29,10 @@ export interface ScreenExtras {
   readonly file?: string;
   /** Shown beside an open prompt: the number of search matches, a goto error. */
   readonly promptNote?: string;
-  /** Told how far the inspector can scroll at this size, so scrolling stops at its last line. */
-  readonly onInspectorScrollMax?: (max: number) => void;
+  /** Told how far a text pane can scroll at this size, so scrolling stops at its last line. */
+  readonly onScrollMax?: (pane: TextPane, max: number) => void;
+  /** Told where the graph viewport was drawn, so the next frame moves from there. */
+  readonly onViewport?: (x: number, y: number) => void;
 }
 
 /** Which keymap mode the view is in. */
@@ -35,7 +40,7 @@ export function modeOf(view: ViewState): Mode {
   if (view.prompt !== undefined) return 'prompt';
   if (view.overlay === 'help') return 'help';
   if (view.overlay === 'breakpoints') return 'breakpoints';
-  return view.focus === 'inspector' ? 'inspector' : 'normal';
+  return view.focus === 'graph' ? 'normal' : 'scroll';
 }
 
 export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] {
@@ -54,28 +59,25 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
     const list = breakpointListLines(model.session, view.breakpointRow, paint);
     lines.push(...framed('Breakpoints', list, columns, main, true, paint));
   } else {
-    // The graph takes what it needs up to 60% of the rows; the panels below get the rest.
-    const graphNeeds = graphContentHeight(model, extras.layouts) + 2;
-    const graphHeight = Math.max(
-      5,
-      Math.min(graphNeeds, main - MIN_PANEL_ROWS, Math.floor(main * 0.6)),
-    );
+    const graphHeight = graphRows(main, graphContentHeight(model, extras.layouts) + 2);
     const panel = main - graphHeight;
     const graphTitle = `Graph · ${view.graphMode} view`;
-    const graph = graphPaneLines(model, extras.layouts, columns - 2, graphHeight - 2);
+    const graph = graphPaneLines(model, extras.layouts, columns - 2, graphHeight - 2, (v) =>
+      extras.onViewport?.(v.x, v.y),
+    );
     lines.push(...framed(graphTitle, graph, columns, graphHeight, view.focus === 'graph', paint));
     const leftWidth = Math.floor(columns / 2);
     const rightWidth = columns - leftWidth;
-    const steps = framed(
-      'Step',
-      stepPanelLines(model, leftWidth - 2),
-      leftWidth,
-      panel,
-      view.focus === 'steps',
-      paint,
+    const steps = stepPanelLines(model, leftWidth - 2);
+    const inspector = inspectorLines(model, rightWidth - 2);
+    lines.push(
+      ...besideEachOther(
+        scrolledPanel(model, 'Step', 'steps', steps, leftWidth, panel, extras),
+        scrolledPanel(model, 'Inspector', 'inspector', inspector, rightWidth, panel, extras),
+        leftWidth,
+        0,
+      ),
     );
-    const inspector = scrolledPanel(model, rightWidth, panel, extras);
-    lines.push(...besideEachOther(steps, inspector, leftWidth, 0));
   }
   lines.push(footerLine(view, modeOf(view), columns, model.color, extras.promptNote));
   return lines.map((line) => fitWidth(line, columns));
@@ -89,24 +91,40 @@ function pageKeys(): string {
     .join(', ');
 }
 
-/** The inspector from its scroll position, the visible lines and their total in the title. */
+/**
+ * Rows of the graph pane out of `main`: all it needs when that leaves the panels below their
+ * PANEL_ROWS (a small graph gives the panels everything else), else what is left after them, never
+ * less than MIN_GRAPH_ROWS nor more than 60%. It depends on the size and the graph only, so the
+ * panes do not jump while stepping.
+ */
+function graphRows(main: number, needs: number): number {
+  const share = Math.max(MIN_GRAPH_ROWS, main - PANEL_ROWS);
+  return Math.min(needs, share, Math.max(MIN_GRAPH_ROWS, Math.floor(main * 0.6)));
+}
+
+/**
+ * A text pane from its scroll position; when its lines do not fit, the range shown and their
+ * total go in the title (with `(tab)` while another pane has the focus and the scroll keys).
+ */
 function scrolledPanel(
   model: ScreenModel,
+  title: string,
+  pane: TextPane,
+  lines: readonly string[],
   width: number,
   height: number,
   extras: ScreenExtras,
 ): string[] {
   const { view } = model;
-  const lines = inspectorLines(model, width - 2);
   const room = height - 2;
   const max = Math.max(0, lines.length - room);
-  extras.onInspectorScrollMax?.(max);
-  const top = Math.min(view.inspectorScroll, max);
-  const focused = view.focus === 'inspector';
+  extras.onScrollMax?.(pane, max);
+  const top = Math.min(view.scroll[pane], max);
+  const focused = view.focus === pane;
   const range =
     max > 0 ? `  ${top + 1}–${top + room} of ${lines.length}${focused ? '' : ' (tab)'}` : '';
   const paint = painter(model.color);
-  return framed(`Inspector${range}`, lines.slice(top), width, height, focused, paint);
+  return framed(`${title}${range}`, lines.slice(top), width, height, focused, paint);
 }
 
 function tooSmallLines(columns: number, rows: number): string[] {

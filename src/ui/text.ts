@@ -110,13 +110,18 @@ export function wrap(text: string, width: number): string[] {
 }
 
 /**
- * Wraps a line of arithmetic so it reads: a trailing `(before → after)` goes on a line of its own
- * when the whole does not fit, breaks come before ` = ` where they can, and every continuation
- * line is indented by `indent` cells.
+ * Wraps a line of arithmetic so it reads: breaks come before ` = ` where they can, a trailing
+ * `(before → after)` stays after the result when it fits there and goes on a line of its own
+ * otherwise, and every continuation line is indented by `indent` cells. A sentence with a `; `
+ * (B0's `z.grad = 1; the grads of …`) is prose, word-wrapped.
  */
 export function wrapFormula(text: string, width: number, indent = 2): string[] {
   if (visibleWidth(text) <= width) return [text];
   const pad = ' '.repeat(indent);
+  if (text.includes('; ')) {
+    const [first, ...rest] = wrap(text, width);
+    return [first, ...wrap(rest.join(' '), width - indent).map((l) => pad + l)];
+  }
   const change = /^(.*?)\s+(\([^()]*→[^()]*\))$/.exec(text);
   const body = change === null ? text : change[1];
   const [first, ...rest] = body.split(' = ');
@@ -140,6 +145,12 @@ export function wrapFormula(text: string, width: number, indent = 2): string[] {
     if (out.length > 0 || words.length === 1) out.push(...words);
     else out.push(words[0], ...wrap(words.slice(1).join(' '), width - indent));
   }
-  if (change !== null) out.push(change[2]);
+  if (change !== null) {
+    const last = out.length - 1;
+    const room = last === 0 ? width : width - indent;
+    const joined = `${out[last]}  ${change[2]}`;
+    if (visibleWidth(joined) <= room) out[last] = joined;
+    else out.push(change[2]);
+  }
   return out.map((l, i) => (i === 0 ? l : pad + l));
 }

@@ -7,6 +7,9 @@
 export const PANES = ['graph', 'steps', 'inspector'] as const;
 export type Pane = (typeof PANES)[number];
 
+/** The panes of text that scroll when focused. */
+export type TextPane = Exclude<Pane, 'graph'>;
+
 export const GRAPH_MODES = ['graph', 'compact', 'list'] as const;
 export type GraphMode = (typeof GRAPH_MODES)[number];
 
@@ -28,10 +31,15 @@ export interface ViewState {
   readonly followCursor: boolean;
   readonly focus: Pane;
   readonly graphMode: GraphMode;
-  /** Inspector lines scrolled off the top; back to 0 when another node is selected. */
-  readonly inspectorScroll: number;
-  /** The user's pan of the graph viewport, in cells, added to the viewport that follows. */
-  readonly pan: { readonly x: number; readonly y: number };
+  /**
+   * Lines scrolled off the top of each text pane: the step panel's goes back to 0 after a step,
+   * the inspector's when another node is selected.
+   */
+  readonly scroll: Readonly<Record<TextPane, number>>;
+  /** The graph viewport's top-left corner as last drawn (canvas cells), moved by pans. */
+  readonly viewport: { readonly x: number; readonly y: number };
+  /** The user panned since the selection last moved: do not pull the viewport back to it. */
+  readonly panned: boolean;
   readonly prompt?: Prompt;
   /** The last search, kept after its prompt closes for Ctrl-N / Ctrl-P. */
   readonly search: string;
@@ -49,12 +57,15 @@ export interface ViewState {
 
 export type ViewAction =
   | { readonly type: 'select'; readonly node: number; readonly follow?: boolean }
+  /** A step ran (node: its node, -1 at start). */
   | { readonly type: 'follow'; readonly node: number }
   | { readonly type: 'focusNext' }
   | { readonly type: 'inspect' }
   | { readonly type: 'cycleGraphMode' }
-  | { readonly type: 'scrollInspector'; readonly by: number; readonly max: number }
+  | { readonly type: 'scroll'; readonly pane: TextPane; readonly by: number; readonly max: number }
   | { readonly type: 'pan'; readonly dx: number; readonly dy: number }
+  /** The graph pane reports the viewport it drew (clamped, following the selection). */
+  | { readonly type: 'drawnViewport'; readonly x: number; readonly y: number }
   | { readonly type: 'openPrompt'; readonly kind: PromptKind }
   | { readonly type: 'editPrompt'; readonly text: string }
   | { readonly type: 'closePrompt' }
@@ -68,14 +79,17 @@ export type ViewAction =
   | { readonly type: 'changeSpeed'; readonly by: number }
   | { readonly type: 'say'; readonly message: string | undefined };
 
+const NO_SCROLL = { steps: 0, inspector: 0 } as const;
+
 export function initialViewState(selected = -1): ViewState {
   return {
     selected,
     followCursor: true,
     focus: 'graph',
     graphMode: 'graph',
-    inspectorScroll: 0,
-    pan: { x: 0, y: 0 },
+    scroll: NO_SCROLL,
+    viewport: { x: 0, y: 0 },
+    panned: false,
     search: '',
     overlay: 'none',
     helpPage: 0,
@@ -94,13 +108,23 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
         ...state,
         selected: action.node,
         followCursor: follow,
-        pan: { x: 0, y: 0 },
-        inspectorScroll: 0,
+        panned: false,
+        scroll: { ...state.scroll, inspector: 0 },
       };
     }
-    case 'follow':
-      if (!state.followCursor || state.selected === action.node || action.node < 0) return state;
-      return { ...state, selected: action.node, pan: { x: 0, y: 0 }, inspectorScroll: 0 };
+    case 'follow': {
+      // A step ran: its text starts at the top, and the selection follows its node.
+      const scroll = state.scroll.steps === 0 ? state.scroll : { ...state.scroll, steps: 0 };
+      if (!state.followCursor || state.selected === action.node || action.node < 0) {
+        return scroll === state.scroll ? state : { ...state, scroll };
+      }
+      return {
+        ...state,
+        selected: action.node,
+        panned: false,
+        scroll: { steps: 0, inspector: 0 },
+      };
+    }
     case 'focusNext':
       return { ...state, focus: PANES[(PANES.indexOf(state.focus) + 1) % PANES.length] };
     case 'inspect':
@@ -109,14 +133,23 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
         : { ...state, focus: 'inspector', followCursor: false };
     case 'cycleGraphMode': {
       const next = GRAPH_MODES[(GRAPH_MODES.indexOf(state.graphMode) + 1) % GRAPH_MODES.length];
-      return { ...state, graphMode: next, pan: { x: 0, y: 0 } };
+      return { ...state, graphMode: next, viewport: { x: 0, y: 0 }, panned: false };
     }
-    case 'scrollInspector': {
-      const scroll = clamp(state.inspectorScroll + action.by, 0, Math.max(0, action.max));
-      return scroll === state.inspectorScroll ? state : { ...state, inspectorScroll: scroll };
+    case 'scroll': {
+      const lines = clamp(state.scroll[action.pane] + action.by, 0, Math.max(0, action.max));
+      if (lines === state.scroll[action.pane]) return state;
+      return { ...state, scroll: { ...state.scroll, [action.pane]: lines } };
     }
-    case 'pan':
-      return { ...state, pan: { x: state.pan.x + action.dx, y: state.pan.y + action.dy } };
+    case 'pan': {
+      const { x, y } = state.viewport;
+      const viewport = { x: Math.max(0, x + action.dx), y: Math.max(0, y + action.dy) };
+      return { ...state, viewport, panned: true };
+    }
+    case 'drawnViewport': {
+      const { x, y } = state.viewport;
+      if (x === action.x && y === action.y) return state;
+      return { ...state, viewport: { x: action.x, y: action.y } };
+    }
     case 'openPrompt':
       return { ...state, prompt: { kind: action.kind, text: '' }, playing: false };
     case 'editPrompt':

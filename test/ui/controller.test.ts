@@ -115,20 +115,35 @@ describe('Controller', () => {
   it('scrolls the focused inspector with j / k as far as its last line, and selects again after tab', () => {
     const { controller, press } = seedController();
     const selected = controller.view.selected;
-    controller.inspectorScrollMax = 2; // what the screen reports at a small size
+    controller.scrollMax.inspector = 2; // what the screen reports at a small size
     press('tab', 'tab', 'j', 'down', 'j');
     expect(controller.view.focus).toBe('inspector');
-    expect(controller.view.inspectorScroll).toBe(2);
+    expect(controller.view.scroll.inspector).toBe(2);
     expect(controller.view.selected).toBe(selected);
     press('k');
-    expect(controller.view.inspectorScroll).toBe(1);
+    expect(controller.view.scroll.inspector).toBe(1);
     press('n'); // normal keys still work while the inspector is focused
     expect(controller.session.position).toBe(1);
     const stepNode = controller.session.timeline.nodeOf(1);
     expect(controller.view.selected).toBe(stepNode);
-    expect(controller.view.inspectorScroll).toBe(0); // another node: back to the top
+    expect(controller.view.scroll.inspector).toBe(0); // another node: back to the top
     press('tab', 'k');
     expect(controller.view.selected).toBe(stepNode - 1);
+  });
+
+  it('scrolls the focused step panel with the same keys, back to its top after each step', () => {
+    const { controller, press } = seedController();
+    controller.scrollMax.steps = 3;
+    controller.scrollMax.inspector = 3;
+    press('tab', 'j', 'j');
+    expect(controller.view.focus).toBe('steps');
+    expect(controller.view.scroll).toEqual({ steps: 2, inspector: 0 });
+    press('j', 'j', 'k');
+    expect(controller.view.scroll.steps).toBe(2); // stops at the last line, then one back
+    press('n', 'j');
+    expect(controller.view.scroll.steps).toBe(1); // the step's text starts at the top
+    press('N');
+    expect(controller.view.scroll.steps).toBe(0); // also when stepping back to start
   });
 
   it('quits from every mode', () => {

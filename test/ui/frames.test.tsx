@@ -78,12 +78,30 @@ describe('renderFrames', () => {
       rows: 24,
       keys: ['G', 'tab', 'tab', ...'jjjjjj'],
     });
-    expect(frames[1]).toMatch(/Inspector {2}1–7 of 10 \(tab\)/);
-    expect(frames[3]).toMatch(/┏━ Inspector {2}1–7 of 10 ━/);
-    expect(frames[4]).toContain('Inspector  2–8 of 10');
-    expect(frames.at(-1)).toContain('Inspector  4–10 of 10');
-    expect(frames.at(-1)).toContain('  B4 from x_2_y: 3 × 1 = 3 (0 → 3)');
+    expect(frames[1]).toMatch(/Inspector {2}1–9 of 11 \(tab\)/);
+    expect(frames[3]).toMatch(/┏━ Inspector {2}1–9 of 11 ━/);
+    expect(frames[4]).toContain('Inspector  2–10 of 11');
+    expect(frames.at(-1)).toContain('Inspector  3–11 of 11');
+    expect(frames.at(-1)).toContain('┃check   ✓ pass  ');
+    expect(frames.at(-1)).toContain('┃        numeric 2.99999'); // its own line rather than cut
     expect(frames.at(-1)).toContain('j/↓ scroll  k/↑ scroll');
+  });
+
+  it('scrolls the focused step panel at 80×24 to the end of the walkthrough text at B5', async () => {
+    const frames = await renderFrames({
+      scenario: builtin('seed'),
+      columns: 80,
+      rows: 24,
+      keys: ['G', 'tab', ...'jjjjjjjjjj', 'k', 'N'],
+    });
+    expect(frames[1]).toMatch(/Step {2}1–9 of 16 \(tab\)/);
+    expect(frames[1]).not.toContain('(A set of children');
+    expect(frames[2]).toMatch(/┏━ Step {2}1–9 of 16 ━/);
+    expect(frames[12]).toContain('Step  8–16 of 16');
+    expect(frames[12]).toContain('✓ expect x.grad = 12.000');
+    expect(frames[12]).toContain('(A set of children');
+    expect(frames[13]).toContain('Step  7–15 of 16');
+    expect(frames[14]).toMatch(/┏━ Step {2}1–9 of \d+ ━/); // B4: from its first line
   });
 
   it('says the terminal is too small below 80×24', async () => {

@@ -103,12 +103,12 @@ describe('the keymap table', () => {
     ]);
   });
 
-  it('lets the focused inspector shadow j / k and fall back to normal keys for the rest', () => {
-    expect(commandForKey('j', 'inspector')?.name).toBe('scrollDown');
-    expect(commandForKey('up', 'inspector')?.name).toBe('scrollUp');
-    expect(commandForKey('n', 'inspector')?.action).toBe('next');
-    expect(footerItems('inspector').slice(0, 2)).toEqual(['j/↓ scroll', 'k/↑ scroll']);
-    expect(footerItems('inspector').join(' ')).not.toContain('select');
+  it('lets a focused text pane shadow j / k and fall back to normal keys for the rest', () => {
+    expect(commandForKey('j', 'scroll')?.name).toBe('scrollDown');
+    expect(commandForKey('up', 'scroll')?.name).toBe('scrollUp');
+    expect(commandForKey('n', 'scroll')?.action).toBe('next');
+    expect(footerItems('scroll').slice(0, 2)).toEqual(['j/↓ scroll', 'k/↑ scroll']);
+    expect(footerItems('scroll').join(' ')).not.toContain('select');
   });
 
   it('drives the reducer: n n N G from start', () => {

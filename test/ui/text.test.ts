@@ -15,11 +15,10 @@ describe('wrapFormula', () => {
     ]);
   });
 
-  it('breaks before = rather than inside a product, continuation lines indented', () => {
+  it('breaks before = rather than inside a product, indented, (before → after) after the result when it fits', () => {
     expect(wrapFormula(CONTRIBUTION, 38)).toEqual([
       'x.grad += y · xy.grad = 3 × 2.4577e-5',
-      '  = 7.3730e-5',
-      '  (0 → 7.3730e-5)',
+      '  = 7.3730e-5  (0 → 7.3730e-5)',
     ]);
     expect(
       wrapFormula('B2 from tanh_xy: 2.4577e-5 × 1 = 2.4577e-5 (0 → 2.4577e-5)', 30, 4),
@@ -30,5 +29,13 @@ describe('wrapFormula', () => {
     const lines = wrapFormula('a b c d e f g h i j k l m n o p = 1', 10);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(10);
     expect(lines.join(' ').split(/\s+/).join(' ')).toBe('a b c d e f g h i j k l m n o p = 1');
+  });
+
+  it('word-wraps prose with a `; ` instead of breaking it before =', () => {
+    const b0 = 'z.grad = 1; the grads of the 6 other nodes z depends on = 0';
+    expect(wrapFormula(b0, 36)).toEqual([
+      'z.grad = 1; the grads of the 6 other',
+      '  nodes z depends on = 0',
+    ]);
   });
 });

@@ -52,4 +52,31 @@ describe('reduceView', () => {
     const list = reduceView(initialViewState(), { type: 'moveBreakpointRow', by: 5, count: 2 });
     expect(list.breakpointRow).toBe(1);
   });
+
+  it('pans from the viewport last drawn and stops following the selection until it moves', () => {
+    let state = reduceView(initialViewState(2), { type: 'drawnViewport', x: 8, y: 3 });
+    expect(state.viewport).toEqual({ x: 8, y: 3 });
+    expect(reduceView(state, { type: 'drawnViewport', x: 8, y: 3 })).toBe(state);
+    state = reduceView(state, { type: 'pan', dx: -16, dy: 4 });
+    expect(state.viewport).toEqual({ x: 0, y: 7 }); // never left of the canvas
+    expect(state.panned).toBe(true);
+    expect(reduceView(state, { type: 'select', node: 4 }).panned).toBe(false);
+    expect(reduceView(state, { type: 'follow', node: 5 }).panned).toBe(false);
+    const list = reduceView(state, { type: 'cycleGraphMode' });
+    expect([list.viewport, list.panned]).toEqual([{ x: 0, y: 0 }, false]);
+  });
+
+  it('scrolls each text pane within its lines; a step resets the step panel only', () => {
+    let state = reduceView(initialViewState(1), { type: 'scroll', pane: 'steps', by: 5, max: 3 });
+    state = reduceView(state, { type: 'scroll', pane: 'inspector', by: 2, max: 4 });
+    expect(state.scroll).toEqual({ steps: 3, inspector: 2 });
+    expect(reduceView(state, { type: 'scroll', pane: 'steps', by: 1, max: 3 })).toBe(state);
+    const chosen = reduceView(state, { type: 'select', node: 2 });
+    const stepped = reduceView(chosen, { type: 'scroll', pane: 'inspector', by: 1, max: 4 });
+    // The user chose node 2: a step no longer moves the selection, but its text starts at the top.
+    expect(reduceView(stepped, { type: 'follow', node: 5 }).scroll).toEqual({
+      steps: 0,
+      inspector: 1,
+    });
+  });
 });

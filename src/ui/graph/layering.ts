@@ -122,6 +122,9 @@ function groupByLayer(layerOf: Int32Array): Int32Array[] {
 function orderLayers(l: Layering): void {
   const position = new Float64Array(l.itemCount);
   const key = new Float64Array(l.itemCount);
+  let widest = 0;
+  for (const layer of l.layers) widest = Math.max(widest, layer.length);
+  const scratch = new Int32Array(widest);
   const place = (layer: Int32Array) => {
     for (let i = 0; i < layer.length; i++) position[layer[i]] = i;
   };
@@ -143,8 +146,46 @@ function orderLayers(l: Layering): void {
         // Items with no neighbours that side keep their place.
         key[item] = to > from ? sum / (to - from) : position[item];
       }
-      layer.sort((a, b) => key[a] - key[b] || a - b);
+      sortByKey(layer, key, scratch);
       place(layer);
     }
   }
+}
+
+/** a before b: by key, ties by item id (a total order, so the result does not depend on the sort). */
+const before = (key: Float64Array, a: number, b: number): boolean =>
+  key[a] < key[b] || (key[a] === key[b] && a < b);
+
+/**
+ * Sorts items by (key, id) in place. A bottom-up merge sort over typed arrays: a comparator sort
+ * of an Int32Array copies it to the heap on every call, which on layers of thousands of dummies
+ * made the sweeps mostly garbage collection. Runs already in order (most of them, after the first
+ * sweep) cost one comparison per item.
+ */
+function sortByKey(items: Int32Array, key: Float64Array, scratch: Int32Array): void {
+  const n = items.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = !before(key, items[i], items[i - 1]);
+  if (sorted) return;
+  let from = items;
+  let to = scratch.subarray(0, n);
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      // Two runs already in order are copied as they are.
+      if (mid < hi && !before(key, from[mid], from[mid - 1])) {
+        to.set(from.subarray(lo, hi), lo);
+        continue;
+      }
+      while (i < mid && j < hi) to[k++] = before(key, from[j], from[i]) ? from[j++] : from[i++];
+      while (i < mid) to[k++] = from[i++];
+      while (j < hi) to[k++] = from[j++];
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== items) items.set(from);
 }

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../session/index.js';
 import {
   type Canvas,
+  clampViewport,
   type Layout,
   type LayoutMode,
   type ListLayout,
@@ -9,6 +10,7 @@ import {
   renderGraphViewport,
   renderListViewport,
   type Viewport,
+  viewportFollowing,
 } from '../graph/index.js';
 import { currentStep, nodeStateOf, type ScreenModel } from '../screen-model.js';
 
@@ -40,17 +42,22 @@ export function graphContentHeight(model: ScreenModel, layouts: GraphLayouts): n
   return canvasOf(model, layouts).height;
 }
 
-/** The graph pane's rows: the box or compact drawing around the selected node, or the list. */
+/**
+ * The graph pane's rows: the box or compact drawing, or the list, through a viewport that moves
+ * from where it was drawn last (`onViewport` is told where it is now).
+ */
 export function graphPaneLines(
   model: ScreenModel,
   layouts: GraphLayouts,
   width: number,
   height: number,
+  onViewport?: (viewport: Viewport) => void,
 ): string[] {
   const step = currentStep(model.session);
   const states = (id: number) => nodeStateOf(model, step, id);
   const canvas = canvasOf(model, layouts);
-  const viewport = following(canvas, model.view.selected, model.view.pan, width, height);
+  const viewport = graphViewport(canvas, model.view, width, height);
+  onViewport?.(viewport);
   const options = { color: model.color, format: (x: number) => formatNumber(x, model.precision) };
   return model.view.graphMode === 'list'
     ? renderListViewport(layouts.list(), states, viewport, options)
@@ -63,18 +70,18 @@ function canvasOf(model: ScreenModel, layouts: GraphLayouts): Canvas {
   return layouts.get(mode === 'graph' ? 'boxes' : 'compact');
 }
 
-/** A viewport that keeps `node` in view (centred when it can), moved by the user's pan. */
-function following(
-  layout: Canvas,
-  node: number,
-  pan: { x: number; y: number },
+/**
+ * The last viewport, kept on the canvas, moved as little as shows the whole selected box (unless
+ * the user panned away from it since it was selected), so the view does not jump at each step and
+ * never cuts the box it is about when the box fits.
+ */
+export function graphViewport(
+  canvas: Canvas,
+  view: Pick<ScreenModel['view'], 'viewport' | 'selected' | 'panned'>,
   width: number,
   height: number,
 ): Viewport {
-  const clamp = (v: number, size: number, span: number) => Math.max(0, Math.min(v, span - size));
-  if (node < 0) return { x: pan.x, y: pan.y, width, height };
-  const r = layout.rectOf(node);
-  const x = clamp(r.x + Math.floor(r.width / 2) - Math.floor(width / 2), width, layout.width);
-  const y = clamp(r.y + Math.floor(r.height / 2) - Math.floor(height / 2), height, layout.height);
-  return { x: Math.max(0, x + pan.x), y: Math.max(0, y + pan.y), width, height };
+  const last = clampViewport(canvas, { ...view.viewport, width, height });
+  const { selected } = view;
+  return view.panned || selected < 0 ? last : viewportFollowing(canvas, selected, last);
 }

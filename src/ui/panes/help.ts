@@ -3,9 +3,9 @@ import { type Command, commandsIn, type Mode } from '../keymap.js';
 import { besideEachOther, fitWidth, type Paint, visibleWidth, wrap } from '../text.js';
 import { keyText } from './keys.js';
 
-/** The inspector's few keys are listed with the normal ones they shadow. */
+/** The scroll keys of a focused step or inspector pane are listed with the normal ones they shadow. */
 const SECTIONS: readonly (readonly [string, readonly Mode[]])[] = [
-  ['Keys', ['normal', 'inspector']],
+  ['Keys', ['normal', 'scroll']],
   ['Breakpoint list (B)', ['breakpoints']],
   ['Prompts (/ : and a)', ['prompt']],
   ['This help', ['help']],

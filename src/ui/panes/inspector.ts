@@ -2,7 +2,7 @@ import { opSpec } from '../../engine/index.js';
 import { formatNumber, gradCheckStatus, ledgerOf, nodeValue } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import { fullPrecision, type ScreenModel } from '../screen-model.js';
-import { painter, wrapFormula } from '../text.js';
+import { painter, visibleWidth, wrapFormula } from '../text.js';
 
 /**
  * The selected node: its definition and source line, op and local derivatives, inputs, data and
@@ -42,10 +42,11 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   const final = paint(`${FLAGS.final.glyph} final`, FLAGS.final.style);
   const pending = (what: string) => paint(`${FLAGS.pending.glyph} ${what}`, FLAGS.pending.style);
   if (id === timeline.output) {
-    lines.push(`ledger  output: seeded with 1 at B0${ledger.final ? `  ${final}` : ''}`);
+    const parts = ['output: seeded with 1 at B0', ...(ledger.final ? [final] : [])];
+    lines.push(...field('ledger', parts, width));
   } else {
     const count = `${ledger.received.length} of ${ledger.expected} received`;
-    lines.push(`ledger  ${count}  ${ledger.final ? final : pending('pending')}`);
+    lines.push(...field('ledger', [count, ledger.final ? final : pending('pending')], width));
   }
   const fmt = (x: number) => formatNumber(x, precision);
   for (const entry of ledger.received) {
@@ -59,20 +60,33 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
       ).map((line) => `  ${line}`),
     );
   }
-  lines.push(checkLine(model, id));
+  lines.push(...checkLines(model, id, width));
   return lines;
 }
 
-function checkLine(model: ScreenModel, id: number): string {
+/** `label   part  part`, moving each part that does not fit to a line of its own under the first. */
+function field(label: string, parts: readonly string[], width: number): string[] {
+  const indent = ' '.repeat(8);
+  const lines = [`${label.padEnd(8)}${parts[0]}`];
+  for (const part of parts.slice(1)) {
+    const last = lines.length - 1;
+    if (visibleWidth(`${lines[last]}  ${part}`) <= width) lines[last] += `  ${part}`;
+    else lines.push(indent + part);
+  }
+  return lines;
+}
+
+function checkLines(model: ScreenModel, id: number, width: number): string[] {
   const paint = painter(model.color);
   const check = gradCheckStatus(model.session, id);
-  if (check === undefined) return paint('check   not examined (final grads)', '2');
+  if (check === undefined) return [paint('check   not examined (final grads)', '2')];
   const numeric = `numeric ${fullPrecision(check.numeric)}`;
-  if (check.status === 'pass') return `check   ${paint('✓ pass', '32')}  ${numeric}`;
+  if (check.status === 'pass') return field('check', [paint('✓ pass', '32'), numeric], width);
   if (check.status === 'fail') {
-    return `check   ${paint(`✗ FAIL  rel err ${check.relError.toExponential(1)}`, '1;31')}  ${numeric}`;
+    const fail = paint(`✗ FAIL  rel err ${check.relError.toExponential(1)}`, '1;31');
+    return field('check', [fail, numeric], width);
   }
-  return paint(`check   – skipped (${check.reason ?? 'sampled'})`, '2');
+  return [paint(`check   – skipped (${check.reason ?? 'sampled'})`, '2')];
 }
 
 function baseName(path: string): string {

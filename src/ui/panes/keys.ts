@@ -18,13 +18,13 @@ export function keyText(command: Pick<Command, 'keys'>): string {
 
 /**
  * `n/→ next  N/← prev …`: keys and words come from the keymap, so the footer cannot go stale. In
- * normal mode, the keymap's footer choice; with the inspector focused, its own keys first and the
+ * normal mode, the keymap's footer choice; with a text pane focused, its scroll keys first and the
  * normal ones they do not shadow; elsewhere every command of the mode.
  */
 export function footerItems(mode: Mode): string[] {
   const item = (c: Command) => `${keyText(c)} ${c.short}`;
-  if (mode !== 'normal' && mode !== 'inspector') return commandsIn(mode).map(item);
-  const own = mode === 'inspector' ? commandsIn('inspector') : [];
+  if (mode !== 'normal' && mode !== 'scroll') return commandsIn(mode).map(item);
+  const own = mode === 'scroll' ? commandsIn('scroll') : [];
   const shadowed = new Set(own.flatMap((c) => c.keys));
   const normal = commandsIn('normal');
   const chosen = FOOTER_COMMANDS.map((name) => normal.find((c) => c.name === name)).filter(

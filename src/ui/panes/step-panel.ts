@@ -1,9 +1,20 @@
-import { formatValue, narrate, walkthroughAt } from '../../session/index.js';
+import {
+  type ExpectResult,
+  formatValue,
+  narrate,
+  type SessionState,
+  stepName,
+  walkthroughAt,
+} from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import { currentStep, type ScreenModel } from '../screen-model.js';
-import { painter, wrap, wrapFormula } from '../text.js';
+import { type Paint, painter, wrap, wrapFormula } from '../text.js';
 
-/** The step that just ran: its narration with numbers, a breakpoint hit, expectations, `say` text. */
+/**
+ * The step that just ran: its narration with numbers, a breakpoint hit, the walkthrough's `say`
+ * text, then the expectations of this step (those checked on the way here, by a jump, as a count
+ * unless one failed).
+ */
 export function stepPanelLines(model: ScreenModel, width: number): string[] {
   const { session, precision } = model;
   const paint = painter(model.color);
@@ -24,22 +35,38 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
     const glyph = paint(FLAGS.breakpoint.glyph, FLAGS.breakpoint.style);
     lines.push(`${glyph} breakpoint ${spec} hit at ${scenario.labelOf(last.hit.node)}`);
   }
-  for (const result of last?.expects ?? []) {
-    const node = scenario.labelOf(result.node);
-    const actual = result.actual === null ? '?' : formatValue(result.actual, precision);
-    lines.push(
-      result.ok
-        ? paint(`✓ expect ${node}.${result.field} = ${actual}`, '32')
-        : paint(
-            `✗ expect ${node}.${result.field} = ${formatValue(result.expected, precision)}, got ${actual}`,
-            '1;31',
-          ),
-    );
-  }
   for (const say of walkthroughAt(session).say) {
     wrap(say, width - 2).forEach((line, i) => {
       lines.push(`${i === 0 ? paint('»', '1;36') : ' '} ${line}`);
     });
   }
+  const expects = last?.expects ?? [];
+  const here = (r: ExpectResult) => r.position === session.position;
+  for (const result of expects) {
+    if (!result.ok || here(result)) lines.push(expectLine(session, result, precision, paint));
+  }
+  const passedOnTheWay = expects.filter((r) => r.ok && !here(r)).length;
+  if (passedOnTheWay > 0) {
+    const s = passedOnTheWay === 1 ? '' : 's';
+    lines.push(paint(`✓ ${passedOnTheWay} earlier expect${s} passed on the way here`, '32'));
+  }
   return lines;
+}
+
+/** `✓ expect x.grad = 7.3730e-5`, or a failure with the expected value (and its step if earlier). */
+function expectLine(
+  session: SessionState,
+  result: ExpectResult,
+  precision: number,
+  paint: Paint,
+): string {
+  const node = session.timeline.scenario.labelOf(result.node);
+  const actual = result.actual === null ? '?' : formatValue(result.actual, precision);
+  if (result.ok) return paint(`✓ expect ${node}.${result.field} = ${actual}`, '32');
+  const expected = formatValue(result.expected, precision);
+  const at =
+    result.position === session.position
+      ? ''
+      : ` at ${stepName(session.timeline, result.position)}`;
+  return paint(`✗ expect ${node}.${result.field} = ${expected}${at}, got ${actual}`, '1;31');
 }

@@ -5,6 +5,7 @@ import {
   panViewport,
   viewportFollowing,
 } from '../../../src/ui/graph/index.js';
+import { graphViewport } from '../../../src/ui/panes/graph-pane.js';
 import { labelOf, seedGraph } from './seed.js';
 
 const { graph, output, ids } = seedGraph();
@@ -44,5 +45,22 @@ describe('viewport', () => {
     const view = { x: 0, y: 0, width: 60, height: 3 };
     expect(viewportFollowing(list, ids.z, view)).toEqual({ ...view, y: 4 });
     expect(viewportFollowing(list, ids.x, { ...view, y: 4 })).toEqual({ ...view, y: 0 });
+  });
+
+  it('moves the graph pane from its last viewport just enough to show the whole selected box', () => {
+    const view = (selected: number, y: number, panned = false) => ({
+      selected,
+      panned,
+      viewport: { x: 0, y },
+    });
+    // 7 rows: z (rows 4..7) needs the view one row down; then y (6..9) two more; x (1..4) back up.
+    expect(graphViewport(layout, view(ids.z, 0), 77, 7).y).toBe(1);
+    expect(graphViewport(layout, view(ids.y, 1), 77, 7).y).toBe(3);
+    expect(graphViewport(layout, view(ids.x, 3), 77, 7).y).toBe(1);
+    expect(graphViewport(layout, view(ids.z, 3), 77, 7).y).toBe(3); // z is whole there: no move
+    // The user panned away: the view stays, kept on the canvas (11 rows, so 4 at most).
+    expect(graphViewport(layout, view(ids.x, 9, true), 77, 7).y).toBe(4);
+    // A pane taller than the canvas shows all of it.
+    expect(graphViewport(layout, view(ids.y, 3), 77, 20).y).toBe(0);
   });
 });
