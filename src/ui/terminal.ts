@@ -39,6 +39,38 @@ export function enterTerminal(stdout: Writable, stdin?: RawModeStream): Terminal
   };
 }
 
+interface SizedStream {
+  columns?: number;
+  rows?: number;
+}
+
+/**
+ * A terminal that reports no size (a pty opened without one, as `script` does: columns and rows 0
+ * or undefined) would make Ink lay the screen out 0 cells wide and draw blank frames. Such a
+ * stream reports COLUMNS × LINES from the environment, else 80 × 24, until the terminal reports a
+ * real size (a resize sets the properties again).
+ */
+export function ensureScreenSize(stream: SizedStream, env: NodeJS.ProcessEnv = process.env): void {
+  const fallbacks = { columns: fromEnv(env.COLUMNS) ?? 80, rows: fromEnv(env.LINES) ?? 24 };
+  for (const key of ['columns', 'rows'] as const) {
+    if ((stream[key] ?? 0) > 0) continue;
+    let reported = stream[key];
+    Object.defineProperty(stream, key, {
+      configurable: true,
+      enumerable: true,
+      get: () => (reported !== undefined && reported > 0 ? reported : fallbacks[key]),
+      set: (value: number | undefined) => {
+        reported = value;
+      },
+    });
+  }
+}
+
+function fromEnv(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 export interface ProcessGuards {
   /** Removes the listeners. */
   dispose(): void;

@@ -5,7 +5,7 @@ import type { LoadResult, Scenario } from '../scenario/index.js';
 import { DEFAULT_PRECISION } from '../session/index.js';
 import { App } from './app.js';
 import { Controller } from './controller.js';
-import { enterTerminal, guardProcess, signalExitCode } from './terminal.js';
+import { ensureScreenSize, enterTerminal, guardProcess, signalExitCode } from './terminal.js';
 
 export interface TuiOptions {
   readonly scenario: Scenario;
@@ -31,6 +31,7 @@ export async function startTui(options: TuiOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   // Piped stdin cannot be put in raw mode (Ink's isRawModeSupported would be false).
   if (stdin.isTTY !== true || typeof stdin.setRawMode !== 'function') return 2;
+  ensureScreenSize(stdout);
   const terminal = enterTerminal(stdout, stdin);
   let finish: (code: number) => void = () => {};
   let fail: (error: unknown) => void = () => {};

@@ -79,6 +79,18 @@ describe('gradstep TUI in a pseudo-terminal', { timeout: 90_000 }, () => {
     expect(tui.isCursorHidden()).toBe(false);
   });
 
+  it('draws an 80×24 screen on a terminal that reports no size (0×0, as under script)', async () => {
+    const command = `stty rows 0 cols 0 && exec '${process.execPath}' ${ENTRY.join(' ')} scenarios/seed.yaml`;
+    const tui = spawnPty('/bin/sh', ['-c', command], { cols: 80, rows: 24 });
+    session = tui;
+    await tui.waitForText('[start]', FIRST_FRAME_MS);
+    await type(tui, 'n', '[F1]');
+    expect(tui.screenText()).toContain('Graph · graph view');
+    expect(tui.screenText()).not.toContain('terminal too small');
+    tui.write('q');
+    expect(await tui.waitForExit(FRAME_MS)).toBe(0);
+  });
+
   it('prints a bad scenario file as check does and does not start (exit 2)', async () => {
     const tui = spawnPty(process.execPath, [...ENTRY, 'test/e2e/fixtures/bad.yaml'], {
       cols: 100,

@@ -156,20 +156,35 @@ function orderLayers(l: Layering): void {
 const before = (key: Float64Array, a: number, b: number): boolean =>
   key[a] < key[b] || (key[a] === key[b] && a < b);
 
+/** Runs this short are sorted by insertion before merging. */
+const RUN = 16;
+
 /**
- * Sorts items by (key, id) in place. A bottom-up merge sort over typed arrays: a comparator sort
- * of an Int32Array copies it to the heap on every call, which on layers of thousands of dummies
- * made the sweeps mostly garbage collection. Runs already in order (most of them, after the first
- * sweep) cost one comparison per item.
+ * Sorts items by (key, id) in place: insertion sort of short runs, then bottom-up merges through
+ * `scratch`. A comparator sort of an Int32Array copies it to the heap on every call, which on
+ * layers of thousands of dummies made the sweeps mostly garbage collection. A layer already in
+ * order (most of them, after the first sweep) costs one comparison per item.
  */
 function sortByKey(items: Int32Array, key: Float64Array, scratch: Int32Array): void {
   const n = items.length;
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = !before(key, items[i], items[i - 1]);
   if (sorted) return;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo + 1; i < hi; i++) {
+      const item = items[i];
+      let j = i - 1;
+      while (j >= lo && before(key, item, items[j])) {
+        items[j + 1] = items[j];
+        j--;
+      }
+      items[j + 1] = item;
+    }
+  }
   let from = items;
-  let to = scratch.subarray(0, n);
-  for (let width = 1; width < n; width *= 2) {
+  let to = scratch;
+  for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(lo + width, n);
       const hi = Math.min(lo + 2 * width, n);
@@ -177,15 +192,15 @@ function sortByKey(items: Int32Array, key: Float64Array, scratch: Int32Array): v
       let j = mid;
       let k = lo;
       // Two runs already in order are copied as they are.
-      if (mid < hi && !before(key, from[mid], from[mid - 1])) {
-        to.set(from.subarray(lo, hi), lo);
-        continue;
+      if (mid < hi && before(key, from[mid], from[mid - 1])) {
+        while (i < mid && j < hi) to[k++] = before(key, from[j], from[i]) ? from[j++] : from[i++];
       }
-      while (i < mid && j < hi) to[k++] = before(key, from[j], from[i]) ? from[j++] : from[i++];
       while (i < mid) to[k++] = from[i++];
       while (j < hi) to[k++] = from[j++];
     }
-    [from, to] = [to, from];
+    const swap = from;
+    from = to;
+    to = swap;
   }
-  if (from !== items) items.set(from);
+  if (from !== items) for (let i = 0; i < n; i++) items[i] = from[i];
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ensureScreenSize } from '../../src/ui/terminal.js';
+
+describe('ensureScreenSize', () => {
+  it('gives a terminal that reports 0×0 or no size 80×24, or COLUMNS × LINES', () => {
+    const zero = { columns: 0, rows: 0 };
+    ensureScreenSize(zero, {});
+    expect([zero.columns, zero.rows]).toEqual([80, 24]);
+    const unknown: { columns?: number; rows?: number } = {};
+    ensureScreenSize(unknown, { COLUMNS: '132', LINES: '43' });
+    expect([unknown.columns, unknown.rows]).toEqual([132, 43]);
+    const nonsense = { columns: 0, rows: 0 };
+    ensureScreenSize(nonsense, { COLUMNS: 'wide', LINES: '-3' });
+    expect([nonsense.columns, nonsense.rows]).toEqual([80, 24]);
+  });
+
+  it('reports the real size once the terminal has one, and leaves a sized terminal alone', () => {
+    const stream = { columns: 0, rows: 0 };
+    ensureScreenSize(stream, {});
+    stream.columns = 100; // what a resize does
+    stream.rows = 30;
+    expect([stream.columns, stream.rows]).toEqual([100, 30]);
+    const sized = { columns: 120, rows: 40 };
+    ensureScreenSize(sized, { COLUMNS: '80' });
+    expect(Object.getOwnPropertyDescriptor(sized, 'columns')?.value).toBe(120);
+  });
+});
