@@ -23,8 +23,13 @@ export interface Layering {
   readonly succEdges: Int32Array;
 }
 
-/** Barycenter sweeps; each costs O((items + edges) log) so the total stays bounded. */
+/** Barycenter sweeps; each costs O((items + edges) log items). */
 const SWEEPS = 4;
+/**
+ * Items sorted over all sweeps, at most: graphs with hundreds of thousands of dummies (long edges
+ * in a 10,000-node DAG) get fewer sweeps, at least one, so opening them stays quick.
+ */
+const SWEEP_BUDGET = 1_000_000;
 
 export function layerGraph(graph: Graph): Layering {
   const n = graph.size;
@@ -129,7 +134,8 @@ function orderLayers(l: Layering): void {
     for (let i = 0; i < layer.length; i++) position[layer[i]] = i;
   };
   for (const layer of l.layers) place(layer);
-  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+  const sweeps = Math.max(1, Math.min(SWEEPS, Math.floor(SWEEP_BUDGET / l.itemCount)));
+  for (let sweep = 0; sweep < sweeps; sweep++) {
     const down = sweep % 2 === 0;
     const [start, list, other] = down
       ? [l.predStart, l.predEdges, l.edgeFrom]

@@ -10,6 +10,9 @@ export interface ItemShape {
 
 /** Empty rows between two items of a layer. */
 const ROW_GAP = 1;
+/** Forward, backward, forward; fewer when the graph has more items than PLACE_BUDGET / 3. */
+const SWEEP_ORDER = [true, false, true] as const;
+const PLACE_BUDGET = 1_000_000;
 
 export const heightOf = (l: Layering, shape: ItemShape, item: number): number =>
   item < l.nodeCount ? shape.boxHeight : 1;
@@ -21,7 +24,8 @@ export const inPortOf = (l: Layering, shape: ItemShape, item: number, slot: numb
 /**
  * Top row of every item. Each layer keeps its order; within that, items move as close as they
  * can to the rows that make their edges straight, found by isotonic regression (pool adjacent
- * violators), which is linear per layer. Sweeps go forward, backward, forward.
+ * violators), which is linear per layer. Sweeps go forward, backward, forward (at least the
+ * first one on graphs with hundreds of thousands of dummies).
  */
 export function placeItems(l: Layering, shape: ItemShape): Int32Array {
   const y = new Int32Array(l.itemCount);
@@ -59,7 +63,8 @@ export function placeItems(l: Layering, shape: ItemShape): Int32Array {
     mean: new Float64Array(widest),
     size: new Int32Array(widest),
   };
-  for (const down of [true, false, true]) {
+  const sweeps = Math.max(1, Math.min(SWEEP_ORDER.length, Math.floor(PLACE_BUDGET / l.itemCount)));
+  for (const down of SWEEP_ORDER.slice(0, sweeps)) {
     for (let k = 1; k < count; k++) {
       const layer = l.layers[down ? k : count - 1 - k];
       for (const item of layer) desired[item] = wish(item, down);
