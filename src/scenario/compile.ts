@@ -7,15 +7,15 @@
 import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
 import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { at, definedLater, describe, type NameExpr, refHint } from './compile-errors.js';
+import { namesOf } from './names.js';
 import { MAX_DIAGNOSTICS } from './parser.js';
 import { printExpr } from './print.js';
 import { suggest } from './suggest.js';
-import { postOrder } from './tree.js';
 
 export interface CompileOptions {
   /**
    * Values that replace inputs' literals, by name. Names that are not inputs are ignored: the
-   * caller reports them (`nodeOf` and `graph.opOf` tell what a name is).
+   * caller reports them (`graph.idOf` and `graph.opOf` tell what a name is).
    */
   readonly set?: ReadonlyMap<string, number>;
 }
@@ -30,9 +30,8 @@ export interface CompiledProgram {
   readonly graph: Graph;
   /** Offsets of each node's expression text by node id (an input's: its literal). */
   readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
-  readonly nodeOf: ReadonlyMap<string, number>;
-  /** Where each name is first defined. */
-  readonly definedAt: ReadonlyMap<string, Definition>;
+  /** Where a name is first defined, if it is. */
+  definitionOf(name: string): Definition | undefined;
   /** The name of the last statement: the default output. */
   readonly lastName?: string;
   readonly diagnostics: LocalDiagnostic[];
@@ -58,17 +57,22 @@ export function compileProgram(
   statements: Iterable<Statement>,
   options: CompileOptions = {},
 ): CompiledProgram {
+  // Names live in the graph alone (a million-line graph pays for one Map, not three); where each
+  // is defined is kept by node id, and only names that made no node need a Map of their own.
   const graph = new Graph();
   const spanStart: number[] = [];
   const spanEnd: number[] = [];
-  const nodeOf = new Map<string, number>();
-  const definedAt = new Map<string, Definition>();
-  /** Names whose statement failed: they are defined, just not usable. */
-  const failed = new Set<string>();
+  /** The statement start of each named node, by id (-1 for unnamed ones). */
+  const definedStart: number[] = [];
+  /** Names whose statement failed (or came after the diagnostics cap): defined, not usable. */
+  const failed = new Map<string, number>();
   const diagnostics: LocalDiagnostic[] = [];
   /** Uses of names not defined yet, by the index of their diagnostic. */
   const unresolved: { index: number; expr: NameExpr; statementStart: number }[] = [];
   let current: Statement;
+  /** Reused by every statement. */
+  const values: number[] = [];
+  const walk: Walk = { order: [], stack: [] };
   let lastName: string | undefined;
 
   const report = (diagnostic: LocalDiagnostic): number => {
@@ -81,8 +85,17 @@ export function compileProgram(
     return id;
   };
 
+  const startOf = (name: string): number | undefined => {
+    const id = graph.idOf(name);
+    return id === undefined ? failed.get(name) : definedStart[id];
+  };
+  const definitionOf = (name: string): Definition | undefined => {
+    const start = startOf(name);
+    return start === undefined ? undefined : { start, nameEnd: start + name.length };
+  };
+
   const resolveName = (expr: NameExpr): number => {
-    const id = nodeOf.get(expr.name);
+    const id = graph.idOf(expr.name);
     if (id !== undefined) return id;
     if (failed.has(expr.name)) return FAILED;
     unresolved.push({ index: diagnostics.length, expr, statementStart: current.start });
@@ -95,15 +108,18 @@ export function compileProgram(
     return report({ ...at(expr), message: `Undefined name '${expr.name}'.`, ...withHint(hint) });
   };
   const definedNames = function* () {
-    yield* nodeOf.keys();
-    yield* failed;
+    yield* namesOf(graph);
+    yield* failed.keys();
   };
 
   const compileCall = (expr: Extract<Expr, { kind: 'call' }>, args: number[]): number => {
     const spec = FUNCTIONS.get(expr.callee);
     if (spec === undefined) {
       const guess = suggest(expr.callee, FUNCTIONS.keys());
-      const known = nodeOf.has(expr.callee) ? `'${expr.callee}' is a node, not a function; t` : 'T';
+      const known =
+        graph.idOf(expr.callee) !== undefined
+          ? `'${expr.callee}' is a node, not a function; t`
+          : 'T';
       return report({
         start: expr.start,
         end: expr.calleeEnd,
@@ -180,8 +196,8 @@ export function compileProgram(
     if (literal !== undefined) {
       return created(graph.addInput(options.set?.get(statement.name) ?? literal), expr);
     }
-    const values: number[] = [];
-    for (const node of postOrder(expr, compiledChildren)) {
+    values.length = 0;
+    for (const node of compiledPostOrder(expr, walk)) {
       values.push(compileNode(node, values));
       if (diagnostics.length >= MAX_DIAGNOSTICS) return FAILED;
     }
@@ -197,67 +213,77 @@ export function compileProgram(
   };
 
   for (const statement of statements) {
-    lastName = statement.name;
+    const { name } = statement;
+    lastName = name;
     if (diagnostics.length >= MAX_DIAGNOSTICS) {
       // Nothing more is compiled, but later definitions still explain earlier unknown names.
-      if (!definedAt.has(statement.name)) definedAt.set(statement.name, definitionOf(statement));
+      if (startOf(name) === undefined) failed.set(name, statement.start);
       continue;
     }
     current = statement;
-    const first = definedAt.get(statement.name);
+    const first = definitionOf(name);
     if (first !== undefined) {
       report({
         start: statement.start,
         end: statement.nameEnd,
-        message: `Name '${statement.name}' is already defined.`,
-        hint: `Each name is assigned once; give the new value a new name, such as '${statement.name}1'.`,
+        message: `Name '${name}' is already defined.`,
+        hint: `Each name is assigned once; give the new value a new name, such as '${name}1'.`,
         related: [
-          {
-            start: first.start,
-            end: first.nameEnd,
-            message: `'${statement.name}' is first defined here.`,
-          },
+          { start: first.start, end: first.nameEnd, message: `'${name}' is first defined here.` },
         ],
       });
-    } else {
-      definedAt.set(statement.name, definitionOf(statement));
     }
     const id = compileStatement(statement);
     if (first !== undefined) continue;
     if (id === FAILED) {
-      failed.add(statement.name);
+      failed.set(name, statement.start);
     } else {
-      graph.setName(id, statement.name);
-      nodeOf.set(statement.name, id);
+      graph.setName(id, name);
+      while (definedStart.length < id) definedStart.push(-1);
+      definedStart[id] = statement.start;
     }
   }
   for (const { index, expr, statementStart } of unresolved) {
-    const definition = definedAt.get(expr.name);
+    const definition = definitionOf(expr.name);
     if (definition !== undefined && index < MAX_DIAGNOSTICS)
       diagnostics[index] = definedLater(expr, definition, definition.start === statementStart);
   }
   return {
     graph,
     spans: { start: Int32Array.from(spanStart), end: Int32Array.from(spanEnd) },
-    nodeOf,
-    definedAt,
+    definitionOf,
     lastName,
     diagnostics: diagnostics.slice(0, MAX_DIAGNOSTICS),
   };
 }
 
-/** The children whose nodes are built: a negative literal is one constant, an exponent no node. */
-function compiledChildren(expr: Expr): readonly Expr[] {
-  switch (expr.kind) {
-    case 'unary':
-      return expr.operand.kind === 'number' ? [] : [expr.operand];
-    case 'binary':
-      return expr.op === '**' ? [expr.left] : [expr.left, expr.right];
-    case 'call':
-      return expr.args;
-    default:
-      return [];
+/**
+ * The nodes of `root` that are built, children first and siblings left to right, into `order`
+ * (its arrays are reused from one statement to the next): a negative literal is one constant, and
+ * the exponent of `**` is no node.
+ */
+function compiledPostOrder(root: Expr, { order, stack }: Walk): Expr[] {
+  order.length = 0;
+  stack.push(root);
+  // Parents before children, the right child first; the reverse is the post-order.
+  while (stack.length > 0) {
+    const expr = stack.pop()!;
+    order.push(expr);
+    if (expr.kind === 'unary') {
+      if (expr.operand.kind !== 'number') stack.push(expr.operand);
+    } else if (expr.kind === 'binary') {
+      stack.push(expr.left);
+      if (expr.op !== '**') stack.push(expr.right);
+    } else if (expr.kind === 'call') {
+      for (const arg of expr.args) stack.push(arg);
+    }
   }
+  return order.reverse();
+}
+
+interface Walk {
+  readonly order: Expr[];
+  readonly stack: Expr[];
 }
 
 /** `2`, `-2`: a signed number literal (parentheses are not in the tree, so `(-2)` too). */
@@ -267,6 +293,4 @@ function literalValue(expr: Expr): number | undefined {
   return undefined;
 }
 
-/** A statement's place without its tree, which is not kept. */
-const definitionOf = ({ start, nameEnd }: Statement): Definition => ({ start, nameEnd });
 const withHint = (hint: string | undefined) => (hint === undefined ? {} : { hint });

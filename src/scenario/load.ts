@@ -55,14 +55,9 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
   if (compiled === undefined) return report.result();
   const output = resolveOutput(doc, compiled, data, report);
   if (output === undefined) return report.result();
-  report.add(checkOverrides(compiled.graph, compiled.nodeOf, options.set));
+  report.add(checkOverrides(compiled.graph, options.set));
   const walkthrough = file.success
-    ? resolveWalkthrough(
-        doc,
-        new StepSpace(compiled.graph, output, compiled.nodeOf),
-        file.data,
-        report,
-      )
+    ? resolveWalkthrough(doc, new StepSpace(compiled.graph, output), file.data, report)
     : [];
   if (report.hasErrors || !file.success) return report.result();
   const scenario = makeScenario({
@@ -137,7 +132,6 @@ function isEmpty(source: Source, report: Report): boolean {
 
 interface Compiled {
   readonly graph: Graph;
-  readonly nodeOf: ReadonlyMap<string, number>;
   readonly lastName?: string;
   /** File offsets of each node's text. */
   readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
@@ -184,7 +178,7 @@ function compileGraph(
     spans.start[id] = map.toFile(start[id]);
     spans.end[id] = map.toFile(end[id]);
   }
-  return { graph: compiled.graph, nodeOf: compiled.nodeOf, lastName: compiled.lastName, spans };
+  return { graph: compiled.graph, lastName: compiled.lastName, spans };
 }
 
 function toFileDiagnostic(d: LocalDiagnostic, map: OffsetMap, source: Source): Diagnostic {
@@ -214,7 +208,7 @@ function resolveOutput(
     typeof data === 'object' && data !== null ? (data as { output?: unknown }).output : undefined;
   const ref = typeof written === 'string' ? written : compiled.lastName;
   if (ref === undefined) return undefined;
-  const node = resolveNode(ref, compiled.graph, compiled.nodeOf);
+  const node = resolveNode(ref, compiled.graph);
   if (node.ok) return node.value;
   report.error(
     valueSpan(doc, ['output']),

@@ -5,6 +5,7 @@
  * under `w3`.
  */
 import { type Graph, OpCode } from '../engine/index.js';
+import { namedNodes } from './names.js';
 import { suggest } from './suggest.js';
 import type { Diagnostic, Source } from './types.js';
 
@@ -13,13 +14,12 @@ export const COMMAND_LINE = '<command-line>';
 /** A diagnostic for each overridden name that is not an input (the compiler sets the inputs). */
 export function checkOverrides(
   graph: Graph,
-  names: ReadonlyMap<string, number>,
   set: ReadonlyMap<string, number> | undefined,
 ): Diagnostic[] {
   if (set === undefined || set.size === 0) return [];
   const options = [...set].map(([name, value]) => ({ name, option: `--set ${name}=${value}` }));
   const source: Source = { name: COMMAND_LINE, text: options.map((o) => o.option).join(' ') };
-  const inputs = [...names]
+  const inputs = [...namedNodes(graph)]
     .filter(([, id]) => graph.opOf(id) === OpCode.input)
     .map(([name]) => name);
   const diagnostics: Diagnostic[] = [];
@@ -27,7 +27,7 @@ export function checkOverrides(
   for (const { name, option } of options) {
     const start = offset + '--set '.length;
     offset += option.length + 1;
-    const id = names.get(name);
+    const id = graph.idOf(name);
     if (id !== undefined && graph.opOf(id) === OpCode.input) continue;
     const close = suggest(name, inputs);
     const message =

@@ -4,6 +4,7 @@
  * value that is known at its step.
  */
 import { backwardOrder, dependencyMask, type Graph, OpCode } from '../engine/index.js';
+import { namesOf } from './names.js';
 import { suggest } from './suggest.js';
 import type { Expectation, StepRef, WalkthroughItem } from './types.js';
 
@@ -63,7 +64,6 @@ export class StepSpace {
   constructor(
     readonly graph: Graph,
     readonly output: number,
-    private readonly names: ReadonlyMap<string, number>,
   ) {
     this.forwardStep = new Int32Array(graph.size);
     let count = 0;
@@ -78,7 +78,7 @@ export class StepSpace {
   }
 
   node(ref: string): Parsed<number> {
-    return resolveNode(ref, this.graph, this.names);
+    return resolveNode(ref, this.graph);
   }
 
   step(text: StepText): Parsed<StepRef> {
@@ -181,11 +181,7 @@ export class StepSpace {
 }
 
 /** A node by name or `#ID`. */
-export function resolveNode(
-  ref: string,
-  graph: Graph,
-  names: ReadonlyMap<string, number>,
-): Parsed<number> {
+export function resolveNode(ref: string, graph: Graph): Parsed<number> {
   const byId = /^#([0-9]+)$/.exec(ref);
   if (byId !== null) {
     const id = Number(byId[1]);
@@ -196,9 +192,9 @@ export function resolveNode(
       hint: `Node ids go from #0 to #${graph.size - 1}.`,
     };
   }
-  const id = names.get(ref);
+  const id = graph.idOf(ref);
   if (id !== undefined) return { ok: true, value: id };
-  const close = suggest(ref, names.keys());
+  const close = suggest(ref, namesOf(graph));
   return {
     ok: false,
     message: `Unknown node '${ref}'.`,

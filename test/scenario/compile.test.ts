@@ -12,13 +12,13 @@ function compile(text: string, set?: ReadonlyMap<string, number>) {
 
 /** Compiles, runs forward and backward from the last name, and compares with the reference values. */
 function expectValues(text: string, expected: Readonly<Record<string, readonly [number, number]>>) {
-  const { graph, nodeOf, lastName, diagnostics } = compile(text);
+  const { graph, lastName, diagnostics } = compile(text);
   expect(diagnostics).toEqual([]);
-  const output = nodeOf.get(lastName!)!;
+  const output = graph.idOf(lastName!)!;
   forward(graph);
   backward(graph, output);
   for (const [name, [data, grad]] of Object.entries(expected)) {
-    const id = nodeOf.get(name)!;
+    const id = graph.idOf(name)!;
     expect(closeTo(graph.data[id], data), `${name}.data = ${graph.data[id]}, want ${data}`).toBe(
       true,
     );
@@ -61,7 +61,7 @@ g1 = g + 10.0 / f
 
 describe('compileProgram: nodes', () => {
   it('one node per operation, in evaluation order, with the statement name on the last', () => {
-    const { graph, nodeOf } = compile('x = 2\ny = 3 * x + x\n');
+    const { graph } = compile('x = 2\ny = 3 * x + x\n');
     expect(Array.from(graph.op.subarray(0, graph.size))).toEqual([
       OpCode.input,
       OpCode.constant,
@@ -69,23 +69,23 @@ describe('compileProgram: nodes', () => {
       OpCode.add,
     ]);
     expect(graph.inputsOf(3)).toEqual([2, 0]);
-    expect(nodeOf.get('y')).toBe(3);
+    expect(graph.idOf('y')).toBe(3);
     expect(graph.nameOf(3)).toBe('y');
     expect(graph.nameOf(2)).toBeUndefined();
   });
 
   it('a signed literal alone declares an input; inside an expression it is one constant', () => {
-    const { graph, nodeOf } = compile('x = -1.5\ny = -2 * x\nz = -x\n');
-    expect(graph.opOf(nodeOf.get('x')!)).toBe(OpCode.input);
-    expect(graph.data[nodeOf.get('x')!]).toBe(-1.5);
+    const { graph } = compile('x = -1.5\ny = -2 * x\nz = -x\n');
+    expect(graph.opOf(graph.idOf('x')!)).toBe(OpCode.input);
+    expect(graph.data[graph.idOf('x')!]).toBe(-1.5);
     expect(graph.opOf(1)).toBe(OpCode.constant);
     expect(graph.data[1]).toBe(-2);
-    expect(graph.opOf(nodeOf.get('z')!)).toBe(OpCode.neg);
+    expect(graph.opOf(graph.idOf('z')!)).toBe(OpCode.neg);
   });
 
   it('x ** k is one pow node with its exponent as a parameter', () => {
-    const { graph, nodeOf } = compile('x = 2\ny = x ** -0.5\n');
-    const y = nodeOf.get('y')!;
+    const { graph } = compile('x = 2\ny = x ** -0.5\n');
+    const y = graph.idOf('y')!;
     expect(graph.opOf(y)).toBe(OpCode.pow);
     expect(graph.inputsOf(y)).toEqual([0]);
     expect(graph.param[y]).toBe(-0.5);
@@ -93,8 +93,8 @@ describe('compileProgram: nodes', () => {
   });
 
   it('#ID refers to an earlier node', () => {
-    const { graph, nodeOf } = compile('x = 2\ny = x * 3 + 1\nz = #2 * #2\n');
-    expect(graph.inputsOf(nodeOf.get('z')!)).toEqual([2, 2]);
+    const { graph } = compile('x = 2\ny = x * 3 + 1\nz = #2 * #2\n');
+    expect(graph.inputsOf(graph.idOf('z')!)).toEqual([2, 2]);
   });
 
   it('records spans: an input its literal, an op node its expression', () => {
@@ -117,15 +117,16 @@ describe('compileProgram: nodes', () => {
       ['y', 7],
       ['nope', 1],
     ]);
-    const { graph, nodeOf } = compile('x = 2\ny = x * 2\n', set);
-    expect(graph.data[nodeOf.get('x')!]).toBe(5);
+    const { graph } = compile('x = 2\ny = x * 2\n', set);
+    expect(graph.data[graph.idOf('x')!]).toBe(5);
     forward(graph);
-    expect(graph.data[nodeOf.get('y')!]).toBe(10);
+    expect(graph.data[graph.idOf('y')!]).toBe(10);
   });
 
   it('returns where each name is defined and the last name', () => {
-    const { definedAt, lastName } = compile('x = 2\n\ny = x * 2\n');
-    expect(definedAt.get('y')).toMatchObject({ start: 7, nameEnd: 8 });
+    const { definitionOf, lastName } = compile('x = 2\n\ny = x * 2\n');
+    expect(definitionOf('y')).toEqual({ start: 7, nameEnd: 8 });
+    expect(definitionOf('z')).toBeUndefined();
     expect(lastName).toBe('y');
   });
 });

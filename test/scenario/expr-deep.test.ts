@@ -29,11 +29,11 @@ describe('deep and long expressions', () => {
   it(`${DEPTH} nested negations and calls compile, run and print`, () => {
     const inner = `${'-tanh('.repeat(DEPTH)}x${')'.repeat(DEPTH)}`;
     const { statements } = parseClean(`x = 0.5\ny = ${inner}\n`);
-    const { graph, nodeOf, diagnostics } = compileProgram(statements);
+    const { graph, diagnostics } = compileProgram(statements);
     expect(diagnostics).toEqual([]);
     expect(graph.size).toBe(1 + 2 * DEPTH);
     forward(graph);
-    backward(graph, nodeOf.get('y')!);
+    backward(graph, graph.idOf('y')!);
     expect(Number.isFinite(graph.grad[0])).toBe(true);
     expect(printExpr(statements[1].expr) === inner).toBe(true);
   });
@@ -52,10 +52,10 @@ describe('deep and long expressions', () => {
     const sum = Array.from({ length: TERMS }, (_, i) => (i % 2 === 0 ? 'x' : '1')).join(' + ');
     const { statements } = parseClean(`x = 1\ny = ${sum}\n`);
     expect(postOrder(statements[1].expr)).toHaveLength(2 * TERMS - 1);
-    const { graph, nodeOf, diagnostics } = compileProgram(statements);
+    const { graph, diagnostics } = compileProgram(statements);
     expect(diagnostics).toEqual([]);
     forward(graph);
-    expect(graph.data[nodeOf.get('y')!]).toBe(TERMS);
+    expect(graph.data[graph.idOf('y')!]).toBe(TERMS);
     expect(printProgram(statements) === `x = 1\ny = ${sum}\n`).toBe(true);
   });
 
