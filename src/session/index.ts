@@ -26,4 +26,4 @@ export type {
   StepKeyAction,
   Transition,
 } from './types.js';
-export { type WalkthroughView, walkthroughAt } from './walkthrough.js';
+export { resolveRef, type WalkthroughView, walkthroughAt } from './walkthrough.js';

@@ -5,7 +5,7 @@
 import { renderToString } from 'ink';
 import { createElement } from 'react';
 import type { Scenario } from '../scenario/index.js';
-import { DEFAULT_PRECISION } from '../session/index.js';
+import { DEFAULT_PRECISION, stepName } from '../session/index.js';
 import { Screen } from './app.js';
 import { Controller } from './controller.js';
 import { stripAnsi } from './text.js';
@@ -25,8 +25,14 @@ export interface FrameOptions {
   readonly keys?: readonly string[];
 }
 
+/** One screen and the step it shows (`start`, `F3`, `B0`: the last step run). */
+export interface Frame {
+  readonly step: string;
+  readonly text: string;
+}
+
 /** renderFrames' work (see index.ts). The frames in order; each is `rows - 1` lines of at most `columns` characters, no escape codes. */
-export function drawFrames(options: FrameOptions): string[] {
+export function drawFrames(options: FrameOptions): Frame[] {
   const columns = options.columns ?? 120;
   const rows = options.rows ?? 40;
   const controller = new Controller({
@@ -34,8 +40,9 @@ export function drawFrames(options: FrameOptions): string[] {
     breakpoints: options.breakpoints,
     onQuit: () => {},
   });
-  const frame = () =>
-    stripAnsi(
+  const frame = (): Frame => ({
+    step: stepName(controller.session.timeline, controller.session.position),
+    text: stripAnsi(
       renderToString(
         createElement(Screen, {
           controller,
@@ -47,7 +54,8 @@ export function drawFrames(options: FrameOptions): string[] {
         }),
         { columns },
       ),
-    );
+    ),
+  });
   const frames = [frame()];
   const keys = options.keys ?? Array.from({ length: controller.session.timeline.total }, () => 'n');
   for (const key of keys) {

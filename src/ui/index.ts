@@ -3,10 +3,10 @@
  * under tsx): the keymap is pure data, and the Ink parts are imported when a TUI or a frame is
  * first drawn.
  */
-import type { FrameOptions } from './frames.js';
+import type { Frame, FrameOptions } from './frames.js';
 import type { TuiOptions } from './tui.js';
 
-export type { FrameOptions } from './frames.js';
+export type { Frame, FrameOptions } from './frames.js';
 export {
   COMMANDS,
   type Command,
@@ -32,9 +32,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
 /**
  * `replay --frames`: for each key (or each step), the screen the TUI would show, as plain text of
- * `rows - 1` lines of at most `columns` cells, drawn by the same components.
+ * `rows - 1` lines of at most `columns` cells, drawn by the same components, with the step it shows.
  */
-export async function renderFrames(options: FrameOptions): Promise<string[]> {
+export async function renderFrames(options: FrameOptions): Promise<Frame[]> {
   const { drawFrames } = await import('./frames.js');
   return drawFrames(options);
 }

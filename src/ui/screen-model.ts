@@ -5,6 +5,7 @@
 import {
   ledgerOf,
   nodeValue,
+  resolveRef,
   type SessionState,
   type StepInfo,
   stepInfo,
@@ -12,9 +13,6 @@ import {
 } from '../session/index.js';
 import type { NodeState } from './graph/types.js';
 import type { ViewState } from './view-state.js';
-
-/** Where a walkthrough item is attached (the scenario layer's StepRef). */
-type StepRef = Timeline['scenario']['walkthrough'][number]['at'];
 
 /** Facts about a scenario that never change while stepping. */
 export interface ScenarioFacts {
@@ -39,7 +37,7 @@ export interface ScreenModel {
 export function scenarioFacts(session: SessionState): ScenarioFacts {
   const { timeline } = session;
   const { scenario } = timeline;
-  const itemPositions = scenario.walkthrough.map((item) => positionOf(timeline, item.at));
+  const itemPositions = scenario.walkthrough.map((item) => resolveRef(timeline, item.at));
   const pauses = new Set<number>();
   scenario.walkthrough.forEach((item, i) => {
     if (item.pause && itemPositions[i] >= 0) pauses.add(itemPositions[i]);
@@ -49,26 +47,6 @@ export function scenarioFacts(session: SessionState): ScenarioFacts {
     searchLabels.push(scenario.labelOf(id).toLowerCase());
   }
   return { itemPositions, pauses, searchLabels };
-}
-
-/** Where a walkthrough item sits on the timeline; -1 for a step the graph does not have. */
-function positionOf(timeline: Timeline, at: StepRef): number {
-  switch (at.kind) {
-    case 'start':
-      return 0;
-    case 'end':
-      return timeline.total;
-    case 'forward':
-      return at.index >= 1 && at.index <= timeline.forwardCount ? at.index : -1;
-    case 'backward': {
-      const position = timeline.zeroPosition + at.index;
-      return at.index >= 0 && position <= timeline.total ? position : -1;
-    }
-    case 'forward-node':
-      return timeline.forwardPosition(at.node);
-    case 'backward-node':
-      return timeline.backwardPosition(at.node);
-  }
 }
 
 /** The step the cursor sits after; none at `start`. */

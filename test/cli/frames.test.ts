@@ -44,18 +44,21 @@ describe('gradstep replay --frames', () => {
     }
   });
 
-  it('with --keys, one frame per key up to q, named by the key', async () => {
-    const { code, stdout } = await cli(['replay', seed, '--frames', '--keys', 'n ? esc :B3 q n']);
+  it('with --keys, one frame per key up to q, named by the key and the step it shows', async () => {
+    const keys = 'n ? n esc N :B3 q n'; // n in help turns a page: still F1
+    const { code, stdout } = await cli(['replay', seed, '--frames', '--keys', keys]);
     expect(code).toBe(0);
     const shown = frames(stdout);
     expect(shown.map((f) => f.title)).toEqual([
       'start',
-      'key 1: n',
-      'key 2: ?',
-      'key 3: esc',
-      'key 4: :B3',
+      'key 1: n → F1',
+      'key 2: ? → F1',
+      'key 3: n → F1',
+      'key 4: esc → F1',
+      'key 5: N → start',
+      'key 6: :B3 → B3',
     ]);
-    expect(shown[4].lines[0]).toMatch(/backward B3\/5/);
+    expect(shown[6].lines[0]).toMatch(/backward B3\/5/);
   });
 
   it.each([

@@ -2,19 +2,21 @@ import { renderToString } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { Screen } from '../../src/ui/app.js';
 import { Controller } from '../../src/ui/controller.js';
-import { COMMANDS, renderFrames } from '../../src/ui/index.js';
+import { COMMANDS, type Frame, renderFrames } from '../../src/ui/index.js';
 import { keyText } from '../../src/ui/panes/keys.js';
 import { builtin } from './fixtures.js';
 
 const ESCAPE = '\u001B';
+const texts = (frames: readonly Frame[]) => frames.map((f) => f.text);
 const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describe('renderFrames', () => {
-  it('draws one frame for start and one per step, plain text, rows - 1 lines of at most columns', async () => {
-    const frames = await renderFrames({ scenario: builtin('seed'), columns: 80, rows: 24 });
-    // The seed: 5 forward steps, B0, 5 backward steps.
-    expect(frames).toHaveLength(1 + 5 + 1 + 5);
-    for (const frame of frames) {
+  it('draws one frame for start and one per step, named by its step, plain text, rows - 1 lines of at most columns', async () => {
+    const drawn = await renderFrames({ scenario: builtin('seed'), columns: 80, rows: 24 });
+    // The seed: 5 forward steps, B0, 5 backward steps, each frame with the step it shows.
+    expect(drawn.map((f) => f.step)).toEqual('start F1 F2 F3 F4 F5 B0 B1 B2 B3 B4 B5'.split(' '));
+    expect(drawn[9].text).toMatch(/backward B3\/5/);
+    for (const { text: frame } of drawn) {
       expect(frame).not.toContain(ESCAPE);
       const lines = frame.split('\n');
       expect(lines).toHaveLength(23);
@@ -28,12 +30,14 @@ describe('renderFrames', () => {
     [80, 24],
     [120, 40],
   ])('shows the seed at B3 and at the end at %i×%i', async (columns, rows) => {
-    const frames = await renderFrames({
-      scenario: builtin('seed'),
-      columns,
-      rows,
-      keys: [':B3', 'G'],
-    });
+    const frames = texts(
+      await renderFrames({
+        scenario: builtin('seed'),
+        columns,
+        rows,
+        keys: [':B3', 'G'],
+      }),
+    );
     expect(frames[1]).toMatchSnapshot();
     expect(frames[2]).toMatchSnapshot();
     expect(frames[2]).toContain('x.grad += x · x_2.grad = 2 × 3 = 6');
@@ -42,24 +46,28 @@ describe('renderFrames', () => {
   });
 
   it('shows the help overlay generated from the keymap and the list view', async () => {
-    const [, help, , , list] = await renderFrames({
-      scenario: builtin('seed'),
-      columns: 120,
-      rows: 40,
-      keys: ['?', 'esc', 'v', 'v'],
-    });
+    const [, help, , , list] = texts(
+      await renderFrames({
+        scenario: builtin('seed'),
+        columns: 120,
+        rows: 40,
+        keys: ['?', 'esc', 'v', 'v'],
+      }),
+    );
     expect(help).toMatchSnapshot();
     expect(list).toContain('Graph · list view');
     expect(list).toMatch(/#0\s+x\s+input/);
   });
 
   it('pages the help at 80×24 so that every binding of the keymap is there uncut', async () => {
-    const [, first, second, third] = await renderFrames({
-      scenario: builtin('seed'),
-      columns: 80,
-      rows: 24,
-      keys: ['?', 'space', 'space'],
-    });
+    const [, first, second, third] = texts(
+      await renderFrames({
+        scenario: builtin('seed'),
+        columns: 80,
+        rows: 24,
+        keys: ['?', 'space', 'space'],
+      }),
+    );
     expect(first).toContain('page 1 of 2');
     expect(second).toContain('page 2 of 2');
     expect(third).toBe(first); // the pages wrap around
@@ -72,12 +80,14 @@ describe('renderFrames', () => {
   });
 
   it('scrolls the focused inspector at 80×24 down to its last line and no further', async () => {
-    const frames = await renderFrames({
-      scenario: builtin('seed'),
-      columns: 80,
-      rows: 24,
-      keys: ['G', 'tab', 'tab', ...'jjjjjj'],
-    });
+    const frames = texts(
+      await renderFrames({
+        scenario: builtin('seed'),
+        columns: 80,
+        rows: 24,
+        keys: ['G', 'tab', 'tab', ...'jjjjjj'],
+      }),
+    );
     expect(frames[1]).toMatch(/Inspector {2}1–9 of 11 \(tab\)/);
     expect(frames[3]).toMatch(/┏━ Inspector {2}1–9 of 11 ━/);
     expect(frames[4]).toContain('Inspector  2–10 of 11');
@@ -88,12 +98,14 @@ describe('renderFrames', () => {
   });
 
   it('scrolls the focused step panel at 80×24 to the end of the walkthrough text at B5', async () => {
-    const frames = await renderFrames({
-      scenario: builtin('seed'),
-      columns: 80,
-      rows: 24,
-      keys: ['G', 'tab', ...'jjjjjjjjjj', 'k', 'N'],
-    });
+    const frames = texts(
+      await renderFrames({
+        scenario: builtin('seed'),
+        columns: 80,
+        rows: 24,
+        keys: ['G', 'tab', ...'jjjjjjjjjj', 'k', 'N'],
+      }),
+    );
     expect(frames[1]).toMatch(/Step {2}1–9 of 16 \(tab\)/);
     expect(frames[1]).not.toContain('(A set of children');
     expect(frames[2]).toMatch(/┏━ Step {2}1–9 of 16 ━/);
@@ -115,13 +127,15 @@ describe('renderFrames', () => {
   });
 
   it('marks states with glyphs when colour is off: breakpoint, changed grad, final grad', async () => {
-    const frames = await renderFrames({
-      scenario: builtin('seed'),
-      columns: 120,
-      rows: 40,
-      breakpoints: ['xy'],
-      keys: [':B3'],
-    });
+    const frames = texts(
+      await renderFrames({
+        scenario: builtin('seed'),
+        columns: 120,
+        rows: 40,
+        breakpoints: ['xy'],
+        keys: [':B3'],
+      }),
+    );
     const frame = frames[1];
     expect(frame).toContain('●F3'); // the breakpoint on xy's forward step, in the timeline
     expect(frame).toContain('[B3]'); // the cursor

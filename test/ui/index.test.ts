@@ -18,7 +18,8 @@ describe('the ui layer surface', () => {
     expect(ui.commandForKey('n')?.action).toBe('next');
     expect([...loaded]).toEqual([]);
     const frames = await ui.renderFrames({ scenario: builtin('seed'), keys: ['n'] });
-    expect(frames[1]).toContain('[F1]');
+    expect(frames[1].text).toContain('[F1]');
+    expect(frames[1].step).toBe('F1');
     expect([...loaded].sort()).toEqual(['ink', 'react']);
   });
 });

@@ -167,7 +167,7 @@ async function framesOutput(
     const message = `--frames needs a screen of at least ${MIN_COLUMNS}×${MIN_ROWS}, got ${columns}×${rows}`;
     return { message };
   }
-  const { keys, titles } = framePlan(initial, plan);
+  const { keys, keyNames } = framePlan(initial, plan);
   const frames = await renderFrames({
     scenario,
     columns,
@@ -177,5 +177,5 @@ async function framesOutput(
     breakpoints: args.break,
     keys,
   });
-  return framesText(frames, titles, columns);
+  return framesText(frames, keyNames, columns);
 }

@@ -1,46 +1,49 @@
-import { type SessionState, stepName } from '../../session/index.js';
+import type { SessionState } from '../../session/index.js';
 import type { Plan } from './drive.js';
 
 /** `--frames` without `--columns`/`--rows`: the size the TUI is designed at. */
 export const FRAME_COLUMNS = 120;
 export const FRAME_ROWS = 40;
 
-/** The keys `--frames` presses in the TUI, and the title of each frame (the first is `start`). */
+/**
+ * The keys `--frames` presses in the TUI and, with `--keys`, the name of each key's frame (the
+ * first frame, `start`, has none).
+ */
 export interface FramePlan {
   readonly keys: readonly string[];
-  readonly titles: readonly string[];
+  readonly keyNames?: readonly string[];
 }
 
 /**
- * Every step, or single steps to `--to`: one frame per step, titled by its step. With `--keys`, one
- * frame per key up to `q`, titled by the key: the TUI's modes (help, search) decide what a key
- * does there, so its step is on the frame's header rather than known here.
+ * Every step, or single steps to `--to`: `n` for each. With `--keys`, the keys up to `q`: the
+ * TUI's modes (help, search) decide what a key does there, so the step each frame shows comes
+ * back with the frame.
  */
 export function framePlan(initial: SessionState, plan: Plan): FramePlan {
   if (plan.kind === 'keys') {
     const quit = plan.keys.findIndex((k) => k.kind === 'quit');
     const tokens = plan.keys.slice(0, quit < 0 ? undefined : quit).map((k) => k.token);
-    return { keys: tokens, titles: ['start', ...tokens.map((t, i) => `key ${i + 1}: ${t}`)] };
+    return { keys: tokens, keyNames: tokens.map((t, i) => `key ${i + 1}: ${t}`) };
   }
   const last = plan.kind === 'to' ? plan.position : initial.timeline.total;
-  const positions = Array.from({ length: last + 1 }, (_, p) => p);
-  return {
-    keys: positions.slice(1).map(() => 'n'),
-    titles: positions.map((p) => stepName(initial.timeline, p)),
-  };
+  return { keys: Array.from({ length: last }, () => 'n') };
 }
 
-/** The frames in order, each under a rule as wide as the screen that names it: `── B3 ─────…`. */
+/**
+ * The frames in order, each under a rule as wide as the screen that names its step, and the key
+ * that led there with `--keys`: `── B3 ───…`, `── key 4: :B3 → B3 ───…`.
+ */
 export function framesText(
-  frames: readonly string[],
-  titles: readonly string[],
+  frames: readonly { readonly step: string; readonly text: string }[],
+  keyNames: readonly string[] | undefined,
   columns: number,
 ): string {
   return frames
     .map((frame, i) => {
-      const head = `── ${titles[i]} `;
+      const key = i === 0 ? undefined : keyNames?.[i - 1];
+      const head = `── ${key === undefined ? frame.step : `${key} → ${frame.step}`} `;
       const rule = head + '─'.repeat(Math.max(3, columns - head.length));
-      return `${rule}\n${frame.replace(/\n*$/, '\n')}`;
+      return `${rule}\n${frame.text.replace(/\n*$/, '\n')}`;
     })
     .join('');
 }
