@@ -40,6 +40,7 @@ function submit(c: Controller, kind: PromptKind, text: string): void {
     return;
   }
   if (kind === 'goto') {
+    if (text.trim() === '') return c.closePrompt();
     const found = parseStep(c.session.timeline, text.trim());
     if (!('position' in found)) {
       c.promptNote = found.hint === undefined ? found.message : `${found.message} (${found.hint})`;

@@ -146,6 +146,14 @@ describe('Controller', () => {
     expect(controller.view.scroll.steps).toBe(0); // also when stepping back to start
   });
 
+  it('closes the goto prompt on an empty enter, like esc', () => {
+    const { controller, press } = seedController();
+    press(':', 'enter');
+    expect(controller.view.prompt).toBeUndefined();
+    expect(controller.promptNote).toBe('');
+    expect(controller.session.position).toBe(0);
+  });
+
   it('quits from every mode', () => {
     const { press, quits } = seedController();
     press('q', '?', 'q', '/', 'ctrl-c');

@@ -116,6 +116,17 @@ describe('renderFrames', () => {
     expect(frames[14]).toMatch(/┏━ Step {2}1–9 of \d+ ━/); // B4: from its first line
   });
 
+  it('lists breakpoints with what a spec can say under them', async () => {
+    const keys = ['B', 'esc', 'b', 'B'];
+    const frames = texts(
+      await renderFrames({ scenario: builtin('seed'), columns: 80, rows: 24, keys }),
+    );
+    const [empty, one] = [frames[1], frames[4]];
+    expect(empty).toContain('no breakpoints yet');
+    expect(one).toMatch(/» ● 1\. z {2}\(node\)/);
+    for (const spec of ['forward:x', 'backward:x', 'x: grad > 1']) expect(one).toContain(spec);
+  });
+
   it('says the terminal is too small below 80×24', async () => {
     const controller = new Controller({ scenario: builtin('seed'), onQuit: () => {} });
     const text = renderToString(
