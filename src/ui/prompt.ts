@@ -39,8 +39,11 @@ function submit(c: Controller, kind: PromptKind, text: string): void {
     c.closePrompt();
     return;
   }
+  if (kind === 'goto' && text.trim() === '') {
+    c.closePrompt();
+    return;
+  }
   if (kind === 'goto') {
-    if (text.trim() === '') return c.closePrompt();
     const found = parseStep(c.session.timeline, text.trim());
     if (!('position' in found)) {
       c.promptNote = found.hint === undefined ? found.message : `${found.message} (${found.hint})`;
