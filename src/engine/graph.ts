@@ -22,13 +22,13 @@ export class Graph {
   param: Float64Array;
   data: Float64Array;
   grad: Float64Array;
-  /**
-   * Names by id, filled up to the last named node. One Map (name -> id) plus this array costs a
-   * million-node scenario far less time and memory than a second Map.
-   */
+  /** Names by id, filled up to the last named node. */
   private readonly names: (string | undefined)[] = [];
-  private readonly ids = new Map<string, number>();
-
+  /**
+   * name -> id, built on the first `idOf`: a million names hashed into a Map cost about a second,
+   * which a scenario loader that keeps its own table need not pay.
+   */
+  private ids: Map<string, number> | undefined;
   constructor(capacity = INITIAL_CAPACITY) {
     const n = Math.max(1, capacity);
     this.op = new Uint8Array(n);
@@ -72,12 +72,16 @@ export class Graph {
 
   setName(id: number, name: string): void {
     const { names } = this;
+    // Naming in id order is what the index built later reproduces; anything else goes through it.
+    if (id < names.length) this.ids ??= this.indexNames();
     const previous = names[id];
-    if (previous !== undefined && this.ids.get(previous) === id) this.ids.delete(previous);
+    if (this.ids !== undefined) {
+      if (previous !== undefined && this.ids.get(previous) === id) this.ids.delete(previous);
+      this.ids.set(name, id);
+    }
     // Filled rather than left with holes: a far write would turn the array into a dictionary.
     while (names.length < id) names.push(undefined);
     names[id] = name;
-    this.ids.set(name, id);
   }
 
   nameOf(id: number): string | undefined {
@@ -85,6 +89,7 @@ export class Graph {
   }
 
   idOf(name: string): number | undefined {
+    this.ids ??= this.indexNames();
     return this.ids.get(name);
   }
 
@@ -106,6 +111,15 @@ export class Graph {
     if (this.in0[id] !== NO_INPUT) inputs.push(this.in0[id]);
     if (this.in1[id] !== NO_INPUT) inputs.push(this.in1[id]);
     return inputs;
+  }
+
+  /** Later ids win, as they do when names are set in id order. */
+  private indexNames(): Map<string, number> {
+    const ids = new Map<string, number>();
+    this.names.forEach((name, id) => {
+      if (name !== undefined) ids.set(name, id);
+    });
+    return ids;
   }
 
   private rejectOp(code: number, a: number, b: number): never {

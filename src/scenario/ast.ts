@@ -16,7 +16,8 @@ interface Positioned {
 
 export type Expr =
   | (Positioned & { readonly kind: 'number'; readonly value: number; readonly raw: string })
-  | (Positioned & { readonly kind: 'name'; readonly name: string })
+  /** `symbol` numbers the distinct names of one parse (see symbols.ts). */
+  | (Positioned & { readonly kind: 'name'; readonly name: string; readonly symbol: number })
   /** `#12`: a node by id, for unnamed nodes. */
   | (Positioned & { readonly kind: 'ref'; readonly id: number })
   | (Positioned & { readonly kind: 'unary'; readonly op: '-'; readonly operand: Expr })
@@ -36,6 +37,7 @@ export type Expr =
 /** `name = expr` on one line. */
 export interface Statement extends Positioned {
   readonly name: string;
+  readonly symbol: number;
   readonly nameEnd: number;
   readonly expr: Expr;
 }

@@ -8,14 +8,15 @@ import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
 import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { at, definedLater, describe, type NameExpr, refHint } from './compile-errors.js';
 import { namesOf } from './names.js';
-import { MAX_DIAGNOSTICS } from './parser.js';
+import { emptied, MAX_DIAGNOSTICS } from './parser.js';
 import { printExpr } from './print.js';
 import { suggest } from './suggest.js';
+import { type Symbols, SymbolValues } from './symbols.js';
 
 export interface CompileOptions {
   /**
    * Values that replace inputs' literals, by name. Names that are not inputs are ignored: the
-   * caller reports them (`graph.idOf` and `graph.opOf` tell what a name is).
+   * caller reports them (`idOf` and `graph.opOf` tell what a name is).
    */
   readonly set?: ReadonlyMap<string, number>;
 }
@@ -30,6 +31,8 @@ export interface CompiledProgram {
   readonly graph: Graph;
   /** Offsets of each node's expression text by node id (an input's: its literal). */
   readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
+  /** The node a name is given to, if any. */
+  idOf(name: string): number | undefined;
   /** Where a name is first defined, if it is. */
   definitionOf(name: string): Definition | undefined;
   /** The name of the last statement: the default output. */
@@ -55,17 +58,18 @@ const POW_HINT =
  */
 export function compileProgram(
   statements: Iterable<Statement>,
+  symbols: Symbols,
   options: CompileOptions = {},
 ): CompiledProgram {
-  // Names live in the graph alone (a million-line graph pays for one Map, not three); where each
-  // is defined is kept by node id, and only names that made no node need a Map of their own.
+  // Names are looked up by their symbol, an index (a million-line graph would spend most of its
+  // load hashing strings into Maps); both tables hold 0 for "none", so they store value + 1.
   const graph = new Graph();
   const spanStart: number[] = [];
   const spanEnd: number[] = [];
-  /** The statement start of each named node, by id (-1 for unnamed ones). */
-  const definedStart: number[] = [];
-  /** Names whose statement failed (or came after the diagnostics cap): defined, not usable. */
-  const failed = new Map<string, number>();
+  const nodeOf = new SymbolValues();
+  const definedStart = new SymbolValues();
+  /** Names whose statement made no node (failed, or came after the diagnostics cap). */
+  const failed: string[] = [];
   const diagnostics: LocalDiagnostic[] = [];
   /** Uses of names not defined yet, by the index of their diagnostic. */
   const unresolved: { index: number; expr: NameExpr; statementStart: number }[] = [];
@@ -85,19 +89,19 @@ export function compileProgram(
     return id;
   };
 
-  const startOf = (name: string): number | undefined => {
-    const id = graph.idOf(name);
-    return id === undefined ? failed.get(name) : definedStart[id];
+  const definitionAt = (symbol: number, name: string): Definition | undefined => {
+    const start = definedStart.get(symbol) - 1;
+    return start === -1 ? undefined : { start, nameEnd: start + name.length };
   };
-  const definitionOf = (name: string): Definition | undefined => {
-    const start = startOf(name);
-    return start === undefined ? undefined : { start, nameEnd: start + name.length };
+  const byName = <T>(name: string, f: (symbol: number) => T): T | undefined => {
+    const symbol = symbols.find(name);
+    return symbol === undefined ? undefined : f(symbol);
   };
 
   const resolveName = (expr: NameExpr): number => {
-    const id = graph.idOf(expr.name);
-    if (id !== undefined) return id;
-    if (failed.has(expr.name)) return FAILED;
+    const id = nodeOf.get(expr.symbol) - 1;
+    if (id !== -1) return id;
+    if (definedStart.get(expr.symbol) !== 0) return FAILED;
     unresolved.push({ index: diagnostics.length, expr, statementStart: current.start });
     const guess = suggest(expr.name, definedNames());
     const hint = FUNCTIONS.has(expr.name)
@@ -109,7 +113,7 @@ export function compileProgram(
   };
   const definedNames = function* () {
     yield* namesOf(graph);
-    yield* failed.keys();
+    yield* failed;
   };
 
   const compileCall = (expr: Extract<Expr, { kind: 'call' }>, args: number[]): number => {
@@ -117,7 +121,7 @@ export function compileProgram(
     if (spec === undefined) {
       const guess = suggest(expr.callee, FUNCTIONS.keys());
       const known =
-        graph.idOf(expr.callee) !== undefined
+        byName(expr.callee, (symbol) => nodeOf.get(symbol) !== 0) === true
           ? `'${expr.callee}' is a node, not a function; t`
           : 'T';
       return report({
@@ -196,7 +200,7 @@ export function compileProgram(
     if (literal !== undefined) {
       return created(graph.addInput(options.set?.get(statement.name) ?? literal), expr);
     }
-    values.length = 0;
+    emptied(values);
     for (const node of compiledPostOrder(expr, walk)) {
       values.push(compileNode(node, values));
       if (diagnostics.length >= MAX_DIAGNOSTICS) return FAILED;
@@ -213,15 +217,15 @@ export function compileProgram(
   };
 
   for (const statement of statements) {
-    const { name } = statement;
+    const { name, symbol } = statement;
     lastName = name;
     if (diagnostics.length >= MAX_DIAGNOSTICS) {
       // Nothing more is compiled, but later definitions still explain earlier unknown names.
-      if (startOf(name) === undefined) failed.set(name, statement.start);
+      if (definedStart.get(symbol) === 0) definedStart.set(symbol, statement.start + 1);
       continue;
     }
     current = statement;
-    const first = definitionOf(name);
+    const first = definitionAt(symbol, name);
     if (first !== undefined) {
       report({
         start: statement.start,
@@ -235,23 +239,27 @@ export function compileProgram(
     }
     const id = compileStatement(statement);
     if (first !== undefined) continue;
+    definedStart.set(symbol, statement.start + 1);
     if (id === FAILED) {
-      failed.set(name, statement.start);
+      failed.push(name);
     } else {
       graph.setName(id, name);
-      while (definedStart.length < id) definedStart.push(-1);
-      definedStart[id] = statement.start;
+      nodeOf.set(symbol, id + 1);
     }
   }
   for (const { index, expr, statementStart } of unresolved) {
-    const definition = definitionOf(expr.name);
+    const definition = definitionAt(expr.symbol, expr.name);
     if (definition !== undefined && index < MAX_DIAGNOSTICS)
       diagnostics[index] = definedLater(expr, definition, definition.start === statementStart);
   }
   return {
     graph,
     spans: { start: Int32Array.from(spanStart), end: Int32Array.from(spanEnd) },
-    definitionOf,
+    idOf: (name) => {
+      const id = byName(name, nodeOf.get.bind(nodeOf)) ?? 0;
+      return id === 0 ? undefined : id - 1;
+    },
+    definitionOf: (name) => byName(name, (symbol) => definitionAt(symbol, name)),
     lastName,
     diagnostics: diagnostics.slice(0, MAX_DIAGNOSTICS),
   };
@@ -263,7 +271,7 @@ export function compileProgram(
  * the exponent of `**` is no node.
  */
 function compiledPostOrder(root: Expr, { order, stack }: Walk): Expr[] {
-  order.length = 0;
+  emptied(order);
   stack.push(root);
   // Parents before children, the right child first; the reverse is the post-order.
   while (stack.length > 0) {

@@ -8,6 +8,7 @@
  * have to move out of its young generation and sweep later.
  */
 import type { LocalDiagnostic } from './ast.js';
+import { Symbols } from './symbols.js';
 
 export type TokenKind = 'number' | 'name' | 'ref' | 'punct' | 'newline' | 'eof' | 'invalid';
 
@@ -17,13 +18,15 @@ export interface Token {
   readonly end: number;
   /** The token as written (empty for `newline` and `eof`). */
   readonly text: string;
-  /** A number's value, or a `#ID` ref's id; 0 otherwise. */
+  /** A number's value, a `#ID` ref's id, or a name's symbol; 0 otherwise. */
   readonly value: number;
 }
 
 export interface LexOptions {
   /** Whether `\n` ends a statement (graph blocks) or is plain whitespace (conditions). */
   readonly newlines: boolean;
+  /** Where names are interned; a table of the lexer's own by default. */
+  readonly symbols?: Symbols;
 }
 
 /** Punctuators by their first character, longest first: `**` wins over `*` and `<=` over `<`. */
@@ -62,6 +65,7 @@ export class Lexer {
   readonly diagnostics: LocalDiagnostic[] = [];
   /** The token under the cursor. */
   token: Token;
+  readonly symbols: Symbols;
   private next: Token | undefined;
   private offset = 0;
 
@@ -69,6 +73,7 @@ export class Lexer {
     private readonly text: string,
     private readonly options: LexOptions,
   ) {
+    this.symbols = options.symbols ?? new Symbols();
     this.token = this.lex();
   }
 
@@ -111,7 +116,9 @@ export class Lexer {
         while (i < text.length && text.charCodeAt(i) !== NEWLINE) i++;
       } else if (isNameStart(c)) {
         while (isNamePart(text.charCodeAt(i))) i++;
-        return this.made('name', start, i, text.slice(start, i));
+        // Every use of a name shares one string, cut once.
+        const symbol = this.symbols.intern(text, start, i);
+        return this.made('name', start, i, this.symbols.names[symbol], symbol);
       } else if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) {
         i = numberEnd(text, i);
         const raw = text.slice(start, i);

@@ -16,6 +16,7 @@ import { makeScenario } from './scenario.js';
 import { type ScenarioFile, scenarioFileSchema } from './schema.js';
 import { checkOverrides } from './set.js';
 import { lineColumn } from './source.js';
+import { Symbols } from './symbols.js';
 import type { Diagnostic, Scenario, Source, Span, WalkthroughItem } from './types.js';
 import { resolveItem, resolveNode, StepSpace } from './walkthrough.js';
 
@@ -57,7 +58,12 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
   if (output === undefined) return report.result();
   report.add(checkOverrides(compiled.graph, options.set));
   const walkthrough = file.success
-    ? resolveWalkthrough(doc, new StepSpace(compiled.graph, output), file.data, report)
+    ? resolveWalkthrough(
+        doc,
+        new StepSpace(compiled.graph, output, compiled.idOf),
+        file.data,
+        report,
+      )
     : [];
   if (report.hasErrors || !file.success) return report.result();
   const scenario = makeScenario({
@@ -132,6 +138,8 @@ function isEmpty(source: Source, report: Report): boolean {
 
 interface Compiled {
   readonly graph: Graph;
+  /** Names looked up through the compiler's table (the graph's own index is built on demand). */
+  readonly idOf: (name: string) => number | undefined;
   readonly lastName?: string;
   /** File offsets of each node's text. */
   readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
@@ -159,7 +167,8 @@ function compileGraph(
   }
   // Each statement is compiled as soon as it is parsed; parse errors, if any, are the report.
   const syntax: LocalDiagnostic[] = [];
-  const compiled = compileProgram(readStatements(scalar.value, syntax), { set });
+  const symbols = new Symbols();
+  const compiled = compileProgram(readStatements(scalar.value, syntax, symbols), symbols, { set });
   local(syntax);
   if (syntax.length > 0) return undefined;
   if (compiled.lastName === undefined) {
@@ -178,7 +187,7 @@ function compileGraph(
     spans.start[id] = map.toFile(start[id]);
     spans.end[id] = map.toFile(end[id]);
   }
-  return { graph: compiled.graph, lastName: compiled.lastName, spans };
+  return { graph: compiled.graph, idOf: compiled.idOf, lastName: compiled.lastName, spans };
 }
 
 function toFileDiagnostic(d: LocalDiagnostic, map: OffsetMap, source: Source): Diagnostic {
@@ -208,7 +217,7 @@ function resolveOutput(
     typeof data === 'object' && data !== null ? (data as { output?: unknown }).output : undefined;
   const ref = typeof written === 'string' ? written : compiled.lastName;
   if (ref === undefined) return undefined;
-  const node = resolveNode(ref, compiled.graph);
+  const node = resolveNode(ref, compiled.graph, compiled.idOf);
   if (node.ok) return node.value;
   report.error(
     valueSpan(doc, ['output']),

@@ -8,6 +8,7 @@
 import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { Lexer, type Token } from './lexer.js';
 import { BINARY_OPERATORS, type OperatorRule, UNARY_MINUS_PRECEDENCE } from './operators.js';
+import { Symbols } from './symbols.js';
 import {
   CHAINED_COMPARISON_HINT,
   expected,
@@ -40,11 +41,13 @@ type ExpressionResult =
 
 export function parseProgram(text: string): {
   statements: Statement[];
+  symbols: Symbols;
   diagnostics: LocalDiagnostic[];
 } {
   const diagnostics: LocalDiagnostic[] = [];
-  const statements = [...readStatements(text, diagnostics)];
-  return { statements, diagnostics };
+  const symbols = new Symbols();
+  const statements = [...readStatements(text, diagnostics, symbols)];
+  return { statements, symbols, diagnostics };
 }
 
 /**
@@ -55,8 +58,9 @@ export function parseProgram(text: string): {
 export function* readStatements(
   text: string,
   diagnostics: LocalDiagnostic[],
+  symbols: Symbols,
 ): Generator<Statement, void, undefined> {
-  const lexer = new Lexer(text, { newlines: true });
+  const lexer = new Lexer(text, { newlines: true, symbols });
   const parser = new ExpressionParser(lexer, 'program');
   const errors: LocalDiagnostic[] = [];
   for (let name = lexer.token; name.kind !== 'eof'; name = lexer.advance()) {
@@ -76,6 +80,7 @@ export function* readStatements(
     if (result.expr !== undefined) {
       yield {
         name: name.text,
+        symbol: name.value,
         nameEnd: name.end,
         start: name.start,
         end: result.end,
@@ -125,10 +130,10 @@ class ExpressionParser {
 
   parse(): ExpressionResult {
     const { lexer, mode, pending } = this;
-    this.operands.length = 0;
-    this.starts.length = 0;
-    this.ends.length = 0;
-    pending.length = 0;
+    emptied(this.operands);
+    emptied(this.starts);
+    emptied(this.ends);
+    emptied(pending);
     let expectOperand = true;
     let callJustOpened = false;
     for (let token = lexer.token; ; token = lexer.advance()) {
@@ -149,7 +154,8 @@ class ExpressionParser {
             lexer.advance();
             continue;
           }
-          this.push({ kind: 'name', name: token.text, start: token.start, end: token.end });
+          const { text: name, value: symbol, start, end } = token;
+          this.push({ kind: 'name', name, symbol, start, end });
         } else if (isPunct(token, '-')) {
           pending.push({ kind: 'unary', start: token.start });
           continue;
@@ -271,6 +277,15 @@ function binaryOperator(
   const found = BINARY_OPERATORS.get(op);
   if (found === undefined || (found.conditionOnly && mode !== 'condition')) return undefined;
   return { op, rule: found };
+}
+
+/**
+ * Empties a reused stack. Setting `length = 0` would be one call, but it also drops the array's
+ * storage, which the next push allocates again: for a million statements, garbage.
+ */
+export function emptied<T>(stack: T[]): T[] {
+  while (stack.length > 0) stack.pop();
+  return stack;
 }
 
 /** Two lists already sorted by start, merged and cut to `MAX_DIAGNOSTICS`. */

@@ -64,6 +64,7 @@ export class StepSpace {
   constructor(
     readonly graph: Graph,
     readonly output: number,
+    private readonly idOf: (name: string) => number | undefined,
   ) {
     this.forwardStep = new Int32Array(graph.size);
     let count = 0;
@@ -78,7 +79,7 @@ export class StepSpace {
   }
 
   node(ref: string): Parsed<number> {
-    return resolveNode(ref, this.graph);
+    return resolveNode(ref, this.graph, this.idOf);
   }
 
   step(text: StepText): Parsed<StepRef> {
@@ -181,7 +182,11 @@ export class StepSpace {
 }
 
 /** A node by name or `#ID`. */
-export function resolveNode(ref: string, graph: Graph): Parsed<number> {
+export function resolveNode(
+  ref: string,
+  graph: Graph,
+  idOf: (name: string) => number | undefined,
+): Parsed<number> {
   const byId = /^#([0-9]+)$/.exec(ref);
   if (byId !== null) {
     const id = Number(byId[1]);
@@ -192,7 +197,7 @@ export function resolveNode(ref: string, graph: Graph): Parsed<number> {
       hint: `Node ids go from #0 to #${graph.size - 1}.`,
     };
   }
-  const id = graph.idOf(ref);
+  const id = idOf(ref);
   if (id !== undefined) return { ok: true, value: id };
   const close = suggest(ref, namesOf(graph));
   return {

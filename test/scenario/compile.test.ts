@@ -7,7 +7,7 @@ import { closeTo, referenceValues } from './fixtures.js';
 function compile(text: string, set?: ReadonlyMap<string, number>) {
   const parsed = parseProgram(text);
   expect(parsed.diagnostics).toEqual([]);
-  return compileProgram(parsed.statements, { set });
+  return compileProgram(parsed.statements, parsed.symbols, { set });
 }
 
 /** Compiles, runs forward and backward from the last name, and compares with the reference values. */
@@ -135,7 +135,7 @@ describe('compileProgram: diagnostics', () => {
   const diagnose = (text: string) => {
     const parsed = parseProgram(text);
     expect(parsed.diagnostics).toEqual([]);
-    return compileProgram(parsed.statements).diagnostics;
+    return compileProgram(parsed.statements, parsed.symbols).diagnostics;
   };
 
   it('an undefined name, with a did-you-mean from the names defined so far', () => {

@@ -21,15 +21,15 @@ function parseClean(text: string) {
 describe('deep and long expressions', () => {
   it(`${DEPTH} nested parentheses parse to the inner expression`, () => {
     const text = `x = 1\ny = ${'('.repeat(DEPTH)}x + 1${')'.repeat(DEPTH)}\n`;
-    const { statements } = parseClean(text);
+    const { statements, symbols } = parseClean(text);
     expect(statements[1].expr).toMatchObject({ kind: 'binary', op: '+', start: 10 + DEPTH });
     expect(statements[1].end).toBe(text.length - 1);
   });
 
   it(`${DEPTH} nested negations and calls compile, run and print`, () => {
     const inner = `${'-tanh('.repeat(DEPTH)}x${')'.repeat(DEPTH)}`;
-    const { statements } = parseClean(`x = 0.5\ny = ${inner}\n`);
-    const { graph, diagnostics } = compileProgram(statements);
+    const { statements, symbols } = parseClean(`x = 0.5\ny = ${inner}\n`);
+    const { graph, diagnostics } = compileProgram(statements, symbols);
     expect(diagnostics).toEqual([]);
     expect(graph.size).toBe(1 + 2 * DEPTH);
     forward(graph);
@@ -40,9 +40,9 @@ describe('deep and long expressions', () => {
 
   it(`a ${DEPTH}-deep right-nested sum keeps its parentheses when printed`, () => {
     const inner = `${'x + ('.repeat(DEPTH)}x + x${')'.repeat(DEPTH)}`;
-    const { statements } = parseClean(`x = 1\ny = ${inner}\n`);
+    const { statements, symbols } = parseClean(`x = 1\ny = ${inner}\n`);
     expect(printExpr(statements[1].expr) === inner).toBe(true);
-    const { graph, diagnostics } = compileProgram(statements);
+    const { graph, diagnostics } = compileProgram(statements, symbols);
     expect(diagnostics).toEqual([]);
     forward(graph);
     expect(graph.data[graph.size - 1]).toBe(DEPTH + 2);
@@ -50,9 +50,9 @@ describe('deep and long expressions', () => {
 
   it(`a ${TERMS}-term sum parses, compiles and prints`, () => {
     const sum = Array.from({ length: TERMS }, (_, i) => (i % 2 === 0 ? 'x' : '1')).join(' + ');
-    const { statements } = parseClean(`x = 1\ny = ${sum}\n`);
+    const { statements, symbols } = parseClean(`x = 1\ny = ${sum}\n`);
     expect(postOrder(statements[1].expr)).toHaveLength(2 * TERMS - 1);
-    const { graph, diagnostics } = compileProgram(statements);
+    const { graph, diagnostics } = compileProgram(statements, symbols);
     expect(diagnostics).toEqual([]);
     forward(graph);
     expect(graph.data[graph.idOf('y')!]).toBe(TERMS);
@@ -61,10 +61,10 @@ describe('deep and long expressions', () => {
 
   it(`a ${TERMS}-term ** chain is right-associative and is one error, not a crash`, () => {
     const chain = Array.from({ length: TERMS }, () => 'x').join(' ** ');
-    const { statements } = parseClean(`x = 1\ny = ${chain}\n`);
+    const { statements, symbols } = parseClean(`x = 1\ny = ${chain}\n`);
     const root = statements[1].expr;
     expect(root.kind === 'binary' && root.left.kind).toBe('name');
-    const { diagnostics } = compileProgram(statements);
+    const { diagnostics } = compileProgram(statements, symbols);
     expect(diagnostics.map((d) => d.message)).toEqual([
       "The exponent of ** must be a number literal, found 'x ** x ** x ** x ** x ** x ** x ** x **…'.",
     ]);
@@ -73,8 +73,8 @@ describe('deep and long expressions', () => {
   it(`${TERMS} statements compile into a chain`, () => {
     const lines = ['v0 = 1'];
     for (let i = 1; i < TERMS; i++) lines.push(`v${i} = v${i - 1} * 1`);
-    const { statements } = parseClean(lines.join('\n'));
-    const { graph, diagnostics, lastName } = compileProgram(statements);
+    const { statements, symbols } = parseClean(lines.join('\n'));
+    const { graph, diagnostics, lastName } = compileProgram(statements, symbols);
     expect(diagnostics).toEqual([]);
     expect(lastName).toBe(`v${TERMS - 1}`);
     expect(graph.size).toBe(1 + 2 * (TERMS - 1));

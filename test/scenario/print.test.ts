@@ -52,7 +52,9 @@ const CONDITION: BinaryOp[] = [...ARITHMETIC, '<', '<=', '>', '>=', '==', '!=', 
 /** Random expression trees over the given binary operators, with every kind of leaf. */
 function trees(ops: BinaryOp[]): fc.Arbitrary<Expr> {
   const leaf: fc.Arbitrary<Expr> = fc.oneof(
-    fc.constantFrom('x', 'y', 'grad', 'w_1').map((name): Expr => ({ kind: 'name', name, ...at })),
+    fc
+      .constantFrom('x', 'y', 'grad', 'w_1')
+      .map((name): Expr => ({ kind: 'name', name, symbol: 0, ...at })),
     fc
       .oneof(fc.nat(1000).map(String), fc.constantFrom('0.5', '.5', '1e-3', '2.', '3E+2'))
       .map((raw): Expr => ({ kind: 'number', value: Number(raw), raw, ...at })),
