@@ -1,6 +1,6 @@
 /**
  * W5: keypress → frame latency of the real TUI at 120×40 with NODE_ENV=production, on the seed and
- * on a 1,032-node MLP, for the tsc build and for the esbuild bundle (scripts/bundle.mjs); and the
+ * on a 1,032-node and a 10,043-node MLP, for the tsc build and for the esbuild bundle (scripts/bundle.mjs); and the
  * time from spawn to the first frame. Both builds go to .tmp/perf-ui/, never to dist/, so the
  * bench does not race a build in progress; package.json and scenarios/ are linked beside them
  * because the CLI finds them two folders above its own file.
@@ -95,7 +95,14 @@ export const ui: BenchSuite = {
     const root = build(log);
     const mlp = join(OUT, 'mlp-2-4-4-1-x14.yaml');
     writeFileSync(mlp, mlpScenarioText({ layers: [2, 4, 4, 1], samples: 14, seed: 1 }));
-    const graphs = { seed: join(root, 'scenarios/seed.yaml'), 'mlp 1032 nodes': mlp };
+    // The 10,000-node case: it must open quickly and stay usable.
+    const big = join(OUT, 'mlp-2-16-16-1-x15.yaml');
+    writeFileSync(big, mlpScenarioText({ layers: [2, 16, 16, 1], samples: 15, seed: 1 }));
+    const graphs = {
+      seed: join(root, 'scenarios/seed.yaml'),
+      'mlp 1032 nodes': mlp,
+      'mlp 10043 nodes': big,
+    };
     const spawns = quick ? 1 : 3;
     const results: BenchResult[] = [];
     for (const [graphName, file] of Object.entries(graphs)) {
