@@ -16,8 +16,12 @@ import { build } from 'esbuild';
 
 const outfile = process.argv[2] ?? 'dist/bundle/gradstep.js';
 
-/** Entries kept per memo before it starts over: a few screens' worth of distinct lines. */
-const MEMO_SIZE = 20_000;
+/**
+ * Entries kept per memo before it starts over: a frame writes a few hundred lines, so this keeps
+ * every line of the last frames, and bounds the styled characters held (about 100 bytes each,
+ * up to a few hundred per line) to some tens of MB.
+ */
+const MEMO_SIZE = 2_000;
 
 const SHIMS = {
   'string-width': `
