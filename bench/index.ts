@@ -2,7 +2,7 @@
  * `npm run bench` prints a table; `npm run bench -- --json` one JSON document; `--quick` runs
  * smaller sizes; `--only W2` runs the suites whose name starts with W2. Progress goes to stderr.
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { BenchResult } from './harness.js';
 import { SUITES } from './suites.js';
 
@@ -18,6 +18,9 @@ const machine = {
   node: process.version,
   platform: `${process.platform}-${process.arch}`,
   date: new Date().toISOString(),
+  /** 1, 5 and 15 minute load averages when the run started and when it ended: noise to expect. */
+  load_start: loadavg().map((l) => Number(l.toFixed(2))),
+  load_end: [] as number[],
 };
 
 const workloads: BenchResult[] = [];
@@ -26,12 +29,15 @@ for (const suite of SUITES) {
   workloads.push(...(await suite.run({ quick, log: (line) => process.stderr.write(`${line}\n`) })));
 }
 
+machine.load_end = loadavg().map((l) => Number(l.toFixed(2)));
+
 if (json) {
   process.stdout.write(`${JSON.stringify({ machine, workloads })}\n`);
 } else {
   process.stdout.write(`${table(workloads)}\n`);
   process.stdout.write(
-    `\n${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${machine.date}\n`,
+    `\n${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${machine.date}, load average ` +
+      `${machine.load_start.join(' ')} at start, ${machine.load_end.join(' ')} at end\n`,
   );
 }
 
