@@ -25,8 +25,13 @@ export interface TerminalSession {
   restore(): void;
 }
 
-/** Switches to a clean alternate screen with the cursor hidden. */
+/**
+ * Switches to a clean alternate screen with the cursor hidden, and stdin to raw mode at once: Ink
+ * turns raw mode on only after its first frame, and a Ctrl-C typed in between would reach the
+ * process as SIGINT instead of as a key.
+ */
 export function enterTerminal(stdout: Writable, stdin?: RawModeStream): TerminalSession {
+  if (stdin?.isTTY === true) stdin.setRawMode?.(true);
   stdout.write(ENTER_ALTERNATE_SCREEN + CLEAR_SCREEN + CURSOR_HOME + HIDE_CURSOR);
   let restored = false;
   return {
@@ -76,9 +81,13 @@ export interface ProcessGuards {
   dispose(): void;
 }
 
+/** Signals that end the app through its own exit path, so the terminal is restored first. */
+const GUARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+
 /**
- * Routes SIGTERM, SIGHUP and uncaught errors to `onSignal`/`onCrash` while the app runs, and restores
- * the terminal on process exit as a last resort.
+ * Routes the guarded signals (SIGINT only comes from `kill`: in raw mode Ctrl-C is a key) and uncaught
+ * errors to `onSignal`/`onCrash` while the app runs, and restores the terminal on process exit as a
+ * last resort.
  */
 export function guardProcess(
   session: TerminalSession,
@@ -88,15 +97,13 @@ export function guardProcess(
   const signal = (name: NodeJS.Signals) => onSignal(name);
   const crash = (error: unknown) => onCrash(error);
   const exit = () => session.restore();
-  process.on('SIGTERM', signal);
-  process.on('SIGHUP', signal);
+  for (const name of GUARDED_SIGNALS) process.on(name, signal);
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   process.on('exit', exit);
   return {
     dispose() {
-      process.off('SIGTERM', signal);
-      process.off('SIGHUP', signal);
+      for (const name of GUARDED_SIGNALS) process.off(name, signal);
       process.off('uncaughtException', crash);
       process.off('unhandledRejection', crash);
       process.off('exit', exit);

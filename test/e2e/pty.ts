@@ -1,6 +1,10 @@
 /**
  * A real pseudo-terminal for end-to-end tests: the program runs in node-pty and its output is fed
  * into a headless xterm, so tests read the screen a user would see, escape codes interpreted.
+ *
+ * xterm parses what it is given asynchronously, in order, calling each write's callback once that
+ * chunk is on its screen. Everything the harness reports (screen text, cursor, synchronized-update
+ * state, exit) is therefore read from the chunks parsed so far, never from bytes still queued.
  */
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
@@ -12,6 +16,9 @@ export interface PtyOptions {
   readonly env?: Record<string, string>;
 }
 
+/** Generous enough for a loaded two-core CI machine; a passing wait returns as soon as it holds. */
+export const DEFAULT_WAIT_MS = 30_000;
+
 export interface PtySession {
   /** The child's process id (for signals). */
   readonly pid: number;
@@ -20,14 +27,25 @@ export interface PtySession {
   resize(cols: number, rows: number): void;
   /** The visible screen, one line per row, trailing spaces trimmed. */
   screenText(): string;
-  /** Resolves once `text` is on screen; rejects with the screen after `timeoutMs`. */
+  /** Resolves once `text` is on a whole frame; rejects with the screen after `timeoutMs`. */
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Resolves once `holds(screen)` is true of a whole frame; rejects with the screen after `timeoutMs`. */
+  waitForScreen(
+    holds: (screen: string) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<void>;
+  /**
+   * Resolves with the exit code once the child has exited and every byte it wrote is on the
+   * screen, so the screen, cursor and mode can be asserted right after.
+   */
   waitForExit(timeoutMs?: number): Promise<number>;
-  /** Everything the program wrote, escape codes included. */
+  /** Everything the program wrote that the terminal has parsed, escape codes included. */
   rawOutput(): string;
   isCursorHidden(): boolean;
   isAlternateScreen(): boolean;
-  kill(): void;
+  /** Kills the child if it still runs and waits for it to go, so tests do not leave load behind. */
+  close(): Promise<void>;
 }
 
 /** Environment for the child: no CI (Ink draws nothing until exit under CI), a colour terminal. */
@@ -54,21 +72,31 @@ export function spawnPty(
     cwd: options.cwd ?? process.cwd(),
     env: childEnv(options.env),
   });
-  let raw = '';
+  /** The output xterm has parsed: the screen shows exactly this. */
+  let parsed = '';
+  /** Writes handed to xterm whose callback has not run yet. */
+  let queued = 0;
   let exitCode: number | undefined;
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
-  child.onData((data) => {
-    raw += data;
-    terminal.write(data, notify);
-  });
+  const feed = (data: string) => {
+    queued++;
+    terminal.write(data, () => {
+      queued--;
+      parsed += data;
+      notify();
+    });
+  };
+  child.onData(feed);
+  // node-pty reports exit once the pty has closed, after its last data event; the empty write
+  // queues a callback behind every earlier chunk, so `drained` turns true with the screen final.
   child.onExit(({ exitCode: code }) => {
     exitCode = code;
-    // Let the terminal parse the last bytes before anyone reads the screen.
-    terminal.write('', notify);
+    feed('');
   });
+  const drained = () => exitCode !== undefined && queued === 0;
 
   const screenText = (): string => {
     const buffer = terminal.buffer.active;
@@ -79,13 +107,13 @@ export function spawnPty(
     return lines.join('\n');
   };
 
-  /** Waits until `done()` holds, re-checking whenever output arrives. */
+  /** Waits until `done()` holds, re-checking whenever the terminal has parsed more output. */
   const until = (done: () => boolean, timeoutMs: number, what: () => string): Promise<void> =>
     new Promise((resolve, reject) => {
       if (done()) return resolve();
       const timer = setTimeout(() => {
         listeners.delete(check);
-        reject(new Error(`${what()}\n--- screen ---\n${screenText()}`));
+        reject(new Error(`${what()} after ${timeoutMs} ms\n--- screen ---\n${screenText()}`));
       }, timeoutMs);
       function check() {
         if (!done()) return;
@@ -97,10 +125,22 @@ export function spawnPty(
     });
 
   // Ink wraps each frame in a synchronized update; a frame split across reads is not yet a screen.
-  const midFrame = () => lastOf(raw, '\u001B[?2026h') > lastOf(raw, '\u001B[?2026l');
-  const matches = (text: string | RegExp) =>
-    !midFrame() &&
-    (typeof text === 'string' ? screenText().includes(text) : text.test(screenText()));
+  const midFrame = () => lastOf(parsed, '\u001B[?2026h') > lastOf(parsed, '\u001B[?2026l');
+  const waitForScreen = (
+    holds: (screen: string) => boolean,
+    what: string,
+    timeoutMs = DEFAULT_WAIT_MS,
+  ) =>
+    until(
+      () => !midFrame() && holds(screenText()),
+      timeoutMs,
+      () => `timed out waiting for ${what}`,
+    );
+
+  const waitForExit = async (timeoutMs = DEFAULT_WAIT_MS) => {
+    await until(drained, timeoutMs, () => 'timed out waiting for exit');
+    return exitCode ?? -1;
+  };
 
   return {
     pid: child.pid,
@@ -110,25 +150,23 @@ export function spawnPty(
       child.resize(newCols, newRows);
     },
     screenText,
-    waitForText: (text, timeoutMs = 5_000) =>
-      until(
-        () => matches(text),
+    waitForText: (text, timeoutMs) =>
+      waitForScreen(
+        (screen) => (typeof text === 'string' ? screen.includes(text) : text.test(screen)),
+        String(text),
         timeoutMs,
-        () => `timed out waiting for ${String(text)}`,
       ),
-    async waitForExit(timeoutMs = 5_000) {
-      await until(
-        () => exitCode !== undefined,
-        timeoutMs,
-        () => 'timed out waiting for exit',
-      );
-      return exitCode ?? -1;
-    },
-    rawOutput: () => raw,
-    isCursorHidden: () => lastOf(raw, '\u001B[?25l') > lastOf(raw, '\u001B[?25h'),
+    waitForScreen,
+    waitForExit,
+    rawOutput: () => parsed,
+    isCursorHidden: () => lastOf(parsed, '\u001B[?25l') > lastOf(parsed, '\u001B[?25h'),
     isAlternateScreen: () => terminal.buffer.active.type === 'alternate',
-    kill: () => {
-      if (exitCode === undefined) child.kill();
+    async close() {
+      if (exitCode === undefined) {
+        child.kill();
+        await waitForExit().catch(() => child.kill('SIGKILL'));
+      }
+      terminal.dispose();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureScreenSize } from '../../src/ui/terminal.js';
+import { ensureScreenSize, enterTerminal } from '../../src/ui/terminal.js';
 
 describe('ensureScreenSize', () => {
   it('gives a terminal that reports 0×0 or no size 80×24, or COLUMNS × LINES', () => {
@@ -23,5 +23,18 @@ describe('ensureScreenSize', () => {
     const sized = { columns: 120, rows: 40 };
     ensureScreenSize(sized, { COLUMNS: '80' });
     expect(Object.getOwnPropertyDescriptor(sized, 'columns')?.value).toBe(120);
+  });
+});
+
+describe('enterTerminal', () => {
+  it('puts a tty stdin in raw mode before drawing, so Ctrl-C is a key from the first frame on', () => {
+    const events: unknown[] = [];
+    const stdout = { write: (text: string) => events.push(text) };
+    const stdin = { isTTY: true, setRawMode: (mode: boolean) => events.push(mode) };
+    const session = enterTerminal(stdout, stdin);
+    expect(events).toEqual([true, '\u001B[?1049h\u001B[2J\u001B[H\u001B[?25l']);
+    session.restore();
+    session.restore();
+    expect(events.slice(2)).toEqual([false, '\u001B[?25h\u001B[?1049l']);
   });
 });
