@@ -178,7 +178,7 @@ class ExpressionParser {
         if (assoc === 'none' && top?.kind === 'binary' && top.rule.precedence === precedence) {
           return { error: expected("'and' or 'or'", token, mode, CHAINED_COMPARISON_HINT) };
         }
-        pending.push({ kind: 'binary', op: op.op, rule: op.rule });
+        pending.push(op);
         expectOperand = true;
         continue;
       }
@@ -268,15 +268,17 @@ class ExpressionParser {
 const precedenceOf = (p: Pending | undefined): number =>
   p?.kind === 'binary' ? p.rule.precedence : p?.kind === 'unary' ? UNARY_MINUS_PRECEDENCE : 0;
 
-function binaryOperator(
-  token: Token,
-  mode: Mode,
-): { op: BinaryOp; rule: OperatorRule } | undefined {
+type PendingBinary = Extract<Pending, { kind: 'binary' }>;
+/** One immutable pending entry per operator, shared by every use (a million lines, no garbage). */
+const PENDING_BINARY: ReadonlyMap<string, PendingBinary> = new Map(
+  [...BINARY_OPERATORS].map(([op, rule]) => [op, { kind: 'binary', op, rule }]),
+);
+
+function binaryOperator(token: Token, mode: Mode): PendingBinary | undefined {
   if (token.kind !== 'punct' && token.kind !== 'name') return undefined;
-  const op = token.text as BinaryOp;
-  const found = BINARY_OPERATORS.get(op);
-  if (found === undefined || (found.conditionOnly && mode !== 'condition')) return undefined;
-  return { op, rule: found };
+  const found = PENDING_BINARY.get(token.text);
+  if (found === undefined || (found.rule.conditionOnly && mode !== 'condition')) return undefined;
+  return found;
 }
 
 /**
