@@ -79,6 +79,17 @@ describe('renderFrames', () => {
     }
   });
 
+  it("gives the grad check's verdict only once the grad is final, the numeric value before", async () => {
+    const [, first, last] = texts(
+      await renderFrames({ scenario: builtin('seed'), columns: 120, rows: 40, keys: ['n', 'G'] }),
+    );
+    // F1 inspects x_2 = x * x, whose grad (y = 3) arrives at B4.
+    expect(first).toMatch(/grad {4}\? +│/);
+    expect(first).toMatch(/check {3}◌ awaits final grad {2}numeric 2\.99999/);
+    expect(first).not.toContain('✓ pass');
+    expect(last).toMatch(/check {3}✓ pass {2}numeric /);
+  });
+
   it('scrolls the focused inspector at 80×24 down to its last line and no further', async () => {
     const frames = texts(
       await renderFrames({

@@ -60,7 +60,7 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
       ).map((line) => `  ${line}`),
     );
   }
-  lines.push(...checkLines(model, id, width));
+  lines.push(...checkLines(model, id, ledger.final, width));
   return lines;
 }
 
@@ -76,11 +76,19 @@ function field(label: string, parts: readonly string[], width: number): string[]
   return lines;
 }
 
-function checkLines(model: ScreenModel, id: number, width: number): string[] {
+/**
+ * The grad check compares the final grads with finite differences, so its verdict is shown only
+ * once this node's grad is final; before that, the numeric value the grad should reach.
+ */
+function checkLines(model: ScreenModel, id: number, final: boolean, width: number): string[] {
   const paint = painter(model.color);
   const check = gradCheckStatus(model.session, id);
   if (check === undefined) return [paint('check   not examined (final grads)', '2')];
   const numeric = `numeric ${fullPrecision(check.numeric)}`;
+  if (check.status !== 'skipped' && !final) {
+    const waiting = paint(`${FLAGS.pending.glyph} awaits final grad`, FLAGS.pending.style);
+    return field('check', [waiting, numeric], width);
+  }
   if (check.status === 'pass') return field('check', [paint('✓ pass', '32'), numeric], width);
   if (check.status === 'fail') {
     const fail = paint(`✗ FAIL  rel err ${check.relError.toExponential(1)}`, '1;31');
