@@ -67,11 +67,17 @@ export function* readStatements(
     if (name.kind === 'newline') continue;
     const equals = lexer.lookahead();
     let result: ExpressionResult;
-    if (name.kind !== 'name') {
+    if (name.kind === 'invalid') {
+      // The lexer has reported this token (`2qq = 1`); once is enough.
+      result = {};
+    } else if (name.kind !== 'name') {
       result = { error: expected('a name', name, 'program', STATEMENT_HINT) };
     } else if (equals.kind !== 'punct' || equals.text !== '=') {
       lexer.advance();
-      result = { error: expected(`'=' after '${name.text}'`, equals, 'program', STATEMENT_HINT) };
+      result =
+        equals.kind === 'invalid'
+          ? {}
+          : { error: expected(`'=' after '${name.text}'`, equals, 'program', STATEMENT_HINT) };
     } else {
       lexer.advance();
       lexer.advance();
