@@ -21,7 +21,7 @@ function parseClean(text: string) {
 describe('deep and long expressions', () => {
   it(`${DEPTH} nested parentheses parse to the inner expression`, () => {
     const text = `x = 1\ny = ${'('.repeat(DEPTH)}x + 1${')'.repeat(DEPTH)}\n`;
-    const { statements, symbols } = parseClean(text);
+    const { statements } = parseClean(text);
     expect(statements[1].expr).toMatchObject({ kind: 'binary', op: '+', start: 10 + DEPTH });
     expect(statements[1].end).toBe(text.length - 1);
   });
