@@ -73,6 +73,10 @@ describe('renderFrames', () => {
     expect(third).toBe(first); // the pages wrap around
     const help = `${first}\n${second}`;
     expect(help).not.toContain('…');
+    // Every cell keeps a blank column: no text touches the right border.
+    for (const line of help.split('\n').filter((l) => l.startsWith('┃'))) {
+      expect(line, line).toMatch(/ ┃$/);
+    }
     for (const command of COMMANDS) {
       const row = new RegExp(`${literally(keyText(command))}\\s+${literally(command.description)}`);
       expect(help, `${command.mode} ${command.name}`).toMatch(row);

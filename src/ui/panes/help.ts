@@ -14,6 +14,8 @@ const SECTIONS: readonly (readonly [string, readonly Mode[]])[] = [
 /** Cells for the keys column: the widest key text (`space/→/↓`) and a space. */
 const KEY_WIDTH = 10;
 const COLUMN_GAP = 2;
+/** A blank column kept at the right of every cell, so no text touches the next one or the border. */
+const CELL_PADDING = 1;
 
 /**
  * The help overlay in pages of at most `height` lines: every command of the keymap with its keys
@@ -27,7 +29,7 @@ export function helpPages(width: number, height: number, paint: Paint): string[]
   ]);
   const legend = Object.values(FLAGS).map((f) => `${paint(f.glyph, f.style)} ${f.meaning}`);
   legend.push(`timeline: [cursor]  ${FLAGS.breakpoint.glyph} breakpoint  ‖ walkthrough pause`);
-  blocks.push([paint('Glyphs', '1'), ...chunkToWidth(legend, width)]);
+  blocks.push([paint('Glyphs', '1'), ...chunkToWidth(legend, width - CELL_PADDING)]);
   const pages: string[][] = [[]];
   for (const block of blocks) {
     let page = pages[pages.length - 1];
@@ -47,25 +49,34 @@ export function helpPages(width: number, height: number, paint: Paint): string[]
   return pages;
 }
 
-/** Commands as `keys  description`, in one column or two of balanced height. */
+/**
+ * Commands as `keys  description`, in one column or two of balanced height. The gap pads the left
+ * column; the last one keeps CELL_PADDING from the border.
+ */
 function commandLines(commands: readonly Command[], width: number): string[] {
-  const columns = width >= 76 ? 2 : 1;
-  const columnWidth = Math.floor((width - (columns - 1) * COLUMN_GAP) / columns);
-  const entries = commands.map((c) =>
-    wrap(c.description, columnWidth - KEY_WIDTH).map(
-      (line, i) => `${fitWidth(i === 0 ? keyText(c) : '', KEY_WIDTH)}${line}`,
-    ),
-  );
-  const lines = entries.flat();
-  if (columns === 1) return lines;
-  // Cut after the entry that reaches half the lines, so no entry is split between columns.
+  const text = width - CELL_PADDING;
+  const entriesIn = (columnWidth: number) =>
+    commands.map((c) =>
+      wrap(c.description, columnWidth - KEY_WIDTH).map(
+        (line, i) => `${fitWidth(i === 0 ? keyText(c) : '', KEY_WIDTH)}${line}`,
+      ),
+    );
+  if (width < 76) return entriesIn(text).flat();
+  const leftWidth = Math.ceil((text - COLUMN_GAP) / 2);
+  const leftEntries = entriesIn(leftWidth);
+  const rightEntries = entriesIn(text - COLUMN_GAP - leftWidth);
+  // Cut at the first entry where the left column is as tall as the right, so none is split.
   let left = 0;
-  let count = 0;
-  while (left < entries.length && count < lines.length / 2) count += entries[left++].length;
+  let leftLines = 0;
+  let rightLines = rightEntries.flat().length;
+  while (left < leftEntries.length && leftLines < rightLines) {
+    leftLines += leftEntries[left].length;
+    rightLines -= rightEntries[left++].length;
+  }
   return besideEachOther(
-    entries.slice(0, left).flat(),
-    entries.slice(left).flat(),
-    columnWidth,
+    leftEntries.slice(0, left).flat(),
+    rightEntries.slice(left).flat(),
+    leftWidth,
     COLUMN_GAP,
   );
 }
