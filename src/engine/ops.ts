@@ -135,7 +135,7 @@ export const OPS: readonly OpSpec[] = [
     arity: 1,
     forward: (a, _b, k) => a ** k,
     local: [(a, _b, _out, k) => k * a ** (k - 1)],
-    rule: ['{k}·{a}^({k}-1)'],
+    rule: ['{k}·{a}**({k}-1)'],
     formula: ['d(a**k)/da = k·a**(k-1)'],
     kink: { input: 0, at: 0, when: (k) => k < 1 && k !== 0 },
   },

@@ -7,7 +7,8 @@ import type { SessionState, StepInfo } from './types.js';
  * The step as text with the real numbers: one line for a forward step and for B0, one per
  * contribution for a backward step, e.g.
  * `xy = x * y = 2 × 3 = 6` and
- * `x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)`.
+ * `x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)`; a constant that
+ * receives a grad is written `#ID` (`#3.grad += …`), an operand constant by its value.
  */
 export function narrate(
   state: SessionState,
@@ -21,7 +22,7 @@ export function narrate(
   if (step.phase === 'zero') {
     let others = -1;
     for (let id = 0; id < tl.graph.size; id++) others += tl.cone[id];
-    const out = name(step.node);
+    const out = receiver(tl, step.node);
     return [`${out}.grad = 1; the grads of the ${others} other nodes ${out} depends on = 0`];
   }
   const g = tl.graph;
@@ -35,7 +36,7 @@ export function narrate(
   return step.contributions.map((c) => {
     const rule = rules[c.slot].replace(/\{(a|b|out|k)\}/g, (_, key: string) => subst[key]);
     const arithmetic = `${num(c.local)} × ${num(c.upstream)} = ${num(c.term)}`;
-    return `${name(c.to)}.grad += ${rule} · ${subst.out}.grad = ${arithmetic}   (${num(c.before)} → ${num(c.after)})`;
+    return `${receiver(tl, c.to)}.grad += ${rule} · ${subst.out}.grad = ${arithmetic}   (${num(c.before)} → ${num(c.after)})`;
   });
 }
 
@@ -71,6 +72,14 @@ function forwardLine(
   const label = tl.scenario.labelOf(id);
   const head = label === symbolic ? symbolic : `${label} = ${symbolic}`;
   return `${head} = ${numeric} = ${num(step.data)}`;
+}
+
+/**
+ * A node whose grad is written: a constant by its id, since its value reads as a number (`2.grad`
+ * looks like the decimal `2.`) and two constants `2` cannot be told apart.
+ */
+function receiver(tl: Timeline, id: number): string {
+  return tl.graph.op[id] === OpCode.constant ? `#${id}` : operandLabel(tl, id, String);
 }
 
 /** A node as an operand: constants as their value, expressions in parentheses. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Graph, OpCode } from '../../src/engine/index.js';
+import { makeScenario } from '../../src/scenario/index.js';
 import { createSession, formatNumber, narrate, reduce, stepInfo } from '../../src/session/index.js';
 import { mixed, seed } from './fixtures.js';
 
@@ -70,17 +72,47 @@ describe('narration of other ops', () => {
     ]);
     // Backward: sq.grad = 2; r.grad = 2·r·2 = 27 (two contributions); d.grad = 27 (d > 0);
     // n.grad = 27/b = 54; p.grad = -54; a.grad = 3a²·(-54) = -364.5, then + 1/a = -0.66667.
+    // The constant 2 (#2) receives sq · s.grad = 45.5625; as an operand it shows its value.
+    expect(lines).toContain('B2: #2.grad += sq · s.grad = 45.563 × 1 = 45.563   (0 → 45.563)');
     expect(lines).toContain('B2: sq.grad += 2 · s.grad = 2 × 1 = 2   (0 → 2)');
     expect(lines).toContain('B3: r.grad += r · sq.grad = 6.75 × 2 = 13.5   (0 → 13.5)');
     expect(lines).toContain('B4: d.grad += [d > 0] · r.grad = 1 × 27 = 27   (0 → 27)');
     expect(lines).toContain('B5: n.grad += 1/b · d.grad = 2 × 27 = 54   (0 → 54)');
     expect(lines).toContain('B6: p.grad += -1 · n.grad = -1 × 54 = -54   (0 → -54)');
     expect(lines).toContain(
-      'B7: a.grad += 3·a^(3-1) · p.grad = 6.75 × -54 = -364.5   (0 → -364.5)',
+      'B7: a.grad += 3·a**(3-1) · p.grad = 6.75 × -54 = -364.5   (0 → -364.5)',
     );
     expect(lines).toContain(
       'B8: a.grad += 1/a · lg.grad = -0.66667 × 1 = -0.66667   (-364.5 → -365.17)',
     );
+  });
+});
+
+describe('narration of constants', () => {
+  // out = 2·x + 2·x at x = 3, ids x #0, 2 #1, #2 = #1·x, 2 #3, #4 = #3·x, out #5: each constant
+  // receives x · 1 = 3, x receives 2 twice.
+  it('writes a constant that receives a grad as #ID, so two 2s stay apart', () => {
+    const g = new Graph();
+    const x = g.addInput(3, 'x');
+    const left = g.addOp(OpCode.mul, g.addConstant(2), x);
+    const right = g.addOp(OpCode.mul, g.addConstant(2), x);
+    const out = g.addOp(OpCode.add, left, right);
+    g.setName(out, 'out');
+    const scenario = makeScenario({
+      source: { name: 'c', text: '' },
+      title: 'c',
+      graph: g,
+      output: out,
+    });
+    expect(transcript(scenario).filter((l) => l.startsWith('B'))).toEqual([
+      'B0: out.grad = 1; the grads of the 5 other nodes out depends on = 0',
+      'B1: #2.grad += 1 · out.grad = 1 × 1 = 1   (0 → 1)',
+      'B1: #4.grad += 1 · out.grad = 1 × 1 = 1   (0 → 1)',
+      'B2: #3.grad += x · #4.grad = 3 × 1 = 3   (0 → 3)',
+      'B2: x.grad += 2 · #4.grad = 2 × 1 = 2   (0 → 2)',
+      'B3: #1.grad += x · #2.grad = 3 × 1 = 3   (0 → 3)',
+      'B3: x.grad += 2 · #2.grad = 2 × 1 = 2   (2 → 4)',
+    ]);
   });
 });
 
