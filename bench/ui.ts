@@ -87,6 +87,8 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+const EMPTY = { baseline_ms: null, ratio: null, bytes_per_node: null } as const;
+
 const verdict = (value: number, target: number) => (value <= target ? 'met' : 'missed');
 
 export const ui: BenchSuite = {
@@ -108,13 +110,22 @@ export const ui: BenchSuite = {
     for (const [graphName, file] of Object.entries(graphs)) {
       const keys = keysFor(file, 20, 2);
       for (const [buildName, entry] of Object.entries(BUILDS)) {
+        const name = `W5 key→frame ${graphName} (${buildName})`;
         const firstFrames: number[] = [];
         const latencies: number[] = [];
-        for (let s = 0; s < spawns; s++) {
-          log(`W5 ${graphName}, ${buildName}, spawn ${s + 1}`);
-          const run = await measureLatency({ args: [entry, file], cwd: root, keys });
-          firstFrames.push(run.firstFrameMs);
-          latencies.push(...run.keyMs);
+        try {
+          for (let s = 0; s < spawns; s++) {
+            log(`W5 ${graphName}, ${buildName}, spawn ${s + 1}`);
+            const run = await measureLatency({ args: [entry, file], cwd: root, keys });
+            firstFrames.push(run.firstFrameMs);
+            latencies.push(...run.keyMs);
+          }
+        } catch (error) {
+          // A tree with the UI half-edited may not start: say so and keep the other figures.
+          const reason = (error as Error).message;
+          log(`W5 ${graphName}, ${buildName}: ${reason}`);
+          results.push({ ...EMPTY, name, median_ms: Number.NaN, notes: `failed: ${reason}` });
+          continue;
         }
         const p50 = percentile(latencies, 50);
         const p95 = percentile(latencies, 95);
@@ -122,11 +133,9 @@ export const ui: BenchSuite = {
         // After the first 10 keys of a spawn the JIT has compiled the render path.
         const warm = latencies.filter((_, i) => i % keys.length >= 10);
         results.push({
-          name: `W5 key→frame ${graphName} (${buildName})`,
+          ...EMPTY,
+          name,
           median_ms: p50,
-          baseline_ms: null,
-          ratio: null,
-          bytes_per_node: null,
           notes:
             `p50 ${p50.toFixed(1)} (${verdict(p50, TARGETS.p50)}), p95 ${p95.toFixed(1)} ` +
             `(${verdict(p95, TARGETS.p95)}) ms over ${latencies.length} keys; warm p50 ` +
