@@ -56,7 +56,7 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
   if (compiled === undefined) return report.result();
   const output = resolveOutput(doc, compiled, data, report);
   if (output === undefined) return report.result();
-  report.add(checkOverrides(compiled.graph, options.set));
+  report.add(checkOverrides(compiled.graph, compiled.idOf, options.set));
   const walkthrough = file.success
     ? resolveWalkthrough(
         doc,

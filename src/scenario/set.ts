@@ -14,6 +14,7 @@ export const COMMAND_LINE = '<command-line>';
 /** A diagnostic for each overridden name that is not an input (the compiler sets the inputs). */
 export function checkOverrides(
   graph: Graph,
+  idOf: (name: string) => number | undefined,
   set: ReadonlyMap<string, number> | undefined,
 ): Diagnostic[] {
   if (set === undefined || set.size === 0) return [];
@@ -27,7 +28,7 @@ export function checkOverrides(
   for (const { name, option } of options) {
     const start = offset + '--set '.length;
     offset += option.length + 1;
-    const id = graph.idOf(name);
+    const id = idOf(name);
     if (id !== undefined && graph.opOf(id) === OpCode.input) continue;
     const close = suggest(name, inputs);
     const message =
