@@ -26,6 +26,7 @@ export function Screen(props: ScreenProps) {
     rows: props.rows,
     precision: props.precision,
     color: props.color,
+    checkPending: controller.checkPending,
   };
   const lines = screenLines(model, {
     layouts: controller.layouts,

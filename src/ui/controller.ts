@@ -8,6 +8,7 @@ import type { LoadResult, Scenario } from '../scenario/index.js';
 import {
   type Action,
   createSession,
+  gradCheckOf,
   parseBreakpoint,
   parseStep,
   reduce,
@@ -35,6 +36,11 @@ export interface ControllerOptions {
   readonly breakpoints?: readonly string[];
   readonly reload?: () => Promise<LoadResult>;
   readonly onQuit: () => void;
+  /**
+   * Leave the grad check to checkNow (the live TUI calls it once its first frame is out), so a
+   * big graph appears without waiting for it; frames for replay compute it when drawn.
+   */
+  readonly deferCheck?: boolean;
 }
 
 export class Controller {
@@ -44,6 +50,10 @@ export class Controller {
   layouts: GraphLayouts;
   /** Shown beside an open prompt: match count or a parse error. */
   promptNote = '';
+  /** The grad check waits for checkNow (see ControllerOptions.deferCheck). */
+  checkPending: boolean;
+  /** Keys pressed so far (idle work after the first frame stops at the first). */
+  presses = 0;
   /** How far each text pane can scroll at the last drawn size (the screen sets it). */
   readonly scrollMax: Record<TextPane, number> = { steps: 0, inspector: 0 };
   private readonly listeners = new Set<() => void>();
@@ -51,6 +61,7 @@ export class Controller {
 
   constructor(private readonly options: ControllerOptions) {
     this.session = createSession(options.scenario);
+    this.checkPending = options.deferCheck === true;
     this.facts = scenarioFacts(this.session);
     this.layouts = new GraphLayouts(options.scenario);
     this.view = initialViewState(options.scenario.output);
@@ -68,6 +79,7 @@ export class Controller {
 
   /** One key name (`n`, `space`, `ctrl-n`, `backspace`); see keymap.keysOf. */
   press(key: string): void {
+    this.presses++;
     const mode = modeOf(this.view);
     if (mode !== 'prompt') this.dispatchView({ type: 'say', message: undefined });
     const command = commandForKey(key, mode);
@@ -84,6 +96,22 @@ export class Controller {
     if (last?.hit !== undefined) this.stopPlay('autoplay stopped at a breakpoint');
     else if (position === timeline.total) this.stopPlay('autoplay reached the end');
     else if (this.facts.pauses.has(position)) this.stopPlay('autoplay paused (walkthrough)');
+    this.changed();
+  }
+
+  /**
+   * Runs the grad check once the frame being drawn is out: Ink writes a frame in the same tick
+   * as the change that causes it, and an immediate runs after that tick's I/O.
+   */
+  checkSoon(): void {
+    if (this.checkPending) setImmediate(() => this.checkNow());
+  }
+
+  /** Runs the grad check now (the session keeps it per timeline) and redraws with its verdicts. */
+  checkNow(): void {
+    if (!this.checkPending) return;
+    gradCheckOf(this.session);
+    this.checkPending = false;
     this.changed();
   }
 
@@ -121,6 +149,7 @@ export class Controller {
     const step = stepName(this.session.timeline, this.session.position);
     const specs = this.session.breakpoints.map((b) => b.spec);
     this.session = createSession(result.scenario);
+    this.checkPending = this.options.deferCheck === true;
     this.facts = scenarioFacts(this.session);
     this.layouts = new GraphLayouts(result.scenario);
     const rejected = this.addBreakpoints(specs);
@@ -130,6 +159,7 @@ export class Controller {
     const dropped = rejected.length > 0 ? `; dropped ${rejected.join(', ')}` : '';
     this.dispatchView({ type: 'say', message: `reloaded ${kept}${dropped}` });
     this.changed();
+    this.checkSoon();
   }
 
   step(action: Action): void {

@@ -32,6 +32,11 @@ export interface ScreenModel {
   readonly rows: number;
   readonly precision: number;
   readonly color: boolean;
+  /**
+   * The grad check (a forward pass per checked node: 0.6 s on a 10,000-node graph) has not run
+   * yet: the live TUI runs it after its first frame, and the inspector says so meanwhile.
+   */
+  readonly checkPending?: boolean;
 }
 
 export function scenarioFacts(session: SessionState): ScenarioFacts {

@@ -6,6 +6,7 @@ import { DEFAULT_PRECISION } from '../session/index.js';
 import { App } from './app.js';
 import { Controller } from './controller.js';
 import { ensureScreenSize, enterTerminal, guardProcess, signalExitCode } from './terminal.js';
+import { runWhenIdle } from './warm-up.js';
 
 export interface TuiOptions {
   readonly scenario: Scenario;
@@ -44,18 +45,19 @@ export async function startTui(options: TuiOptions): Promise<number> {
     breakpoints: options.breakpoints,
     reload: options.reload,
     onQuit: () => finish(0),
+    deferCheck: true,
   });
   const guards = guardProcess(
     terminal,
     (signal) => finish(signalExitCode(signal)),
     (error) => fail(error),
   );
-  const app = createElement(App, {
-    controller,
+  const look = {
     precision: options.precision ?? DEFAULT_PRECISION,
     color: options.color ?? true,
     file: options.file ?? options.scenario.source.name,
-  });
+  };
+  const app = createElement(App, { controller, ...look });
   const instance = render(app, {
     stdin,
     stdout,
@@ -64,6 +66,12 @@ export async function startTui(options: TuiOptions): Promise<number> {
     patchConsole: false,
     maxFps: MAX_FPS,
   });
+  // render() has written the first frame: the user reads it while the check and warm-up run.
+  const cancelIdle = runWhenIdle(controller, {
+    ...look,
+    columns: () => stdout.columns || 80,
+    rows: () => stdout.rows || 24,
+  });
   instance.waitUntilExit().then(
     () => finish(0),
     (error: unknown) => fail(error),
@@ -71,6 +79,7 @@ export async function startTui(options: TuiOptions): Promise<number> {
   try {
     return await done;
   } finally {
+    cancelIdle();
     instance.unmount();
     guards.dispose();
     terminal.restore();

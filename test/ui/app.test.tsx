@@ -11,13 +11,14 @@ let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 /** Mounts the app on the seed; `press` writes one input and waits until the frame shows `expected`. */
-function mount() {
+function mount(deferCheck = false) {
   let quit = false;
   const controller = new Controller({
     scenario: builtin('seed'),
     onQuit: () => {
       quit = true;
     },
+    deferCheck,
   });
   const app = render(<App controller={controller} precision={5} color={false} />);
   cleanup = app.unmount;
@@ -51,5 +52,13 @@ describe('App', () => {
     await press('\r', /tanh_xy = tanh\(xy\)\s+#5/);
     await press('q', '');
     expect(quitted()).toBe(true);
+  });
+
+  it('draws the first frame before the grad check, then shows its result', async () => {
+    const { app, press, controller } = mount(true);
+    expect(app.lastFrame()).toMatch(/check {3}… checking/);
+    controller.checkSoon();
+    await press('', /check {3}not examined \(final grads\)/);
+    expect(controller.checkPending).toBe(false);
   });
 });

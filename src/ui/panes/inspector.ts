@@ -82,6 +82,7 @@ function field(label: string, parts: readonly string[], width: number): string[]
  */
 function checkLines(model: ScreenModel, id: number, final: boolean, width: number): string[] {
   const paint = painter(model.color);
+  if (model.checkPending === true) return [paint('check   … checking', '2')];
   const check = gradCheckStatus(model.session, id);
   if (check === undefined) return [paint('check   not examined (final grads)', '2')];
   const numeric = `numeric ${fullPrecision(check.numeric)}`;

@@ -1,0 +1,76 @@
+/**
+ * Work the live TUI does while it is idle after its first frame: the grad check, then a few frames
+ * drawn off-screen. The first keys after start ran through code V8 had not compiled yet (100 to
+ * 450 ms for the very first frame, p95 84 to 154 ms over all keys); frames drawn through the same
+ * path (our panes, React, Ink's layout and output) while the user reads the first screen let the
+ * JIT compile it before the first key.
+ */
+import { renderToString, Text } from 'ink';
+import { createElement } from 'react';
+import { reduce } from '../session/index.js';
+import type { Controller } from './controller.js';
+import { screenLines } from './screen.js';
+import { reduceView } from './view-state.js';
+
+/** Off-screen frames to draw: enough for V8 to optimise what runs once or a few times per frame. */
+const WARM_UP_FRAMES = 24;
+
+export interface IdleOptions {
+  readonly columns: () => number;
+  readonly rows: () => number;
+  readonly precision: number;
+  readonly color: boolean;
+  readonly file?: string;
+  /** Told when the idle work is over (done, or stopped by a key). */
+  readonly onDone?: () => void;
+}
+
+/**
+ * Runs the idle work one slice per immediate, so a key that arrives meanwhile is handled between
+ * slices (an immediate runs after the I/O of its tick); the frames stop at the user's first key,
+ * whose own frames then do the warming. Returns a function that cancels what is left.
+ */
+export function runWhenIdle(controller: Controller, options: IdleOptions): () => void {
+  const pressesAtStart = controller.presses;
+  let frame = 0;
+  let timer: NodeJS.Immediate | undefined;
+  const slice = () => {
+    if (controller.checkPending) controller.checkNow();
+    else if (controller.presses === pressesAtStart && frame < WARM_UP_FRAMES) {
+      drawOffScreen(controller, options, frame++);
+    } else return options.onDone?.();
+    timer = setImmediate(slice);
+  };
+  timer = setImmediate(slice);
+  return () => clearImmediate(timer);
+}
+
+/**
+ * Draws the frame a step `k + 1` past the cursor would show (wrapping round the timeline), through
+ * Ink's renderer into a string, then puts the graph's arrays back where the cursor is: the live
+ * session state is never replaced, and reduce syncs the arrays to the state it is given.
+ */
+function drawOffScreen(controller: Controller, options: IdleOptions, k: number): void {
+  const live = controller.session;
+  const { timeline } = live;
+  if (timeline.total === 0) return;
+  const position = (live.position + k + 1) % (timeline.total + 1);
+  const session = reduce(live, { type: 'goto', step: position });
+  const view = reduceView(controller.view, {
+    type: 'follow',
+    node: position > 0 ? timeline.nodeOf(position) : -1,
+  });
+  const columns = options.columns();
+  const model = {
+    session,
+    view,
+    facts: controller.facts,
+    columns,
+    rows: options.rows(),
+    precision: options.precision,
+    color: options.color,
+  };
+  const lines = screenLines(model, { layouts: controller.layouts, file: options.file });
+  renderToString(createElement(Text, { wrap: 'truncate-end' }, lines.join('\n')), { columns });
+  reduce(live, { type: 'goto', step: live.position });
+}
