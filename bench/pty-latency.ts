@@ -22,6 +22,11 @@ export interface LatencyOptions {
   readonly cols?: number;
   readonly rows?: number;
   readonly timeoutMs?: number;
+  /**
+   * Wait after the first frame before the first key, as a person reads the screen that just
+   * opened (0 by default: the first key right after the first frame).
+   */
+  readonly firstKeyAfterMs?: number;
 }
 
 const KEY_GAP_MS = 50;
@@ -74,7 +79,7 @@ export async function measureLatency(options: LatencyOptions): Promise<LatencyRu
     const header = /gradstep/;
     const firstFrame = await until('first frame', () => header.test(output) && /quit/.test(output));
     const keyMs: number[] = [];
-    let lastKey = 0;
+    let lastKey = performance.now() + (options.firstKeyAfterMs ?? 0) - KEY_GAP_MS;
     for (const { key, label } of options.keys) {
       await pause(Math.max(0, lastKey + KEY_GAP_MS - performance.now()));
       const frame = until(`frame with ${label}`, (chunk) => chunk.includes(label));
