@@ -26,16 +26,25 @@ export interface Routes {
 
 const MIN_GAP = 4;
 
-interface Net {
-  readonly id: number;
-  readonly sourceRow: number;
-  /** Distinct target rows, each with its number of uses and whether it ends at a node. */
-  readonly rows: number[];
-  readonly uses: number[];
-  readonly arrow: boolean[];
-  readonly start: number;
-  readonly end: number;
-  readonly straight: boolean;
+/**
+ * The nets of one gap as parallel typed arrays (a 10,000-node random DAG has half a million of
+ * them: an object and three arrays per net made routing most of its layout time). Net `i` leaves
+ * its source on `sourceRow[i]` and reaches the distinct rows `rows[rowStart[i] .. rowStart[i+1])`,
+ * each with its number of uses and whether it ends at a node (`arrow`) rather than a dummy.
+ */
+interface Nets {
+  readonly count: number;
+  /** Ids unique across gaps (strokes of one net join up). */
+  readonly firstId: number;
+  readonly sourceRow: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** 1 when the net is one horizontal run from the source row to a target on it. */
+  readonly straight: Uint8Array;
+  readonly rowStart: Int32Array;
+  readonly rows: Int32Array;
+  readonly uses: Int32Array;
+  readonly arrow: Uint8Array;
 }
 
 /**
@@ -49,9 +58,11 @@ export function routeEdges(l: Layering, shape: ItemShape, y: Int32Array, boxWidt
   const count = l.layers.length;
   let nextNet = 0;
   const perGap = [];
+  const sourceOfRow = new RowIndex();
   for (let k = 0; k + 1 < count; k++) {
-    const nets = netsOf(l, shape, y, l.layers[k], () => nextNet++);
-    perGap.push({ nets, tracks: assignTracks(nets) });
+    const nets = netsOf(l, shape, y, l.layers[k], nextNet);
+    nextNet += nets.count;
+    perGap.push({ nets, tracks: assignTracks(nets, sourceOfRow) });
   }
   const layerX = new Int32Array(count);
   for (let k = 1; k < count; k++) {
@@ -75,43 +86,85 @@ function netsOf(
   shape: ItemShape,
   y: Int32Array,
   layer: Int32Array,
-  newId: () => number,
-): Net[] {
-  const nets: Net[] = [];
+  firstId: number,
+): Nets {
+  let count = 0;
+  let edges = 0;
+  for (const source of layer) {
+    const fanOut = l.succStart[source + 1] - l.succStart[source];
+    if (fanOut > 0) count++;
+    edges += fanOut;
+  }
+  const sourceRow = new Int32Array(count);
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  const straight = new Uint8Array(count);
+  const rowStart = new Int32Array(count + 1);
+  const rows = new Int32Array(edges);
+  const uses = new Int32Array(edges);
+  const arrow = new Uint8Array(edges);
+  let i = 0;
+  let r = 0;
   for (const source of layer) {
     const from = l.succStart[source];
     const to = l.succStart[source + 1];
     if (to === from) continue;
-    const sourceRow = y[source] + outPortOf(l, shape, source);
-    const rows: number[] = [];
-    const uses: number[] = [];
-    const arrow: boolean[] = [];
-    // Fan-out is usually small; a map only pays off for big fan-outs.
+    const row0 = y[source] + outPortOf(l, shape, source);
+    const first = r;
+    // Fan-out is usually small: a scan of this net's rows; a map only pays off for big fan-outs.
     const index = to - from > 8 ? new Map<number, number>() : undefined;
+    let low = row0;
+    let high = row0;
     for (let j = from; j < to; j++) {
       const e = l.succEdges[j];
       const target = l.edgeTo[e];
       const row = y[target] + inPortOf(l, shape, target, l.edgeSlot[e]);
-      const seen = index === undefined ? rows.indexOf(row) : (index.get(row) ?? -1);
+      let seen = -1;
+      if (index !== undefined) seen = index.get(row) ?? -1;
+      else for (let q = first; q < r && seen < 0; q++) if (rows[q] === row) seen = q;
       if (seen >= 0) {
         uses[seen]++;
         continue;
       }
-      index?.set(row, rows.length);
-      rows.push(row);
-      uses.push(1);
-      arrow.push(target < l.nodeCount);
+      index?.set(row, r);
+      rows[r] = row;
+      uses[r] = 1;
+      arrow[r] = target < l.nodeCount ? 1 : 0;
+      r++;
+      if (row < low) low = row;
+      if (row > high) high = row;
     }
-    let start = sourceRow;
-    let end = sourceRow;
-    for (const row of rows) {
-      start = Math.min(start, row);
-      end = Math.max(end, row);
-    }
-    const straight = rows.length === 1 && rows[0] === sourceRow;
-    nets.push({ id: newId(), sourceRow, rows, uses, arrow, start, end, straight });
+    sourceRow[i] = row0;
+    start[i] = low;
+    end[i] = high;
+    straight[i] = r - first === 1 && rows[first] === row0 ? 1 : 0;
+    rowStart[++i] = r;
   }
-  return nets;
+  return { count, firstId, sourceRow, start, end, straight, rowStart, rows, uses, arrow };
+}
+
+/**
+ * Row → the last non-straight net of a gap whose source is on it, in one array reused for every
+ * gap (only the entries set are cleared) instead of a map per gap.
+ */
+class RowIndex {
+  private net = new Int32Array(0);
+
+  fill(nets: Nets): void {
+    let high = 0;
+    for (let i = 0; i < nets.count; i++) high = Math.max(high, nets.end[i]);
+    if (this.net.length <= high) this.net = new Int32Array(2 * (high + 1)).fill(-1);
+    for (let i = 0; i < nets.count; i++)
+      if (nets.straight[i] === 0) this.net[nets.sourceRow[i]] = i;
+  }
+
+  get(row: number): number {
+    return row < this.net.length ? this.net[row] : -1;
+  }
+
+  clear(nets: Nets): void {
+    for (let i = 0; i < nets.count; i++) this.net[nets.sourceRow[i]] = -1;
+  }
 }
 
 /**
@@ -120,27 +173,32 @@ function netsOf(
  * in an order where every "must be left of" constraint holds, breaking any cycle at its lowest
  * track. O(nets log nets), where the textbook constrained left-edge is O(nets × tracks).
  */
-function assignTracks(nets: Net[]): Int32Array {
-  const track = new Int32Array(nets.length).fill(-1);
-  const sorted = nets
-    .map((_, i) => i)
-    .filter((i) => !nets[i].straight)
-    .sort((a, b) => nets[a].start - nets[b].start || a - b);
+function assignTracks(nets: Nets, sourceOfRow: RowIndex): Int32Array {
+  const track = new Int32Array(nets.count).fill(-1);
+  // Sorted by start, then index: both packed in one float key, sorted natively (no comparator).
+  const keys: number[] = [];
+  for (let i = 0; i < nets.count; i++) {
+    if (nets.straight[i] === 0) keys.push(nets.start[i] * nets.count + i);
+  }
+  const sorted = Float64Array.from(keys).sort();
   const busy = new MinHeap();
   const free = new MinHeap();
   let tracks = 0;
-  for (const i of sorted) {
-    while (busy.size > 0 && busy.peekKey() < nets[i].start) {
+  for (const key of sorted) {
+    const i = key % nets.count;
+    while (busy.size > 0 && busy.peekKey() < nets.start[i]) {
       const t = busy.pop();
       free.push(t, t);
     }
     const t = free.size > 0 ? free.pop() : tracks++;
     track[i] = t;
-    busy.push(t, nets[i].end);
+    busy.push(t, nets.end[i]);
   }
   if (tracks <= 1) return track;
-  const rank = orderTracks(nets, track, tracks);
-  for (const i of sorted) track[i] = rank[track[i]];
+  sourceOfRow.fill(nets);
+  const rank = orderTracks(nets, track, tracks, sourceOfRow);
+  sourceOfRow.clear(nets);
+  for (let i = 0; i < nets.count; i++) if (track[i] >= 0) track[i] = rank[track[i]];
   return track;
 }
 
@@ -148,21 +206,33 @@ function assignTracks(nets: Net[]): Int32Array {
  * A left-to-right rank for each track such that a net whose source row is another net's target
  * row sits left of it, so their horizontal runs on that row never overlap.
  */
-function orderTracks(nets: Net[], track: Int32Array, tracks: number): Int32Array {
-  const bySourceRow = new Map<number, number>();
-  nets.forEach((net, i) => {
-    if (!net.straight) bySourceRow.set(net.sourceRow, i);
-  });
-  const after: number[][] = Array.from({ length: tracks }, () => []);
+function orderTracks(
+  nets: Nets,
+  track: Int32Array,
+  tracks: number,
+  sourceOfRow: RowIndex,
+): Int32Array {
+  // The constraints "track a before track b" as lists per a (CSR), in net and row order.
+  const afterStart = new Int32Array(tracks + 1);
   const waiting = new Int32Array(tracks);
-  nets.forEach((net, i) => {
-    if (net.straight) return;
-    for (const row of net.rows) {
-      const before = bySourceRow.get(row);
-      if (before === undefined || track[before] === track[i]) continue;
-      after[track[before]].push(track[i]);
-      waiting[track[i]]++;
+  const eachConstraint = (visit: (before: number, after: number) => void) => {
+    for (let i = 0; i < nets.count; i++) {
+      if (nets.straight[i] === 1) continue;
+      for (let r = nets.rowStart[i]; r < nets.rowStart[i + 1]; r++) {
+        const before = sourceOfRow.get(nets.rows[r]);
+        if (before >= 0 && track[before] !== track[i]) visit(track[before], track[i]);
+      }
     }
+  };
+  eachConstraint((a, b) => {
+    afterStart[a + 1]++;
+    waiting[b]++;
+  });
+  for (let t = 0; t < tracks; t++) afterStart[t + 1] += afterStart[t];
+  const after = new Int32Array(afterStart[tracks]);
+  const filled = afterStart.slice(0, tracks);
+  eachConstraint((a, b) => {
+    after[filled[a]++] = b;
   });
   const rank = new Int32Array(tracks).fill(-1);
   const ready = new MinHeap();
@@ -179,33 +249,66 @@ function orderTracks(nets: Net[], track: Int32Array, tracks: number): Int32Array
     const t = ready.pop();
     if (rank[t] >= 0) continue;
     rank[t] = next++;
-    for (const u of after[t]) if (--waiting[u] === 0) ready.push(u, u);
+    for (let j = afterStart[t]; j < afterStart[t + 1]; j++) {
+      if (--waiting[after[j]] === 0) ready.push(after[j], after[j]);
+    }
   }
   return rank;
 }
 
-function strokes(nets: Net[], tracks: Int32Array, gapStart: number, arrowCol: number): GapRoutes {
-  const horizontal: number[] = [];
-  const vertical: number[] = [];
-  const arrows: number[] = [];
+function strokes(nets: Nets, tracks: Int32Array, gapStart: number, arrowCol: number): GapRoutes {
+  let horizontals = 0;
+  let verticals = 0;
+  let arrowCount = 0;
+  for (let i = 0; i < nets.count; i++) {
+    const targets = nets.rowStart[i + 1] - nets.rowStart[i];
+    for (let r = nets.rowStart[i]; r < nets.rowStart[i + 1]; r++) arrowCount += nets.arrow[r];
+    if (nets.straight[i] === 1) horizontals++;
+    else {
+      horizontals += 1 + targets;
+      verticals++;
+    }
+  }
+  const horizontal = new Int32Array(4 * horizontals);
+  const vertical = new Int32Array(4 * verticals);
+  const arrows = new Int32Array(3 * arrowCount);
+  let h = 0;
+  let v = 0;
+  let a = 0;
+  const stroke = (
+    into: Int32Array,
+    at: number,
+    where: number,
+    from: number,
+    to: number,
+    net: number,
+  ) => {
+    into[at] = where;
+    into[at + 1] = from;
+    into[at + 2] = to;
+    into[at + 3] = net;
+    return at + 4;
+  };
   const borderLeft = gapStart - 1;
   const borderRight = arrowCol + 1;
-  nets.forEach((net, i) => {
-    net.rows.forEach((row, r) => {
-      if (net.arrow[r]) arrows.push(row, arrowCol, net.uses[r]);
-    });
-    if (net.straight) {
-      horizontal.push(net.sourceRow, borderLeft, borderRight, net.id);
-      return;
+  for (let i = 0; i < nets.count; i++) {
+    const id = nets.firstId + i;
+    for (let r = nets.rowStart[i]; r < nets.rowStart[i + 1]; r++) {
+      if (nets.arrow[r] === 0) continue;
+      arrows[a++] = nets.rows[r];
+      arrows[a++] = arrowCol;
+      arrows[a++] = nets.uses[r];
+    }
+    if (nets.straight[i] === 1) {
+      h = stroke(horizontal, h, nets.sourceRow[i], borderLeft, borderRight, id);
+      continue;
     }
     const column = gapStart + 1 + tracks[i];
-    horizontal.push(net.sourceRow, borderLeft, column, net.id);
-    vertical.push(column, net.start, net.end, net.id);
-    for (const row of net.rows) horizontal.push(row, column, borderRight, net.id);
-  });
-  return {
-    horizontal: new Int32Array(horizontal),
-    vertical: new Int32Array(vertical),
-    arrows: new Int32Array(arrows),
-  };
+    h = stroke(horizontal, h, nets.sourceRow[i], borderLeft, column, id);
+    v = stroke(vertical, v, column, nets.start[i], nets.end[i], id);
+    for (let r = nets.rowStart[i]; r < nets.rowStart[i + 1]; r++) {
+      h = stroke(horizontal, h, nets.rows[r], column, borderRight, id);
+    }
+  }
+  return { horizontal, vertical, arrows };
 }
