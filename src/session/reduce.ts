@@ -15,9 +15,10 @@ import type {
 import { checkExpects, walkthroughIndex } from './walkthrough.js';
 
 /**
- * A session at `start`. It takes over the scenario's graph: op nodes' data become NaN (unknown)
- * and every grad 0 (see Timeline). One live session per graph; only the newest state describes the
- * graph's arrays, since stepping updates them in place.
+ * A session at `start`. It takes over the scenario's graph: every op node's data is computed once
+ * (which of them are known follows from the position: isDataKnown, nodeValue) and every grad set
+ * to 0 (see Timeline). One live session per graph; only the newest state describes the graph's
+ * grads, since stepping updates them in place.
  */
 export function createSession(scenario: Scenario, options: SessionOptions = {}): SessionState {
   const timeline = new Timeline(scenario);
@@ -82,11 +83,11 @@ export function reduce(state: SessionState, action: Action): SessionState {
 
 /**
  * Puts the arrays at `position` when an older state is reduced again (a stale closure in a view,
- * or a test that keeps a state): states stay usable as values, at O(distance) cost.
+ * or a test that keeps a state): states stay usable as values, at the cost of a goto.
  */
 function sync(tl: Timeline, position: Position): void {
-  while (tl.cursor < position) tl.run(++tl.cursor);
-  while (tl.cursor > position) tl.undo(tl.cursor--);
+  tl.jump(tl.cursor, position);
+  tl.cursor = position;
 }
 
 /** The first position with walkthrough items on the way from `p` to `target`, else `target`. */

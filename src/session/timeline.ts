@@ -1,23 +1,32 @@
 import {
   backwardOrder,
   dependencyMask,
-  evaluateNode,
   forward,
   type Graph,
-  localDerivative,
   OPS,
   OpCode,
 } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
 
 /**
+ * How many grad checkpoints the backward phase keeps: 8 bytes per node up to the output each,
+ * saved the first time a step reaches them. At 2i·m / (2·CHECKPOINTS + 1) (m backward steps),
+ * every backward position is at most m / (2·CHECKPOINTS + 1) steps from B0 or a checkpoint, the
+ * end included (a goto can also step back from a checkpoint).
+ */
+const CHECKPOINTS = 3;
+
+/**
  * The fixed part of a session: which node each step runs, plus the undo record of every backward
- * step. It owns the graph's data and grad while the session lives: creating it clears every op
- * node's data to NaN (unknown) and every grad to 0, so a step back can restore exact values:
- * - a forward step back sets its node's data to NaN again;
- * - B0 only sets the output's grad to 1 (the cone's grads are 0 until then), so its undo sets 0;
- * - a backward step records each input's grad before its `+=`, and its undo writes them back in
- *   reverse input order, which is exact even when both inputs are the same node (`x * x`).
+ * step. It owns the graph's data and grad while the session lives.
+ * - Data: an op node's data is a pure function of the inputs, so creating the timeline computes
+ *   every value once and never changes it; what is known is derived from the position
+ *   (`isDataKnown`). Forward steps, and gotos within the forward phase, move no values.
+ * - Grads: every grad is 0 until B0, which sets the output's to 1. A backward step records each
+ *   input's grad before its `+=`; its undo writes them back in reverse input order, which is exact
+ *   even when both inputs are the same node (`x * x`). Steps are deterministic, so a record once
+ *   written stays valid, and a goto starts from the cheapest exact state: where the arrays are,
+ *   all zeros (start, B0), or a checkpoint.
  */
 export class Timeline {
   readonly graph: Graph;
@@ -34,8 +43,17 @@ export class Timeline {
   readonly total: number;
   /** Where the graph's arrays are: the position of the newest state reduced. */
   cursor = 0;
-  /** Grad before each backward step's `+=`, two slots per step; valid for steps that have run. */
+  /**
+   * Grad before each backward step's `+=`, two slots per step. The steps written are always a
+   * prefix B1…Bk: every run starts at a state no further than the furthest step that has run.
+   */
   private readonly before: Float64Array;
+  /** Backward step numbers j (of Bj) whose grads are saved, ascending. */
+  private readonly checkpointAt: number[] = [];
+  /** The grads of ids 0…output after Bj for the first `checkpoints.length` of `checkpointAt`. */
+  private readonly checkpoints: Float64Array[] = [];
+  /** Steps that restoring a saved state costs, about: a copy of output + 1 doubles. */
+  private readonly restoreCost: number;
 
   constructor(readonly scenario: Scenario) {
     const g = scenario.graph;
@@ -49,10 +67,22 @@ export class Timeline {
     this.cone = dependencyMask(g, this.output);
     this.backwardIds = backwardOrder(g, this.output, this.cone);
     this.forwardCount = ops;
-    this.total = ops + 1 + this.backwardIds.length;
-    this.before = new Float64Array(2 * this.backwardIds.length);
-    for (const id of this.forwardIds) g.data[id] = Number.NaN;
+    const m = this.backwardIds.length;
+    this.total = ops + 1 + m;
+    this.before = new Float64Array(2 * m);
+    for (let i = 1; i <= CHECKPOINTS; i++) {
+      const j = Math.round((2 * i * m) / (2 * CHECKPOINTS + 1));
+      if (j > (this.checkpointAt.at(-1) ?? 0)) this.checkpointAt.push(j);
+    }
+    this.restoreCost = 16 + (this.output + 1) / 16;
+    forward(g);
     g.grad.fill(0, 0, g.size);
+  }
+
+  /** Bytes of the typed arrays the timeline holds besides the graph's (checkpoints saved so far). */
+  get byteLength(): number {
+    const fixed = [this.forwardIds, this.backwardIds, this.cone, this.before];
+    return [...fixed, ...this.checkpoints].reduce((sum, a) => sum + a.byteLength, 0);
   }
 
   /** The position just after B0. */
@@ -91,69 +121,52 @@ export class Timeline {
 
   /** Runs the step that moves the cursor from `position - 1` to `position`. */
   run(position: number): void {
-    const g = this.graph;
-    if (position <= this.forwardCount) {
-      evaluateNode(g, this.forwardIds[position - 1]);
-      return;
-    }
-    if (position === this.zeroPosition) {
-      g.grad[this.output] = 1;
-      return;
-    }
-    const id = this.backwardIds[position - this.zeroPosition - 1];
-    const at = 2 * (position - this.zeroPosition - 1);
-    const upstream = g.grad[id];
-    const a = g.in0[id];
-    const term0 = localDerivative(g, id, 0) * upstream;
-    this.before[at] = g.grad[a];
-    g.grad[a] += term0;
-    const b = g.in1[id];
-    if (b < 0) return;
-    const term1 = localDerivative(g, id, 1) * upstream;
-    this.before[at + 1] = g.grad[b];
-    g.grad[b] += term1;
+    this.jump(position - 1, position);
   }
 
   /** Undoes the step that moved the cursor to `position` (the cursor goes to `position - 1`). */
   undo(position: number): void {
-    const g = this.graph;
-    if (position <= this.forwardCount) {
-      g.data[this.forwardIds[position - 1]] = Number.NaN;
-      return;
-    }
-    if (position === this.zeroPosition) {
-      g.grad[this.output] = 0;
-      return;
-    }
-    const id = this.backwardIds[position - this.zeroPosition - 1];
-    const at = 2 * (position - this.zeroPosition - 1);
-    const b = g.in1[id];
-    if (b >= 0) g.grad[b] = this.before[at + 1];
-    g.grad[g.in0[id]] = this.before[at];
+    this.jump(position, position - 1);
   }
 
-  /** Moves the arrays from `from` to `to` in one tight loop: what goto does between stops. */
+  /** Moves the arrays from `from` to `to` exactly; the cost depends on grads only (see above). */
   jump(from: number, to: number): void {
-    if (to > from) this.runRange(from, to);
-    else this.undoRange(from, to);
+    const zero = this.zeroPosition;
+    // Grad states: -1 before B0 (all zeros), j after Bj (0 for B0).
+    const target = to < zero ? -1 : to - zero;
+    let at = from < zero ? -1 : from - zero;
+    if (at === target) return;
+    const grad = this.graph.grad;
+    // Start from the cheapest exact state: where the arrays are, all zeros, or a checkpoint.
+    let start = at;
+    let cost = Math.abs(target - at);
+    let copy: Float64Array | undefined;
+    const fromZeros = this.restoreCost + Math.max(target, 0);
+    if (fromZeros < cost) [start, cost] = [-1, fromZeros];
+    for (let i = 0; i < this.checkpoints.length && target >= 0; i++) {
+      const c = this.restoreCost + Math.abs(target - this.checkpointAt[i]);
+      if (c < cost) [start, cost, copy] = [this.checkpointAt[i], c, this.checkpoints[i]];
+    }
+    if (copy !== undefined) grad.set(copy);
+    else if (start !== at) grad.fill(0, 0, this.output + 1);
+    at = start;
+    if (target > at) {
+      if (at < 0) grad[this.output] = 1;
+      this.runBackward(Math.max(at, 0), target);
+    } else if (target < at) {
+      this.undoBackward(at, Math.max(target, 0));
+      if (target < 0) grad[this.output] = 0;
+    }
   }
 
-  private runRange(from: number, to: number): void {
-    const n = this.forwardCount;
-    if (from < n) {
-      const last = Math.min(to, n);
-      // Forward steps from+1..last are exactly the op nodes between their ids.
-      forward(this.graph, this.forwardIds[from], this.forwardIds[last - 1]);
-      from = last;
-    }
-    if (from === to) return;
-    if (from === n) this.run(++from);
-    const g = this.graph;
-    const { op, in0, in1, param, data, grad } = g;
-    const zero = this.zeroPosition;
-    for (let p = from + 1; p <= to; p++) {
-      const j = p - zero - 1;
-      const id = this.backwardIds[j];
+  /** Runs B(from + 1)…B`to`, recording each input's grad before its `+=`. */
+  private runBackward(from: number, to: number): void {
+    const { op, in0, in1, param, data, grad } = this.graph;
+    const { before, backwardIds: ids } = this;
+    let save = this.checkpointAt[this.checkpoints.length] ?? -1;
+    for (let j = from + 1; j <= to; j++) {
+      const k = j - 1;
+      const id = ids[k];
       const code = op[id];
       const upstream = grad[id];
       const a = in0[id];
@@ -161,28 +174,30 @@ export class Timeline {
       const av = data[a];
       const bv = b < 0 ? 0 : data[b];
       const t0 = LOCAL0[code](av, bv, data[id], param[id]) * upstream;
-      this.before[2 * j] = grad[a];
+      before[2 * k] = grad[a];
       grad[a] += t0;
-      if (b < 0) continue;
-      const t1 = LOCAL1[code](av, bv, data[id], param[id]) * upstream;
-      this.before[2 * j + 1] = grad[b];
-      grad[b] += t1;
+      if (b >= 0) {
+        const t1 = LOCAL1[code](av, bv, data[id], param[id]) * upstream;
+        before[2 * k + 1] = grad[b];
+        grad[b] += t1;
+      }
+      if (j === save) {
+        this.checkpoints.push(grad.slice(0, this.output + 1));
+        save = this.checkpointAt[this.checkpoints.length] ?? -1;
+      }
     }
   }
 
-  private undoRange(from: number, to: number): void {
-    const { in0, in1, grad, data } = this.graph;
-    const zero = this.zeroPosition;
-    let p = from;
-    for (; p > zero && p > to; p--) {
-      const j = p - zero - 1;
-      const id = this.backwardIds[j];
+  /** Undoes B`from`…B(to + 1) from their records, last input first. */
+  private undoBackward(from: number, to: number): void {
+    const { in0, in1, grad } = this.graph;
+    const { before, backwardIds: ids } = this;
+    for (let k = from - 1; k >= to; k--) {
+      const id = ids[k];
       const b = in1[id];
-      if (b >= 0) grad[b] = this.before[2 * j + 1];
-      grad[in0[id]] = this.before[2 * j];
+      if (b >= 0) grad[b] = before[2 * k + 1];
+      grad[in0[id]] = before[2 * k];
     }
-    if (p === zero && p > to) this.undo(p--);
-    for (; p > to; p--) data[this.forwardIds[p - 1]] = Number.NaN;
   }
 
   isDataKnown(position: number, id: number): boolean {

@@ -24,3 +24,16 @@ describe('a 1e6-node chain', () => {
     expect(g.grad.subarray(0, g.size).every((v, i) => Object.is(v, grad[i]))).toBe(true);
   });
 });
+
+describe('the memory a timeline adds', () => {
+  it('is 25 bytes per step-taking node, plus 8 per node for each checkpoint reached', () => {
+    const n = 1000;
+    let s = createSession(chain(n), { gradcheck: 'none' });
+    // ids of forward and backward steps (4 + 4), the cone mask (1 per node), two grads before
+    // each backward step (16).
+    const fixed = 4 * n + 4 * n + (n + 1) + 16 * n;
+    expect(s.timeline.byteLength).toBe(fixed);
+    s = reduce(s, { type: 'last' });
+    expect(s.timeline.byteLength).toBe(fixed + 3 * 8 * (n + 1));
+  });
+});

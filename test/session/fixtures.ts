@@ -60,3 +60,34 @@ export function chain(length: number): Scenario {
   for (let i = 0; i < length; i++) v = g.addOp(OpCode.add, v, x);
   return makeScenario({ source: source('chain'), title: 'chain', graph: g, output: v });
 }
+
+/**
+ * `size` nodes where each op reads the node before it and, for binary ops, another of the 16
+ * before that (fan-out: most nodes receive several contributions), cycling through add, tanh,
+ * mul, sub, pow and sigmoid; a few nodes off the output's path. Deterministic.
+ */
+export function fanOut(size: number): Scenario {
+  const g = new Graph(size);
+  g.addInput(0.7, 'x');
+  g.addInput(-0.4, 'y');
+  let state = 12345;
+  // Never `last` itself: `v - v` would make the rest of the chain 0.
+  const pick = (last: number) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return last - 1 - (state % Math.min(last, 16));
+  };
+  const ops = [OpCode.add, OpCode.tanh, OpCode.mul, OpCode.sub, OpCode.pow, OpCode.sigmoid];
+  let v = 1;
+  for (let i = 2; i < size; i++) {
+    const code = ops[i % ops.length];
+    const id =
+      code === OpCode.tanh || code === OpCode.sigmoid
+        ? g.addOp(code, v)
+        : code === OpCode.pow
+          ? g.addOp(code, v, -1, 2)
+          : g.addOp(code, v, pick(v));
+    // Every 50th node is a side branch the output does not depend on.
+    if (i % 50 !== 0) v = id;
+  }
+  return makeScenario({ source: source('fan-out'), title: 'fan-out', graph: g, output: v });
+}

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { backward, forward } from '../../src/engine/index.js';
 import type { Scenario } from '../../src/scenario/index.js';
 import { type Action, createSession, reduce } from '../../src/session/index.js';
-import { mixed, seed } from './fixtures.js';
+import { fanOut, mixed, seed } from './fixtures.js';
 
 const SIMPLE = [
   'next',
@@ -67,6 +68,47 @@ describe.each(fixtures)('random walks on %s', (_, build) => {
           return sameValues(a.data, b.data) && sameValues(a.grad, b.grad);
         },
       ),
+    );
+  });
+});
+
+describe('gotos on a graph big enough for grad checkpoints', () => {
+  // 600 nodes: a far goto starts from a saved copy of the grads rather than stepping.
+  const size = 600;
+  const reference = createSession(fanOut(size), { gradcheck: 'none' });
+  const total = reference.timeline.total;
+  const g = reference.timeline.graph;
+  const data: Float64Array[] = [];
+  const grad: Float64Array[] = [];
+  let s = reference;
+  for (let p = 0; p <= total; p++) {
+    data.push(g.data.slice(0, g.size));
+    grad.push(g.grad.slice(0, g.size));
+    s = reduce(s, { type: 'next' });
+  }
+
+  it("the single steps reach the grads of the engine's own backward pass", () => {
+    const engine = fanOut(size);
+    forward(engine.graph);
+    backward(engine.graph, engine.output);
+    expect(sameValues(grad[total], engine.graph.grad.subarray(0, size))).toBe(true);
+    expect(sameValues(data[0], engine.graph.data.subarray(0, size))).toBe(true);
+  });
+
+  it('every action leaves every value as single steps from start leave it', () => {
+    fc.assert(
+      fc.property(fc.array(action(total), { minLength: 1, maxLength: 30 }), (actions) => {
+        let t = createSession(fanOut(size), { gradcheck: 'none' });
+        const h = t.timeline.graph;
+        for (const a of actions) {
+          t = reduce(t, a);
+          const p = t.position;
+          if (!sameValues(h.data.subarray(0, size), data[p])) return false;
+          if (!sameValues(h.grad.subarray(0, size), grad[p])) return false;
+        }
+        return true;
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -97,7 +97,7 @@ describe('the seed timeline', () => {
       true,
     );
     const start = reduce(back, { type: 'first' });
-    expect(Number.isNaN(start.timeline.graph.data[X2])).toBe(true);
+    expect(nodeValue(start, X2, 'data')).toBeUndefined();
     expect(start.last?.step).toBeUndefined();
   });
 });
