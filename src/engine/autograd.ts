@@ -154,7 +154,7 @@ export function backward(g: Graph, output: number, mask?: Uint8Array): void {
         break;
       case OpCode.pow: {
         const k = param[id];
-        grad[a] += k * av ** (k - 1) * upstream;
+        grad[a] += (k === 0 ? 0 : k * av ** (k - 1)) * upstream;
         break;
       }
       case OpCode.tanh: {

@@ -134,7 +134,8 @@ export const OPS: readonly OpSpec[] = [
     syntax: 'infix',
     arity: 1,
     forward: (a, _b, k) => a ** k,
-    local: [(a, _b, _out, k) => k * a ** (k - 1)],
+    // x ** 0 is constant: its derivative is 0 everywhere, also at 0 where k·a**(k-1) is 0·∞.
+    local: [(a, _b, _out, k) => (k === 0 ? 0 : k * a ** (k - 1))],
     rule: ['{k}·{a}**({k}-1)'],
     formula: ['d(a**k)/da = k·a**(k-1)'],
     kink: { input: 0, at: 0, when: (k) => k < 1 && k !== 0 },

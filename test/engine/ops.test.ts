@@ -100,6 +100,19 @@ describe('conventions', () => {
     expect(relu.local[0](-1e-300, 0, 0, 0)).toBe(0);
   });
 
+  it('x ** 0 is constant: its grad is 0, also at x = 0 where k·x**(k-1) would be 0·∞', () => {
+    for (const at of [0, 2]) {
+      const g = new Graph();
+      const x = g.addInput(at);
+      const p = g.addOp(OpCode.pow, x, -1, 0);
+      forward(g);
+      backward(g, p);
+      expect(g.data[p]).toBe(1);
+      expect(g.grad[x]).toBe(0);
+      expect(localDerivative(g, p, 0)).toBe(0);
+    }
+  });
+
   it('relu keeps NaN visible instead of turning it into 0', () => {
     expect(OPS[OpCode.relu].forward(Number.NaN, 0, 0)).toBeNaN();
   });
