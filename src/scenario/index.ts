@@ -12,14 +12,12 @@ export {
 export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
 export { parseCondition } from './parser.js';
 export { printExpr } from './print.js';
-export { cut, LABEL_WIDTH, makeScenario, type ScenarioParts } from './scenario.js';
+export { cut, makeScenario, type ScenarioParts } from './scenario.js';
 export {
-  DEFAULT_TOLERANCE,
   type ScenarioFile,
   scenarioFileSchema,
   scenarioJsonSchema,
 } from './schema.js';
-export { COMMAND_LINE } from './set.js';
 export { type LineColumn, lineColumn, lineText } from './source.js';
 export { suggest } from './suggest.js';
 export type {

@@ -2,7 +2,7 @@ import type { Graph } from '../engine/index.js';
 import { lineColumn } from './source.js';
 import type { Scenario, Source, Span, WalkthroughItem } from './types.js';
 
-export const LABEL_WIDTH = 40;
+const LABEL_WIDTH = 40;
 
 export interface ScenarioParts {
   readonly source: Source;

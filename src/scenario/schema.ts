@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { parseStepText, STEP_PATTERN } from './walkthrough.js';
 
 /** Default tolerance of an `expect`, relative and absolute. */
-export const DEFAULT_TOLERANCE = 1e-9;
+const DEFAULT_TOLERANCE = 1e-9;
 
 /** Extra facts a refinement passes to the diagnostic: a hint, and whether to point at the key. */
 export interface IssueParams {

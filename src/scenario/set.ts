@@ -9,7 +9,7 @@ import { namedNodes } from './names.js';
 import { suggest } from './suggest.js';
 import type { Diagnostic, Source } from './types.js';
 
-export const COMMAND_LINE = '<command-line>';
+const COMMAND_LINE = '<command-line>';
 
 /** A diagnostic for each overridden name that is not an input (the compiler sets the inputs). */
 export function checkOverrides(
