@@ -77,7 +77,16 @@ function gradcheckText(
   paint: ReturnType<typeof painter>,
 ): string {
   if (report.total === 0) return 'grad check: nothing to check (the output depends on no input)';
-  if (report.checked === 0) return `grad check: not run (0 of ${report.total} nodes checked)`;
+  const examined = report.results.length;
+  if (examined === 0) return `grad check: not run (0 of ${report.total} nodes checked)`;
+  const sample = examined < report.total;
+  const skipped =
+    report.skipped.length === 0
+      ? ''
+      : `; skipped ${report.skipped.map((id) => nodeRef(scenario, id)).join(', ')} (a kink or a non-finite value)`;
+  if (report.maxRelError === undefined) {
+    return `grad check ${paint('yellow', 'inconclusive')}: all ${examined} examined nodes skipped${sample ? ` (a sample of ${report.total}: the budget ran out)` : ''}${skipped}`;
+  }
   const verdict =
     report.failed.length === 0
       ? paint('green', 'passed')
@@ -85,12 +94,7 @@ function gradcheckText(
           'red',
           `FAILED at ${report.failed.length} node${report.failed.length === 1 ? '' : 's'}`,
         );
-  const sampled = report.checked < report.total ? ' (a sample: the budget ran out)' : '';
-  const skipped =
-    report.skipped.length === 0
-      ? ''
-      : `; skipped ${report.skipped.map((id) => nodeRef(scenario, id)).join(', ')} (a kink or a non-finite value)`;
-  return `grad check ${verdict}: checked ${report.checked} of ${report.total} nodes${sampled}, max relative error ${formatNumber(report.maxRelError, precision ?? 2)}${skipped}`;
+  return `grad check ${verdict}: checked ${report.checked} of ${report.total} nodes${sample ? ' (a sample: the budget ran out)' : ''}, max relative error ${formatNumber(report.maxRelError, precision ?? 2)}${skipped}`;
 }
 
 /** `x` for named nodes, `#3 (2 * x)` for unnamed ones, with the source line when known. */

@@ -23,12 +23,16 @@ export interface NodeCheck {
 }
 
 export interface GradCheckReport {
-  /** Nodes examined (passed, failed or skipped). */
+  /**
+   * Nodes compared with a finite difference: passed or failed. Skipped nodes were examined but
+   * not compared (`results.length` counts both), so a check can examine nodes and compare none.
+   */
   readonly checked: number;
   /** Inputs and intermediate nodes the output depends on: the nodes a full check examines. */
   readonly total: number;
-  readonly maxRelError: number;
-  /** One entry per examined node, in id order. */
+  /** The largest relative error over the compared nodes; undefined when none was compared. */
+  readonly maxRelError: number | undefined;
+  /** One entry per examined node (passed, failed or skipped), in id order. */
   readonly results: readonly NodeCheck[];
   readonly failed: readonly NodeCheck[];
   readonly skipped: readonly number[];
@@ -61,11 +65,15 @@ export function gradCheck(
   const results = chosen.map((id) => probe.check(id));
   const failed = results.filter((r) => r.status === 'fail');
   const skipped = results.filter((r) => r.status === 'skipped').map((r) => r.id);
-  let maxRelError = 0;
-  for (const r of results)
-    if (r.status !== 'skipped') maxRelError = Math.max(maxRelError, r.relError);
+  let checked = 0;
+  let maxRelError: number | undefined;
+  for (const r of results) {
+    if (r.status === 'skipped') continue;
+    checked++;
+    maxRelError = Math.max(maxRelError ?? 0, r.relError);
+  }
   return {
-    checked: results.length,
+    checked,
     total: candidates.length,
     maxRelError,
     results,

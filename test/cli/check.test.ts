@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALL_KINKS,
   EXPECTS_ALONG_THE_WAY,
   EXPECTS_TOO_EARLY,
   FAILED_EXPECT,
@@ -17,6 +18,7 @@ const files = {
   'along.yaml': EXPECTS_ALONG_THE_WAY,
   'early.yaml': EXPECTS_TOO_EARLY,
   'typo.yaml': UNKNOWN_FUNCTION,
+  'kinks.yaml': ALL_KINKS,
   'binary.yaml': new Uint8Array([0x74, 0x69, 0x00, 0xff]),
   'adir/': '',
 };
@@ -35,6 +37,13 @@ describe('gradstep check (human summary)', () => {
       /expect at end \(B5\): x\.grad = 12\.000073729642216, expected 12\.000073729642216: ok/,
     );
     expect(stdout.trimEnd().endsWith('ok')).toBe(true);
+  });
+
+  it('calls a grad check where every examined node was skipped inconclusive, not passed', async () => {
+    const { code, stdout } = await cli('check kinks.yaml', { files });
+    expect(stdout).toMatch(/ {2}grad check inconclusive: all 3 examined nodes skipped/);
+    expect(stdout).not.toMatch(/passed|checked \d|max relative error/);
+    expect(code).toBe(0); // nothing failed
   });
 
   it('rounds shown numbers to --precision significant digits', async () => {
@@ -198,6 +207,17 @@ describe('gradstep check --json', () => {
     expect(xy).toMatchObject({ op: 'mul', label: 'xy', line: 7, inputs: ids('x', 'y') });
     const x2 = seed.nodes.find((n: { name: string }) => n.name === 'x_2');
     expect(x2.inputs).toEqual(ids('x', 'x'));
+  });
+
+  it('counts only compared nodes as checked: none, and maxRelError null, when all were skipped', async () => {
+    const [result] = parse((await cli('check --json kinks.yaml', { files })).stdout);
+    expect(result.gradcheck).toEqual({
+      checked: 0,
+      total: 3,
+      maxRelError: null,
+      failed: [],
+      skipped: [0, 1, 2],
+    });
   });
 
   it('writes non-finite numbers as strings and null for unknowns', async () => {

@@ -94,3 +94,12 @@ graph: |
   x = 1
   t = tahn(x)
 `;
+
+/** Every node's perturbation crosses the relu kink at 0, so the grad check compares none. */
+export const ALL_KINKS = `title: relu at its kink
+graph: |
+  x = 0
+  y = 0
+  a = x + y
+  r = relu(a)
+`;

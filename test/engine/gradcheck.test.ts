@@ -44,6 +44,9 @@ describe('gradCheck', () => {
     const report = gradCheck(g, out, 'all');
     expect(report.failed).toEqual([]);
     expect(report.skipped).toEqual([x, shifted]);
+    // Three examined, two skipped: only r was compared.
+    expect(report).toMatchObject({ checked: 1, total: 3 });
+    expect(report.results).toHaveLength(3);
     expect(report.results.find((res) => res.id === x)?.reason).toBe('kink');
     // r itself is after the kink: its perturbation does not cross it.
     expect(report.results.find((res) => res.id === r)?.status).toBe('pass');
@@ -69,6 +72,18 @@ describe('gradCheck', () => {
     const report = gradCheck(g, out, 'all');
     expect(report.failed).toEqual([]);
     expect(report.results[0]).toMatchObject({ id: x, status: 'skipped', reason: 'nonfinite' });
+    // Nothing was compared: no count of checked nodes, no error to report.
+    expect(report).toMatchObject({ checked: 0, total: 1, skipped: [x] });
+    expect(report.maxRelError).toBeUndefined();
+  });
+
+  it('takes the max relative error over the compared nodes only', () => {
+    const { graph: g, output } = REFERENCE_CASES[0]();
+    run(g, output);
+    const report = gradCheck(g, output, 'all');
+    const compared = report.results.filter((r) => r.status !== 'skipped');
+    expect(report.checked).toBe(compared.length);
+    expect(report.maxRelError).toBe(Math.max(...compared.map((r) => r.relError)));
   });
 
   it("'none' checks nothing and 'all' checks every input and intermediate node", () => {
@@ -76,6 +91,7 @@ describe('gradCheck', () => {
     run(g, output);
     const none = gradCheck(g, output, 'none');
     expect(none).toMatchObject({ checked: 0, results: [], failed: [], skipped: [] });
+    expect(none.maxRelError).toBeUndefined();
     const all = gradCheck(g, output, 'all');
     // Every non-constant node the output depends on, except the output itself.
     let expected = 0;
@@ -104,8 +120,9 @@ describe('gradCheck', () => {
     it('samples deterministically past the budget: inputs first, and says checked < total', () => {
       const { g, out, inputs } = chain();
       const report = gradCheck(g, out, 40_000);
-      expect(report.checked).toBeLessThan(report.total);
-      expect(report.checked).toBeGreaterThan(inputs.length);
+      expect(report.results.length).toBeLessThan(report.total);
+      expect(report.results.length).toBeGreaterThan(inputs.length);
+      expect(report.checked + report.skipped.length).toBe(report.results.length);
       const ids = report.results.map((r) => r.id);
       expect(ids.slice(0, 3)).toEqual(inputs);
       expect(report.failed).toEqual([]);
@@ -115,7 +132,7 @@ describe('gradCheck', () => {
     it('checks everything when the budget covers it', () => {
       const { g, out } = chain();
       const report = gradCheck(g, out, 1e9);
-      expect(report.checked).toBe(report.total);
+      expect(report.results).toHaveLength(report.total);
       expect(report.total).toBe(3 + 2 + 2000 - 1);
     });
   });
