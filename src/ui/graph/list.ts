@@ -16,7 +16,10 @@ import type { Canvas, NodeStates, Rect, RenderOptions, Viewport } from './types.
 
 const LABEL_MAX = 16;
 const EXPRESSION_MAX = 32;
-const GLYPHS = 4;
+/** Every flag a node can have at once: all of them but one, as final and pending never meet. */
+const MAX_FLAGS = Object.keys(FLAGS).length - 1;
+/** The glyph column: a glyph per flag, then a blank so none runs into the id. */
+const GLYPHS = MAX_FLAGS + 1;
 const VALUE = 12;
 
 /** The list view: one row per node in step (creation) order, columns sized once. */
@@ -87,7 +90,7 @@ export function renderListViewport(
   for (let id = Math.max(0, viewport.y); id < last; id++) {
     const state = states(id);
     const face = faceOf(layout.labels[id], layout.symbols[id], state, format);
-    glyphs(buffer, 0, id, face.flags, GLYPHS);
+    glyphs(buffer, 0, id, face.flags, MAX_FLAGS);
     let x = GLYPHS;
     const column = (text: string, width: number, style = '') => {
       buffer.text(x, id, cut(text, width), style);

@@ -78,19 +78,34 @@ describe('graph pane, seed graph', () => {
     const frame = renderListViewport(
       list,
       lastBackwardStep,
-      { x: 0, y: 0, width: 70, height: 8 },
+      { x: 0, y: 0, width: 74, height: 8 },
       plain,
     );
     expect(frame).toEqual([
-      'Δ✓  #0  x        input            d 2.0000      g 0.0001→12.0001      ',
-      '»✓  #1  y        input            d 3.0000      g 4.0000              ',
-      '▶✓  #2  x_2      x * x            d 4.0000      g 3.0000              ',
-      '⌕✓  #3  x_2_y    x_2 * y          d 12.0000     g 1.0000              ',
-      '✓   #4  xy       x * y            d 6.0000      g 0.0000              ',
-      '●✓  #5  tanh_xy  tanh(xy)         d 1.0000      g 1.0000              ',
-      '✓   #6  z        x_2_y + tanh_xy  d 13.0000     g 1.0000              ',
-      '                                                                      ',
+      'Δ✓      #0  x        input            d 2.0000      g 0.0001→12.0001      ',
+      '»✓      #1  y        input            d 3.0000      g 4.0000              ',
+      '▶✓      #2  x_2      x * x            d 4.0000      g 3.0000              ',
+      '⌕✓      #3  x_2_y    x_2 * y          d 12.0000     g 1.0000              ',
+      '✓       #4  xy       x * y            d 6.0000      g 0.0000              ',
+      '●✓      #5  tanh_xy  tanh(xy)         d 1.0000      g 1.0000              ',
+      '✓       #6  z        x_2_y + tanh_xy  d 13.0000     g 1.0000              ',
+      '                                                                          ',
     ]);
+  });
+
+  it('lists every flag a node can have at once, with a blank before the id', () => {
+    const all = { current: true, changed: true, breakpoint: true, searchMatch: true };
+    const state = (id: number) =>
+      id === 0
+        ? { ...all, data: Number.NaN, grad: 1, gradBefore: 0, selected: true, pending: true }
+        : { data: 1, grad: 1 };
+    const [row] = renderListViewport(
+      layoutList(boxes),
+      state,
+      { x: 0, y: 0, width: 20, height: 1 },
+      plain,
+    );
+    expect(row).toBe('▶Δ●!⌕»◌ #0  x       ');
   });
 
   it('uses the session formatter for every number', () => {
