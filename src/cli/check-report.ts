@@ -1,4 +1,4 @@
-import { type GradCheckReport, OpCode } from '../engine/index.js';
+import { type GradCheckReport, type NodeCheck, OpCode } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { formatNumber, formatValue, stepName } from '../session/index.js';
 import type { Analysis } from './analyze.js';
@@ -6,8 +6,15 @@ import { type JsonNumber, jsonNumber, painter } from './format.js';
 import { graphValues, type JsonNode, nodesJson } from './graph-json.js';
 import type { JsonDiagnostic, Problem } from './load.js';
 
-/** How many failed nodes the human summary lists before saying how many more there are. */
-const FAILED_SHOWN = 10;
+/** How many failed (or skipped) nodes the human summary lists before saying how many more. */
+const LISTED = 10;
+
+/** Why the grad check skipped a node, as the summary says it. */
+const SKIP_REASONS: Record<NonNullable<NodeCheck['reason']>, string> = {
+  kink: 'crosses a kink',
+  nonfinite: 'non-finite value',
+  precision: 'the finite difference cannot resolve this grad',
+};
 
 /** `check` shows every digit unless asked for fewer: its numbers are meant to be copied. */
 export const CHECK_PRECISION = 17;
@@ -40,14 +47,17 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
     );
   }
 
-  lines.push(`  ${gradcheckText(scenario, gradcheck, options.precision, paint)}`);
-  for (const failure of gradcheck.failed.slice(0, FAILED_SHOWN)) {
-    lines.push(
-      `    ${nodeRef(scenario, failure.id)}: analytic ${num(failure.analytic)}, numeric ${num(failure.numeric)}, relative error ${num(failure.relError)}`,
-    );
-  }
-  if (gradcheck.failed.length > FAILED_SHOWN) {
-    lines.push(`    … and ${gradcheck.failed.length - FAILED_SHOWN} more`);
+  lines.push(`  ${gradcheckText(gradcheck, options.precision, paint)}`);
+  const failures = gradcheck.failed.map(
+    (f) =>
+      `${nodeRef(scenario, f.id)}: analytic ${num(f.analytic)}, numeric ${num(f.numeric)}, relative error ${num(f.relError)}`,
+  );
+  const skips = gradcheck.results
+    .filter((r) => r.status === 'skipped')
+    .map((r) => `skipped ${nodeRef(scenario, r.id)}: ${SKIP_REASONS[r.reason ?? 'nonfinite']}`);
+  for (const list of [failures, skips]) {
+    lines.push(...list.slice(0, LISTED).map((line) => `    ${line}`));
+    if (list.length > LISTED) lines.push(`    … and ${list.length - LISTED} more`);
   }
   if (nonFinite !== undefined) {
     const where = nodeRef(scenario, nonFinite.id);
@@ -70,8 +80,8 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
   return `${lines.join('\n')}\n`;
 }
 
+/** The verdict line; the failed and skipped nodes are listed below it. */
 function gradcheckText(
-  scenario: Scenario,
   report: GradCheckReport,
   precision: number | undefined,
   paint: ReturnType<typeof painter>,
@@ -80,12 +90,9 @@ function gradcheckText(
   const examined = report.results.length;
   if (examined === 0) return `grad check: not run (0 of ${report.total} nodes checked)`;
   const sample = examined < report.total;
-  const skipped =
-    report.skipped.length === 0
-      ? ''
-      : `; skipped ${report.skipped.map((id) => nodeRef(scenario, id)).join(', ')} (a kink or a non-finite value)`;
   if (report.maxRelError === undefined) {
-    return `grad check ${paint('yellow', 'inconclusive')}: all ${examined} examined nodes skipped${sample ? ` (a sample of ${report.total}: the budget ran out)` : ''}${skipped}`;
+    const of = sample ? ` (a sample of ${report.total}: the budget ran out)` : '';
+    return `grad check ${paint('yellow', 'inconclusive')}: all ${examined} examined nodes skipped${of}`;
   }
   const verdict =
     report.failed.length === 0
@@ -94,7 +101,9 @@ function gradcheckText(
           'red',
           `FAILED at ${report.failed.length} node${report.failed.length === 1 ? '' : 's'}`,
         );
-  return `grad check ${verdict}: checked ${report.checked} of ${report.total} nodes${sample ? ' (a sample: the budget ran out)' : ''}, max relative error ${formatNumber(report.maxRelError, precision ?? 2)}${skipped}`;
+  const sampled = sample ? ' (a sample: the budget ran out)' : '';
+  const skipped = report.skipped.length === 0 ? '' : `, ${report.skipped.length} skipped`;
+  return `grad check ${verdict}: checked ${report.checked} of ${report.total} nodes${sampled}${skipped}, max relative error ${formatNumber(report.maxRelError, precision ?? 2)}`;
 }
 
 /** `x` for named nodes, `#3 (2 * x)` for unnamed ones, with the source line when known. */

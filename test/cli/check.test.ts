@@ -41,9 +41,26 @@ describe('gradstep check (human summary)', () => {
 
   it('calls a grad check where every examined node was skipped inconclusive, not passed', async () => {
     const { code, stdout } = await cli('check kinks.yaml', { files });
-    expect(stdout).toMatch(/ {2}grad check inconclusive: all 3 examined nodes skipped/);
+    expect(stdout).toContain(
+      '  grad check inconclusive: all 3 examined nodes skipped\n' +
+        '    skipped x at line 3: crosses a kink\n' +
+        '    skipped y at line 4: crosses a kink\n' +
+        '    skipped a at line 5: crosses a kink\n',
+    );
     expect(stdout).not.toMatch(/passed|checked \d|max relative error/);
     expect(code).toBe(0); // nothing failed
+  });
+
+  it('says why each skipped node was skipped', async () => {
+    // At x = 3, d z/d xy = 1 - tanh(9)² ≈ 6e-8: too small for a central difference to resolve.
+    const seed = await cli('check seed.yaml --set x=3', { files });
+    expect(seed.stdout).toMatch(/grad check passed: checked 5 of 6 nodes, 1 skipped, max relative/);
+    expect(seed.stdout).toContain(
+      '    skipped xy at line 7: the finite difference cannot resolve this grad\n',
+    );
+    const nan = await cli('check nan.yaml', { files });
+    expect(nan.stdout).toContain('    skipped x at line 3: non-finite value\n');
+    expect(nan.stdout).not.toContain('kink');
   });
 
   it('rounds shown numbers to --precision significant digits', async () => {
