@@ -47,7 +47,7 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
     );
   }
 
-  lines.push(`  ${gradcheckText(gradcheck, options.precision, paint)}`);
+  lines.push(`  ${gradcheckText(scenario, gradcheck, options.precision, paint)}`);
   const failures = gradcheck.failed.map(
     (f) =>
       `${nodeRef(scenario, f.id)}: analytic ${num(f.analytic)}, numeric ${num(f.numeric)}, relative error ${num(f.relError)}`,
@@ -82,11 +82,19 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
 
 /** The verdict line; the failed and skipped nodes are listed below it. */
 function gradcheckText(
+  scenario: Scenario,
   report: GradCheckReport,
   precision: number | undefined,
   paint: ReturnType<typeof painter>,
 ): string {
-  if (report.total === 0) return 'grad check: nothing to check (the output depends on no input)';
+  if (report.total === 0) {
+    const { graph, output } = scenario;
+    const why =
+      graph.opOf(output) === OpCode.input
+        ? `the output is the input ${scenario.labelOf(output)} itself: its grad is 1`
+        : 'the output depends on no input';
+    return `grad check: nothing to check (${why})`;
+  }
   const examined = report.results.length;
   if (examined === 0) return `grad check: not run (0 of ${report.total} nodes checked)`;
   const sample = examined < report.total;

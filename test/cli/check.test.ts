@@ -63,6 +63,21 @@ describe('gradstep check (human summary)', () => {
     expect(nan.stdout).not.toContain('kink');
   });
 
+  it('says what there is to grad-check when the output is an input, or depends on none', async () => {
+    const files = {
+      'input.yaml': 'title: t\ngraph: |\n  x = 2\n  y = x * 3\noutput: x\n',
+      'constant.yaml': 'title: t\ngraph: |\n  c = 2 * 3\n',
+    };
+    const input = await cli('check input.yaml', { files });
+    expect(input.stdout).toContain(
+      '  grad check: nothing to check (the output is the input x itself: its grad is 1)\n',
+    );
+    const constant = await cli('check constant.yaml', { files });
+    expect(constant.stdout).toContain(
+      '  grad check: nothing to check (the output depends on no input)\n',
+    );
+  });
+
   it('rounds shown numbers to --precision significant digits', async () => {
     const { stdout } = await cli('check seed.yaml --precision 3', { files });
     expect(stdout).toMatch(/input\s+x\s+data 2\s+grad 12\.0\n/);
