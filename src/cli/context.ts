@@ -81,7 +81,10 @@ export const fileArgument = {
   describe: 'A scenario file',
 } as const satisfies PositionalOptions;
 
-/** `--set x=3 --set y=-1.5` as a map; a malformed pair is a usage error. */
+/**
+ * `--set x=3 --set y=-1.5` as a map. A malformed pair, a value that is not a finite number, and a
+ * name given twice (which value was meant?) are usage errors.
+ */
 export function parseSet(values: readonly unknown[] | undefined): ReadonlyMap<string, number> {
   const set = new Map<string, number>();
   for (const raw of values ?? []) {
@@ -91,7 +94,17 @@ export function parseSet(values: readonly unknown[] | undefined): ReadonlyMap<st
     if (match === null || Number.isNaN(value)) {
       throw new UsageError(`--set expects NAME=VALUE with a number (--set x=2.5), got '${text}'`);
     }
-    set.set(match[1], value);
+    const name = match[1];
+    if (!Number.isFinite(value)) {
+      throw new UsageError(`--set expects a finite number, got '${text}', which is ${value}`);
+    }
+    const earlier = set.get(name);
+    if (earlier !== undefined) {
+      throw new UsageError(
+        `--set ${name} is given twice (${name}=${earlier} and ${name}=${value}): give each input once`,
+      );
+    }
+    set.set(name, value);
   }
   return set;
 }

@@ -63,6 +63,15 @@ describe('the command line', () => {
       'check seed.yaml --set x=abc',
       /--set expects NAME=VALUE with a number \(--set x=2\.5\), got 'x=abc'/,
     ],
+    [
+      'check seed.yaml --set x=1e400',
+      /--set expects a finite number, got 'x=1e400', which is Infinity/,
+    ],
+    ['check seed.yaml --set x=-Infinity', /got 'x=-Infinity', which is -Infinity/],
+    [
+      'check seed.yaml --set x=1 --set y=2 --set x=3',
+      /--set x is given twice \(x=1 and x=3\): give each input once/,
+    ],
   ])('rejects bad usage `%s`, exit 2', async (line, message) => {
     const { code, stderr } = await cli(line, { files });
     expect(stderr).toMatch(message);
