@@ -13,7 +13,7 @@ import { type Paint, painter, wrap, wrapFormula } from '../text.js';
 /**
  * The step that just ran: its narration with numbers, a breakpoint hit, the walkthrough's `say`
  * text, then the expectations of this step (those checked on the way here, by a jump, as a count
- * unless one failed).
+ * unless one failed: "passed on the way here" going forward, "checked while rewinding" going back).
  */
 export function stepPanelLines(model: ScreenModel, width: number): string[] {
   const { session, precision } = model;
@@ -46,9 +46,14 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
     if (!result.ok || here(result)) lines.push(expectLine(session, result, precision, paint));
   }
   const passedOnTheWay = expects.filter((r) => r.ok && !here(r)).length;
-  if (passedOnTheWay > 0) {
+  if (passedOnTheWay > 0 && last !== undefined) {
     const s = passedOnTheWay === 1 ? '' : 's';
-    lines.push(paint(`✓ ${passedOnTheWay} earlier expect${s} passed on the way here`, '32'));
+    // Going back passes later steps, not earlier ones: the values were re-checked on the way.
+    const what =
+      last.to < last.from
+        ? `expect${s} checked while rewinding`
+        : `earlier expect${s} passed on the way here`;
+    lines.push(paint(`✓ ${passedOnTheWay} ${what}`, '32'));
   }
   return lines;
 }
