@@ -114,6 +114,24 @@ function gradcheckText(
   return `grad check ${verdict}: checked ${report.checked} of ${report.total} nodes${sampled}${skipped}, max relative error ${formatNumber(report.maxRelError, precision ?? 2)}`;
 }
 
+/**
+ * Why a valid scenario fails its check, in a few words per kind (a non-finite value, grad-check
+ * mismatches, failed expects), for commands that print something else and report it on the side.
+ */
+export function failureReasons(analysis: Analysis): string[] {
+  const { scenario, gradcheck, nonFinite, expects } = analysis;
+  const reasons: string[] = [];
+  if (nonFinite !== undefined) {
+    const where = scenario.labelOf(nonFinite.id);
+    reasons.push(`a non-finite value (first ${where}.${nonFinite.field} = ${nonFinite.value})`);
+  }
+  const failed = gradcheck.failed.length;
+  if (failed > 0) reasons.push(`the grad check fails at ${failed} node${failed === 1 ? '' : 's'}`);
+  const wrong = expects.filter((e) => !e.ok).length;
+  if (wrong > 0) reasons.push(`${wrong} walkthrough expect${wrong === 1 ? '' : 's'} failed`);
+  return reasons;
+}
+
 /** `x` for named nodes, `#3 (2 * x)` for unnamed ones, with the source line when known. */
 function nodeRef(scenario: Scenario, id: number): string {
   const name = scenario.graph.nameOf(id);

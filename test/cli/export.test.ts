@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GOLDEN_SEED as seed } from './fixtures.js';
+import { FAILED_EXPECT, NON_FINITE, GOLDEN_SEED as seed } from './fixtures.js';
 import { cli } from './helpers.js';
 
 describe('gradstep export', () => {
@@ -37,6 +37,28 @@ describe('gradstep export', () => {
       grad: null,
       line: 6,
     });
+  });
+
+  it('exits as check does: 0 and nothing on stderr for a scenario that passes', async () => {
+    const { code, stderr } = await cli(['export', seed]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it.each([
+    ['nan.yaml', NON_FINITE, 'a non-finite value (first y.data = NaN)'],
+    ['wrong.yaml', FAILED_EXPECT, '1 walkthrough expect failed'],
+  ])('prints the export of %s and exits 1 with why its check fails', async (file, text, why) => {
+    const { code, stdout, stderr } = await cli(['export', file], { files: { [file]: text } });
+    expect(stdout).toMatch(/^digraph gradstep \{\n[^]*\}\n$/);
+    expect(stderr).toBe(`${file}: check failed: ${why} (details: gradstep check ${file})\n`);
+    expect(code).toBe(1);
+  });
+
+  it('takes --gradcheck as check does; without the grad check the other checks still count', async () => {
+    const files = { 'nan.yaml': NON_FINITE };
+    expect((await cli(['export', 'nan.yaml', '--gradcheck', 'none'], { files })).code).toBe(1);
+    expect((await cli(['export', seed, '--gradcheck', 'none'])).code).toBe(0);
   });
 
   it('rejects a step that does not exist, exit 2', async () => {

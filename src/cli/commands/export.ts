@@ -1,5 +1,8 @@
 import type { CommandModule } from 'yargs';
-import { createSession, nodeValue, reduce } from '../../session/index.js';
+import type { GradCheckBudget } from '../../engine/index.js';
+import { nodeValue, reduce } from '../../session/index.js';
+import { analyze } from '../analyze.js';
+import { failureReasons } from '../check-report.js';
 import {
   type CliContext,
   type ExitCode,
@@ -12,6 +15,7 @@ import { toDot, toMermaid } from '../export/render.js';
 import { type NodeValues, nodesJson } from '../graph-json.js';
 import { loadForCommand } from '../load.js';
 import { positionOf } from '../replay/drive.js';
+import { checkOptions } from './check.js';
 
 export const EXPORT_FORMATS = ['dot', 'mermaid', 'json'] as const;
 
@@ -20,12 +24,14 @@ export interface ExportArgs extends GlobalArgs {
   readonly format: (typeof EXPORT_FORMATS)[number];
   readonly at: string;
   readonly set: ReadonlyMap<string, number>;
+  readonly gradcheck: GradCheckBudget;
 }
 
 export const exportOptions = {
   format: { choices: EXPORT_FORMATS, default: 'dot', describe: 'Graphviz, Mermaid or JSON' },
   at: { type: 'string', default: 'end', requiresArg: true, describe: 'Show the values at STEP' },
   set: setOption,
+  gradcheck: checkOptions.gradcheck,
 } as const;
 
 export function exportCommand(
@@ -44,15 +50,21 @@ export function exportCommand(
   };
 }
 
+/**
+ * Writes the graph with its values at `--at`. The scenario is analyzed as `check` analyzes it, so
+ * the exit code is `check`'s: 1 (with the reasons on stderr) when a check fails, the export printed
+ * all the same.
+ */
 export async function runExport(ctx: CliContext, args: ExportArgs): Promise<ExitCode> {
   const { io } = ctx;
-  const scenario = await loadForCommand(io, args.file, args);
+  const file = args.file;
+  const scenario = await loadForCommand(io, file, args);
   if (scenario === undefined) return 2;
-  const start = createSession(scenario);
-  const position = positionOf(start, args.at);
+  const analysis = analyze(scenario, args.gradcheck);
+  const position = positionOf(analysis.session, args.at);
   if (typeof position !== 'number')
     return printError(io, `--at ${args.at}: ${position.message}`, position.hint);
-  const state = reduce(start, { type: 'goto', step: position });
+  const state = reduce(analysis.session, { type: 'goto', step: position });
   const values: NodeValues = {
     data: (id) => nodeValue(state, id, 'data') ?? null,
     grad: (id) => nodeValue(state, id, 'grad') ?? null,
@@ -67,5 +79,9 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
     };
     io.stdout(`${JSON.stringify(json)}\n`);
   }
-  return 0;
+  const reasons = failureReasons(analysis);
+  if (reasons.length > 0) {
+    io.stderr(`${file}: check failed: ${reasons.join('; ')} (details: gradstep check ${file})\n`);
+  }
+  return analysis.exitCode;
 }
