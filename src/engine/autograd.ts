@@ -5,16 +5,6 @@ const FORWARD = OPS.map((op) => op.forward);
 const LOCAL0 = OPS.map((op) => op.local[0]);
 const LOCAL1 = OPS.map((op) => op.local[1]);
 
-/** Computes one op node's data from its inputs; leaves keep theirs. */
-export function evaluateNode(g: Graph, id: number): number {
-  const code = g.op[id];
-  if (code <= OpCode.constant) return g.data[id];
-  const b = g.in1[id];
-  const value = FORWARD[code](g.data[g.in0[id]], b < 0 ? 0 : g.data[b], g.param[id]);
-  g.data[id] = value;
-  return value;
-}
-
 /** The local derivative d(node)/d(input number `slot`) at the current data. */
 export function localDerivative(g: Graph, id: number, slot: number): number {
   const code = g.op[id];

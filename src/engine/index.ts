@@ -2,14 +2,12 @@ export {
   backward,
   backwardOrder,
   dependencyMask,
-  evaluateNode,
   firstNonFinite,
   forward,
   localDerivative,
 } from './autograd.js';
 export {
   DEFAULT_GRADCHECK_BUDGET,
-  GRADCHECK_TOLERANCE,
   type GradCheckBudget,
   type GradCheckReport,
   type GradCheckStatus,
