@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRECISION } from '../../src/session/index.js';
 import { Controller } from '../../src/ui/controller.js';
 import { stepPanelLines } from '../../src/ui/panes/step-panel.js';
+import { timelineLine } from '../../src/ui/panes/timeline-bar.js';
 import type { ScreenModel } from '../../src/ui/screen-model.js';
 import { builtin } from './fixtures.js';
 
@@ -36,5 +37,30 @@ describe('step panel', () => {
     expect(lines.join('\n')).not.toContain('earlier');
     // From the end back to F1 the cursor passes the expects at F4, F5 and B1 to B4.
     expect(lines).toContain('✓ 6 expects checked while rewinding');
+  });
+});
+
+describe('breakpoints on an input', () => {
+  // x1 has no step; x1w1 = x1 * w1 hands it a grad at x1w1's backward step, B5 in the neuron.
+  const onX1 = () => neuron('/', ...typed('x1'), 'enter', 'b');
+
+  it('names the step that ran and why it fired', () => {
+    const controller = onX1();
+    controller.press('c');
+    expect(controller.session.position).toBe(controller.session.timeline.total);
+    const lines = stepPanelLines(modelOf(controller), 58);
+    expect(lines[0]).toBe('B5 backward · x1w1');
+    expect(lines).toContain('● breakpoint x1 hit at B5: x1.grad changed');
+  });
+
+  it('names only the step when the node of the step is the one it is on', () => {
+    const controller = neuron('/', ...typed('x1w1'), 'enter', 'b', 'c');
+    expect(stepPanelLines(modelOf(controller), 58)).toContain('● breakpoint x1w1 hit at F1');
+  });
+
+  it('is marked on the timeline at the steps where it can fire', () => {
+    expect(timelineLine(modelOf(onX1()))).toMatch(
+      /^\[start\] F1 F2 F3 F4 F5 │ B0 B1 B2 B3 B4 ●‖B5 *$/,
+    );
   });
 });

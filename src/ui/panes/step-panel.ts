@@ -1,8 +1,10 @@
 import {
+  type BreakpointHit,
   type ExpectResult,
   formatValue,
   narrate,
   type SessionState,
+  type StepInfo,
   stepName,
   walkthroughAt,
 } from '../../session/index.js';
@@ -31,9 +33,7 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
   }
   const last = session.last;
   if (last?.hit !== undefined && last.to === session.position) {
-    const spec = session.breakpoints[last.hit.breakpoint]?.spec ?? '?';
-    const glyph = paint(FLAGS.breakpoint.glyph, FLAGS.breakpoint.style);
-    lines.push(`${glyph} breakpoint ${spec} hit at ${scenario.labelOf(last.hit.node)}`);
+    lines.push(hitLine(session, last.hit, step, paint));
   }
   for (const say of walkthroughAt(session).say) {
     wrap(say, width - 2).forEach((line, i) => {
@@ -56,6 +56,28 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
     lines.push(paint(`✓ ${passedOnTheWay} ${what}`, '32'));
   }
   return lines;
+}
+
+/**
+ * `● breakpoint x1 hit at B5: x1.grad changed`: the step where it fired, and why when the step
+ * ran another node (a breakpoint on an input fires when a step hands it a grad).
+ */
+function hitLine(
+  session: SessionState,
+  hit: BreakpointHit,
+  step: StepInfo | undefined,
+  paint: Paint,
+): string {
+  const { timeline } = session;
+  const spec = session.breakpoints[hit.breakpoint]?.spec ?? '?';
+  const glyph = paint(FLAGS.breakpoint.glyph, FLAGS.breakpoint.style);
+  const label = timeline.scenario.labelOf(hit.node);
+  let why = '';
+  if (step !== undefined && step.node !== hit.node) {
+    const received = step.contributions.some((c) => c.to === hit.node);
+    why = received ? `: ${label}.grad changed` : `: on ${label}`;
+  }
+  return `${glyph} breakpoint ${spec} hit at ${stepName(timeline, session.position)}${why}`;
 }
 
 /** `✓ expect x.grad = 7.3730e-5`, or a failure with the expected value (and its step if earlier). */

@@ -1,4 +1,4 @@
-import type { SessionState } from '../../session/index.js';
+import type { SessionState, Timeline } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import type { ScreenModel } from '../screen-model.js';
 import { fitWidth, type Paint, painter, visibleWidth } from '../text.js';
@@ -61,10 +61,36 @@ function breakpointPositions(session: SessionState): Set<number> {
   const { timeline } = session;
   const marked = new Set<number>();
   for (const b of session.breakpoints) {
-    if (b.node === undefined) continue;
-    if (b.kind === 'node' || b.kind === 'forward') marked.add(timeline.forwardPosition(b.node));
-    if (b.kind === 'node' || b.kind === 'backward') marked.add(timeline.backwardPosition(b.node));
+    if (b.node === undefined || b.kind === 'condition') continue;
+    // A breakpoint on an input fires where a step hands it a grad (it has no step of its own).
+    const own = b.kind === 'node' && !timeline.graph.isLeaf(b.node);
+    const receives = b.kind === 'change' || (b.kind === 'node' && !own);
+    if (own || b.kind === 'forward' || b.kind === 'change') {
+      marked.add(timeline.forwardPosition(b.node));
+    }
+    if (own || b.kind === 'backward') marked.add(timeline.backwardPosition(b.node));
+    if (b.kind === 'change' && b.node === timeline.output) marked.add(timeline.zeroPosition);
+    if (receives) for (const p of receivingPositions(timeline, b.node)) marked.add(p);
   }
   marked.delete(-1);
   return marked;
+}
+
+const receiving = new WeakMap<Timeline, Map<number, readonly number[]>>();
+
+/** The backward steps of a node's consumers (where its grad changes); one scan per node and timeline. */
+function receivingPositions(timeline: Timeline, node: number): readonly number[] {
+  const known = receiving.get(timeline) ?? new Map<number, readonly number[]>();
+  receiving.set(timeline, known);
+  let positions = known.get(node);
+  if (positions === undefined) {
+    const { in0, in1, size } = timeline.graph;
+    const found: number[] = [];
+    for (let c = 0; c < size; c++) {
+      if (in0[c] === node || in1[c] === node) found.push(timeline.backwardPosition(c));
+    }
+    positions = found;
+    known.set(node, positions);
+  }
+  return positions;
 }
