@@ -42,6 +42,17 @@ export interface Statement extends Positioned {
   readonly expr: Expr;
 }
 
+/**
+ * `name = ...` whose expression has a syntax error: the name is defined, but failed, so that the
+ * compiler does not report its later uses as undefined.
+ */
+export interface BrokenStatement extends Positioned {
+  readonly name: string;
+  readonly symbol: number;
+  readonly nameEnd: number;
+  readonly expr?: undefined;
+}
+
 /** A diagnostic before it is attached to a source: offsets into the parsed text. */
 export interface LocalDiagnostic extends Positioned {
   readonly message: string;

@@ -5,7 +5,7 @@
  * not reported again.
  */
 import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
-import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
+import type { BinaryOp, BrokenStatement, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { at, definedLater, describe, type NameExpr, refHint } from './compile-errors.js';
 import { namesOf } from './names.js';
 import { emptied, MAX_DIAGNOSTICS } from './parser.js';
@@ -52,12 +52,13 @@ const POW_HINT =
   "micrograd's ** raises to a constant power; for a variable power write exp(y * log(x)).";
 
 /**
- * Statements are taken one at a time and not kept, so a caller may pass them as they are parsed.
+ * Statements are taken one at a time and not kept, so a caller may pass them as they are parsed;
+ * a broken one (its syntax error is the parser's to report) only defines its name, as failed.
  * Whether an unknown name is defined further down is known only at the end: such a use is reported
  * as undefined and corrected then.
  */
 export function compileProgram(
-  statements: Iterable<Statement>,
+  statements: Iterable<Statement | BrokenStatement>,
   symbols: Symbols,
   options: CompileOptions = {},
 ): CompiledProgram {
@@ -73,7 +74,7 @@ export function compileProgram(
   const diagnostics: LocalDiagnostic[] = [];
   /** Uses of names not defined yet, by the index of their diagnostic. */
   const unresolved: { index: number; expr: NameExpr; statementStart: number }[] = [];
-  let current: Statement;
+  let current: Statement | BrokenStatement;
   /** Reused by every statement. */
   const values: number[] = [];
   const walk: Walk = { order: [], stack: [] };
@@ -237,7 +238,8 @@ export function compileProgram(
         ],
       });
     }
-    const id = compileStatement(statement);
+    // A statement with a syntax error (reported by the parser) defines its name as failed.
+    const id = statement.expr === undefined ? FAILED : compileStatement(statement);
     if (first !== undefined) continue;
     definedStart.set(symbol, statement.start + 1);
     if (id === FAILED) {

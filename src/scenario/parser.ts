@@ -5,7 +5,7 @@
  * cost heap, not call stack. A fault is reported as `Expected X, found Y.` (syntax-errors.ts) and
  * parsing resumes on the next line.
  */
-import type { BinaryOp, Expr, LocalDiagnostic, Statement } from './ast.js';
+import type { BinaryOp, BrokenStatement, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { Lexer, type Token } from './lexer.js';
 import { BINARY_OPERATORS, type OperatorRule, UNARY_MINUS_PRECEDENCE } from './operators.js';
 import { Symbols } from './symbols.js';
@@ -46,20 +46,23 @@ export function parseProgram(text: string): {
 } {
   const diagnostics: LocalDiagnostic[] = [];
   const symbols = new Symbols();
-  const statements = [...readStatements(text, diagnostics, symbols)];
+  const statements: Statement[] = [];
+  for (const statement of readStatements(text, diagnostics, symbols))
+    if (statement.expr !== undefined) statements.push(statement);
   return { statements, symbols, diagnostics };
 }
 
 /**
  * The statements of a graph one at a time, so that a caller can compile each and let its tree go
- * (a 100,000-line graph's trees, all alive at once, keep the garbage collector busy). Once the
- * statements are read, `diagnostics` holds every fault found, sorted.
+ * (a 100,000-line graph's trees, all alive at once, keep the garbage collector busy). A `name = `
+ * whose expression has a fault comes as a BrokenStatement. Once the statements are read,
+ * `diagnostics` holds every fault found, sorted.
  */
 export function* readStatements(
   text: string,
   diagnostics: LocalDiagnostic[],
   symbols: Symbols,
-): Generator<Statement, void, undefined> {
+): Generator<Statement | BrokenStatement, void, undefined> {
   const lexer = new Lexer(text, { newlines: true, symbols });
   const parser = new ExpressionParser(lexer, 'program');
   const errors: LocalDiagnostic[] = [];
@@ -67,6 +70,7 @@ export function* readStatements(
     if (name.kind === 'newline') continue;
     const equals = lexer.lookahead();
     let result: ExpressionResult;
+    let assigned = false;
     if (name.kind === 'invalid') {
       // The lexer has reported this token (`2qq = 1`); once is enough.
       result = {};
@@ -82,18 +86,14 @@ export function* readStatements(
       lexer.advance();
       lexer.advance();
       result = parser.parse();
+      assigned = true;
     }
+    const { text: statementName, value: symbol, start, end: nameEnd } = name;
     if (result.expr !== undefined) {
-      yield {
-        name: name.text,
-        symbol: name.value,
-        nameEnd: name.end,
-        start: name.start,
-        end: result.end,
-        expr: result.expr,
-      };
-    } else if (result.error !== undefined) {
-      errors.push(result.error);
+      yield { name: statementName, symbol, nameEnd, start, end: result.end, expr: result.expr };
+    } else {
+      if (result.error !== undefined) errors.push(result.error);
+      if (assigned) yield { name: statementName, symbol, nameEnd, start, end: lexer.token.end };
     }
     // After a fault, the rest of the line is skipped (still lexed, so its bad characters count).
     while (lexer.token.kind !== 'newline' && lexer.token.kind !== 'eof') lexer.advance();

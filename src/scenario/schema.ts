@@ -62,7 +62,7 @@ const expectation = z
     oneOf: [{ required: ['data'] }, { required: ['grad'] }],
   });
 
-const walkthroughItem = z.strictObject({
+export const walkthroughItem = z.strictObject({
   at: step,
   say: z
     .string()

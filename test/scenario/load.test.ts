@@ -220,6 +220,62 @@ describe('loadScenario', () => {
   });
 });
 
+describe('loadScenario: one fault hides no other', () => {
+  it('reports a syntax error, a compile error on another line and an unknown output, sorted', () => {
+    const text = 'title: t\ngraph: |\n  x = 2.0\n  y = (x +\n  z = tahn(x)\noutput: nope\n';
+    expect(problems(text)).toEqual([
+      '4:11 Expected an expression, found end of line.',
+      "5:7 Unknown function 'tahn'. | Did you mean 'tanh'?",
+      "6:9 Unknown output node 'nope'.",
+    ]);
+  });
+
+  it('does not report the uses of a name whose statement has a syntax error', () => {
+    const text = 'title: t\ngraph: |\n  x = 2.0\n  y = x +* 2\n  z = y * q\noutput: y\n';
+    expect(problems(text)).toEqual([
+      "4:10 Expected an expression, found '*'.",
+      "5:11 Undefined name 'q'.",
+    ]);
+    // Nor as the default output, nor in an expect.
+    const implicit = `title: t\ngraph: |\n  x = 2.0\n  y = (x\nwalkthrough:\n  - at: end\n    expect: {node: y, grad: 1}\n`;
+    expect(problems(implicit)).toEqual(["4:7 Expected ')' to close '(', found end of line."]);
+  });
+
+  it('still reports a redefinition whose first statement had a syntax error', () => {
+    expect(problems('title: t\ngraph: |\n  x = (\n  x = 2.0\n')).toEqual([
+      '3:8 Expected an expression, found end of line.',
+      "4:3 Name 'x' is already defined. | Each name is assigned once; give the new value a new name, such as 'x1'.",
+    ]);
+  });
+
+  it('checks the walkthrough names of a graph with errors, but not its step numbers or ids', () => {
+    const text = `title: t\ngraph: |\n  x = 2.0\n  y = tahn(x)\nwalkthrough:\n  - at: F9\n    expect: {node: q, grad: 1}\n  - at: 'forward:#7'\n    expect: {node: y, data: 1}\n  - at: backward:xx\n    say: s\n`;
+    expect(problems(text)).toEqual([
+      "4:7 Unknown function 'tahn'. | Did you mean 'tanh'?",
+      "7:20 Unknown node 'q'.",
+      "10:9 Unknown node 'xx'. | Did you mean 'x'?",
+    ]);
+  });
+
+  it('checks the walkthrough items that pass the schema when another item or field fails', () => {
+    const text = `title: 3\n${GRAPH}walkthrough:\n  - at: F1\n    sya: s\n  - at: B9\n    say: s\n  - at: forward:zz\n    say: s\n`;
+    expect(problems(text)).toEqual([
+      "1:8 'title' must be a string, found a number (3).",
+      "8:5 Unknown field 'sya' in walkthrough item 1. | Did you mean 'say'?",
+      '9:9 There is no step B9. | Steps go from B0 to B1.',
+      "11:9 Unknown node 'zz'. | Did you mean 'z'?",
+    ]);
+  });
+
+  it('checks walkthrough names when the output is unknown', () => {
+    const text = `${OK}output: zz\nwalkthrough:\n  - at: end\n    expect: {node: q, grad: 1}\n`;
+    expect(problems(text)).toEqual([
+      "6:9 Unknown output node 'zz'. | Did you mean 'z'?",
+      "9:20 Unknown node 'q'.",
+    ]);
+  });
+});
+
 describe('large inputs', () => {
   it('loads a 100,000-line scenario', () => {
     const lines = ['x0 = 1.0'];

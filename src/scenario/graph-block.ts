@@ -1,0 +1,95 @@
+/**
+ * The `graph` field of a scenario file: parsed and compiled, with every position moved from the
+ * block's own text to the file. Statements that parse are compiled even when others do not.
+ */
+import type { Document } from 'yaml';
+import type { Graph } from '../engine/index.js';
+import type { LocalDiagnostic } from './ast.js';
+import { type OffsetMap, scalarOffsetMap } from './block.js';
+import { compileProgram } from './compile.js';
+import { isFoldedBlock, scalarTextAt, valueSpan } from './document.js';
+import { readStatements } from './parser.js';
+import type { Report } from './report.js';
+import { Symbols } from './symbols.js';
+import type { Diagnostic, Source } from './types.js';
+
+export interface CompiledGraph {
+  readonly graph: Graph;
+  /** Whether the graph has no errors; otherwise its node ids and steps mean nothing to the user. */
+  readonly clean: boolean;
+  /** Names looked up through the compiler's table (the graph's own index is built on demand). */
+  readonly idOf: (name: string) => number | undefined;
+  /** Whether a statement assigns the name, even one that failed. */
+  readonly isDefined: (name: string) => boolean;
+  readonly lastName?: string;
+  /** File offsets of each node's text. */
+  readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
+}
+
+/** Undefined when there is no graph to speak of (not a string, or no statements at all). */
+export function compileGraph(
+  doc: Document.Parsed,
+  source: Source,
+  report: Report,
+  set: ReadonlyMap<string, number> | undefined,
+): CompiledGraph | undefined {
+  const scalar = scalarTextAt(doc, ['graph']);
+  if (scalar === undefined) return undefined;
+  const map = scalarOffsetMap(source.text, scalar);
+  const local = (ds: readonly LocalDiagnostic[]) =>
+    report.add(ds.map((d) => toFileDiagnostic(d, map, source)));
+  if (isFoldedBlock(doc, ['graph'])) {
+    report.error(
+      valueSpan(doc, ['graph']),
+      "The graph is a folded block ('>'): YAML joins its lines into one.",
+      "Write 'graph: |' to keep one statement a line.",
+      'warning',
+    );
+  }
+  // Each statement is compiled as soon as it is parsed.
+  const syntax: LocalDiagnostic[] = [];
+  const symbols = new Symbols();
+  const compiled = compileProgram(readStatements(scalar.value, syntax, symbols), symbols, { set });
+  local(syntax);
+  local(compiled.diagnostics);
+  if (compiled.lastName === undefined) {
+    if (syntax.length === 0) {
+      report.error(
+        valueSpan(doc, ['graph']),
+        'The graph has no statements.',
+        'Write one statement a line, such as: x = 2.0',
+      );
+    }
+    return undefined;
+  }
+  const { start, end } = compiled.spans;
+  const spans = { start: new Int32Array(start.length), end: new Int32Array(end.length) };
+  for (let id = 0; id < start.length; id++) {
+    spans.start[id] = map.toFile(start[id]);
+    spans.end[id] = map.toFile(end[id]);
+  }
+  return {
+    graph: compiled.graph,
+    clean: syntax.length === 0 && compiled.diagnostics.length === 0,
+    idOf: compiled.idOf,
+    isDefined: (name) => compiled.definitionOf(name) !== undefined,
+    lastName: compiled.lastName,
+    spans,
+  };
+}
+
+function toFileDiagnostic(d: LocalDiagnostic, map: OffsetMap, source: Source): Diagnostic {
+  return {
+    severity: 'error',
+    source,
+    start: map.toFile(d.start),
+    end: map.toFile(d.end),
+    message: d.message,
+    hint: d.hint,
+    related: d.related?.map((r) => ({
+      start: map.toFile(r.start),
+      end: map.toFile(r.end),
+      message: r.message,
+    })),
+  };
+}
