@@ -78,7 +78,7 @@ export const breakOption = {
 export const fileArgument = {
   type: 'string',
   demandOption: true,
-  describe: 'A scenario file',
+  describe: 'A scenario file or built-in name',
 } as const satisfies PositionalOptions;
 
 /**

@@ -16,6 +16,8 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<FileContent>;
+  /** Whether anything (a file, a directory) is at the path; a stat, the content is not read. */
+  exists(path: string): Promise<boolean>;
   /** File names in a directory, or an empty list when it cannot be read. */
   listDirectory(path: string): Promise<readonly string[]>;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -29,6 +31,14 @@ export function nodeIo(): Io {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readFile: readNodeFile,
+    async exists(path) {
+      try {
+        await stat(path);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     async listDirectory(path) {
       try {
         return await readdir(path);

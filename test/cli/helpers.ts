@@ -17,10 +17,14 @@ export interface Captured {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** The paths whose content the command read. */
+  readonly reads: readonly string[];
 }
 
 /** An Io that records what a command prints and serves files from memory, then from the disk. */
-export function fakeIo(options: FakeIoOptions = {}): Io & { out: string[]; err: string[] } {
+export function fakeIo(
+  options: FakeIoOptions = {},
+): Io & { out: string[]; err: string[]; reads: string[] } {
   const disk = nodeIo();
   // Keys and looked-up paths are resolved against the repository, as the disk resolves them.
   const files: Record<string, string | Uint8Array> = {};
@@ -29,18 +33,26 @@ export function fakeIo(options: FakeIoOptions = {}): Io & { out: string[]; err: 
   }
   const out: string[] = [];
   const err: string[] = [];
+  /** Every path whose content was read, as given. */
+  const reads: string[] = [];
   const tty = options.tty ?? false;
   return {
     out,
     err,
+    reads,
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
     async readFile(relativePath) {
+      reads.push(relativePath);
       const path = resolve(REPO, relativePath);
       if (`${path}/` in files) return { kind: 'directory' };
       const content = files[path];
       if (content === undefined) return disk.readFile(path);
       return { kind: 'file', bytes: typeof content === 'string' ? Buffer.from(content) : content };
+    },
+    async exists(relativePath) {
+      const path = resolve(REPO, relativePath);
+      return path in files || `${path}/` in files || disk.exists(path);
     },
     async listDirectory(relativePath) {
       const path = resolve(REPO, relativePath);
@@ -68,7 +80,7 @@ export async function cli(
   const io = fakeIo(options);
   const args = typeof line === 'string' ? line.split(' ').filter((a) => a !== '') : line;
   const code = await run(args, context(io, options.scenariosDir));
-  return { code, stdout: io.out.join(''), stderr: io.err.join('') };
+  return { code, stdout: io.out.join(''), stderr: io.err.join(''), reads: io.reads };
 }
 
 /** |actual - expected| <= 1e-9 + 1e-9·|expected|, the tolerance of the reference values. */

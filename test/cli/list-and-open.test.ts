@@ -89,3 +89,46 @@ describe('gradstep [SCENARIO]', () => {
     expect(stderr).toMatch(/hint: did you mean 'neuron'\?/);
   });
 });
+
+describe('a built-in name where a command takes a scenario file', () => {
+  const options = { files: builtins, scenariosDir: dir };
+
+  it.each([
+    ['check neuron', /^fixture-scenarios\/neuron\.yaml: a neuron\n/],
+    ['replay neuron --to F1', /^a neuron \(fixture-scenarios\/neuron\.yaml\)\n/],
+    ['export neuron', /^digraph gradstep \{/],
+  ])('`%s` opens the built-in', async (line, start) => {
+    const { code, stdout, stderr } = await cli(line, options);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(start);
+    expect(code).toBe(0);
+  });
+
+  it.each(['check', 'replay', 'export'])(
+    '`%s nueron` is a usage error with a hint, exit 2',
+    async (command) => {
+      const { code, stdout, stderr } = await cli(`${command} nueron`, options);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        "gradstep: error: 'nueron' is not a scenario file or a built-in scenario\n" +
+          "hint: did you mean 'neuron'?\n",
+      );
+      expect(code).toBe(2);
+    },
+  );
+
+  it('checks the other files after one that names nothing, exit 2', async () => {
+    const { code, stdout } = await cli('check zzzzzz seed', options);
+    expect(stdout).toMatch(/^fixture-scenarios\/seed\.yaml: /);
+    expect(code).toBe(2);
+  });
+
+  it('tests whether a file exists without reading it: a file is read once, to load it', async () => {
+    const files = { ...builtins, 'noext-scenario': SEED };
+    const { code, reads } = await cli('check noext-scenario', { files, scenariosDir: dir });
+    expect(code).toBe(0);
+    expect(reads).toEqual(['noext-scenario']);
+    const opened = await cli('noext-scenario', { files, scenariosDir: dir });
+    expect(opened.reads).toEqual(['noext-scenario']);
+  });
+});

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { DEFAULT_GRADCHECK_BUDGET, type GradCheckBudget } from '../../engine/index.js';
 import { analyze } from '../analyze.js';
+import { resolveScenario } from '../builtins.js';
 import { checkJson, checkText } from '../check-report.js';
 import {
   type CliContext,
@@ -43,7 +44,11 @@ export function checkCommand(
     builder: (yargs) =>
       yargs
         .options(checkOptions)
-        .positional('files', { ...fileArgument, array: true, describe: 'Scenario files' })
+        .positional('files', {
+          ...fileArgument,
+          array: true,
+          describe: 'Scenario files or built-in names',
+        })
         .example('$0 check scenarios/seed.yaml', 'Summary of the seed example')
         .example('$0 check --json scenarios/*.yaml', 'One JSON line per file'),
     handler: async (args) => report(await runCheck(ctx, args)),
@@ -54,7 +59,13 @@ export function checkCommand(
 export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCode> {
   const { io } = ctx;
   const codes: ExitCode[] = [];
-  for (const file of args.files) {
+  let summaries = 0;
+  for (const arg of args.files) {
+    const file = await resolveScenario(ctx, arg);
+    if (typeof file !== 'string') {
+      codes.push(file);
+      continue;
+    }
     const loaded = await loadScenarioFile(io, file, { set: args.set });
     const problems = loaded.ok ? loaded.warnings : loaded.problems;
     const analysis = loaded.ok ? analyze(loaded.scenario, args.gradcheck) : undefined;
@@ -70,7 +81,7 @@ export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCo
         precision: args.precision,
         color: colorEnabled(args, io, 'stdout'),
       });
-      io.stdout(codes.length > 1 ? `\n${text}` : text);
+      io.stdout(summaries++ > 0 ? `\n${text}` : text);
     }
   }
   return worst(codes);

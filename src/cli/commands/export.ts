@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import type { GradCheckBudget } from '../../engine/index.js';
 import { nodeValue, reduce } from '../../session/index.js';
 import { analyze } from '../analyze.js';
+import { resolveScenario } from '../builtins.js';
 import { failureReasons } from '../check-report.js';
 import {
   type CliContext,
@@ -57,7 +58,8 @@ export function exportCommand(
  */
 export async function runExport(ctx: CliContext, args: ExportArgs): Promise<ExitCode> {
   const { io } = ctx;
-  const file = args.file;
+  const file = await resolveScenario(ctx, args.file);
+  if (typeof file !== 'string') return file;
   const scenario = await loadForCommand(io, file, args);
   if (scenario === undefined) return 2;
   const analysis = analyze(scenario, args.gradcheck);

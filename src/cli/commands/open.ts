@@ -1,14 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { suggest } from '../../scenario/index.js';
-import { type Builtin, builtinScenarios, DEFAULT_SCENARIO, isScenarioPath } from '../builtins.js';
-import {
-  breakOption,
-  type CliContext,
-  type ExitCode,
-  type GlobalArgs,
-  printError,
-  setOption,
-} from '../context.js';
+import { resolveScenario } from '../builtins.js';
+import { breakOption, type CliContext, type GlobalArgs, setOption } from '../context.js';
 import { openInteractive } from '../interactive.js';
 
 export interface OpenArgs extends GlobalArgs {
@@ -41,35 +33,4 @@ export function openCommand(
       report(typeof file === 'string' ? await openInteractive(ctx, file, args) : file);
     },
   };
-}
-
-/**
- * ARG is a file if it exists or looks like one (`.yaml`, `.yml`, `.json`), else a built-in name;
- * anything else is a usage error with a hint (a command it resembles, or the built-in names).
- */
-export async function resolveScenario(
-  ctx: CliContext,
-  arg: string | undefined,
-  commandNames: readonly string[],
-): Promise<string | ExitCode> {
-  const builtins = await builtinScenarios(ctx);
-  const byName = (name: string): Builtin | undefined => builtins.find((b) => b.name === name);
-  if (arg === undefined) {
-    const seed = byName(DEFAULT_SCENARIO);
-    if (seed !== undefined) return seed.file;
-    return printError(ctx.io, `the built-in example is missing from ${ctx.scenariosDir}`);
-  }
-  if (isScenarioPath(arg) || (await ctx.io.readFile(arg)).kind !== 'missing') return arg;
-  const builtin = byName(arg);
-  if (builtin !== undefined) return builtin.file;
-
-  const names = builtins.map((b) => b.name);
-  const meant = suggest(arg, commandNames) ?? suggest(arg, names);
-  return printError(
-    ctx.io,
-    `'${arg}' is not a command, a scenario file or a built-in scenario`,
-    meant !== undefined
-      ? `did you mean '${meant}'?`
-      : `built-in scenarios: ${names.join(', ')}; commands: ${commandNames.join(', ')}`,
-  );
 }

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import type { Scenario } from '../../scenario/index.js';
 import { createSession, type SessionState } from '../../session/index.js';
 import { parseBreakpoints } from '../breakpoints.js';
+import { resolveScenario } from '../builtins.js';
 import {
   breakOption,
   type CliContext,
@@ -103,8 +104,11 @@ export function replayCommand(
 /** The keymap and the frames come from the ui layer: imported only when keys or frames need it. */
 const loadUi = () => import('../../ui/index.js');
 
-export async function runReplay(ctx: CliContext, args: ReplayArgs): Promise<ExitCode> {
+export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<ExitCode> {
   const { io } = ctx;
+  const file = await resolveScenario(ctx, given.file);
+  if (typeof file !== 'string') return file;
+  const args = { ...given, file };
   const usage = (message: string, hint?: string) => printError(io, message, hint);
   if (args.frames && args.format !== undefined)
     return usage('--frames replaces --format: give one of them');
