@@ -55,6 +55,8 @@ export interface BrokenStatement extends Positioned {
 
 /** A diagnostic before it is attached to a source: offsets into the parsed text. */
 export interface LocalDiagnostic extends Positioned {
+  /** An error unless marked as a warning. */
+  readonly severity?: 'warning';
   readonly message: string;
   readonly hint?: string;
   readonly related?: readonly (Positioned & { readonly message: string })[];

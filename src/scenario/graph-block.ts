@@ -52,8 +52,9 @@ export function compileGraph(
   const compiled = compileProgram(readStatements(scalar.value, syntax, symbols), symbols, { set });
   local(syntax);
   local(compiled.diagnostics);
+  const syntaxErrors = syntax.some((d) => d.severity !== 'warning');
   if (compiled.lastName === undefined) {
-    if (syntax.length === 0) {
+    if (!syntaxErrors) {
       report.error(
         valueSpan(doc, ['graph']),
         'The graph has no statements.',
@@ -70,7 +71,7 @@ export function compileGraph(
   }
   return {
     graph: compiled.graph,
-    clean: syntax.length === 0 && compiled.diagnostics.length === 0,
+    clean: !syntaxErrors && compiled.diagnostics.length === 0,
     idOf: compiled.idOf,
     isDefined: (name) => compiled.definitionOf(name) !== undefined,
     lastName: compiled.lastName,
@@ -80,7 +81,7 @@ export function compileGraph(
 
 function toFileDiagnostic(d: LocalDiagnostic, map: OffsetMap, source: Source): Diagnostic {
   return {
-    severity: 'error',
+    severity: d.severity ?? 'error',
     source,
     start: map.toFile(d.start),
     end: map.toFile(d.end),

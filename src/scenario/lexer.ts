@@ -122,7 +122,7 @@ export class Lexer {
       } else if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) {
         i = numberEnd(text, i);
         const raw = text.slice(start, i);
-        if (NUMBER.test(raw)) return this.made('number', start, i, raw, Number(raw));
+        if (NUMBER.test(raw)) return this.number(start, i, raw);
         this.diagnostics.push({
           start,
           end: i,
@@ -139,6 +139,30 @@ export class Lexer {
         return this.made('invalid', start, i, run);
       }
     }
+  }
+
+  /** A number literal, unless it overflows: a graph of Infinity would be no mistake of the math. */
+  private number(start: number, end: number, raw: string): Token {
+    const value = Number(raw);
+    if (value === Number.POSITIVE_INFINITY) {
+      this.diagnostics.push({
+        start,
+        end,
+        message: `Number '${raw}' is too large (it would be Infinity).`,
+        hint: 'The largest number is about 1.8e308.',
+      });
+      return this.made('invalid', start, end, raw);
+    }
+    if (value === 0 && /[1-9]/.test(raw.split(/[eE]/)[0])) {
+      this.diagnostics.push({
+        severity: 'warning',
+        start,
+        end,
+        message: `Number '${raw}' is too small: it becomes 0.`,
+        hint: 'The smallest positive number is about 5e-324.',
+      });
+    }
+    return this.made('number', start, end, raw, value);
   }
 
   // A newline token sits before its line break (and a CRLF's `\r`): the cursor is already past it.

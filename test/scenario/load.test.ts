@@ -276,6 +276,24 @@ describe('loadScenario: one fault hides no other', () => {
   });
 });
 
+describe('loadScenario: numbers out of range', () => {
+  it('refuses a literal that overflows to Infinity, without reporting its uses', () => {
+    expect(problems('title: t\ngraph: |\n  x = 1e400\n  y = x * 2\n')).toEqual([
+      "3:7 Number '1e400' is too large (it would be Infinity). | The largest number is about 1.8e308.",
+    ]);
+  });
+
+  it('warns about a literal that underflows to 0, and loads the file', () => {
+    const result = load('title: t\ngraph: |\n  x = 2.0\n  y = x * 2.5e-400\n');
+    expect(result.ok).toBe(true);
+    expect(problems('title: t\ngraph: |\n  x = 2.0\n  y = x * 2.5e-400\n')).toEqual([
+      "4:11 warning: Number '2.5e-400' is too small: it becomes 0. | The smallest positive number is about 5e-324.",
+    ]);
+    // Zero written as zero is no slip.
+    expect(problems('title: t\ngraph: |\n  x = 0.0e-999\n  y = x * 1e-300\n')).toEqual([]);
+  });
+});
+
 describe('large inputs', () => {
   it('loads a 100,000-line scenario', () => {
     const lines = ['x0 = 1.0'];
