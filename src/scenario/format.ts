@@ -2,6 +2,7 @@
  * Diagnostics as text people can act on (`FILE:LINE:COL: error: message`, the line, a caret under
  * the fault, a hint) and as JSON for `check --json`. Positions are computed here, at the edge.
  */
+import stringWidth from 'string-width';
 import { lineColumn, lineText } from './source.js';
 import type { Diagnostic, Source, Span } from './types.js';
 
@@ -109,8 +110,9 @@ function located(
 }
 
 /**
- * The line as a terminal shows it: tabs expanded (so the caret lines up), control characters made
- * visible (a file must not drive the terminal), and cut to the excerpt width around the fault.
+ * The line as a terminal shows it: tabs expanded and wide characters counted as two columns (so
+ * the caret lines up), control characters made visible (a file must not drive the terminal), and
+ * cut to the excerpt width around the fault.
  */
 function excerptOf(
   line: string,
@@ -118,27 +120,54 @@ function excerptOf(
   to: number,
 ): { text: string; caret: number; marks: string } {
   let shown = '';
-  let caret = 0;
-  let caretEnd = 0;
-  for (let i = 0; i <= line.length; i++) {
-    if (i === from) caret = shown.length;
-    if (i === to) caretEnd = shown.length;
+  let shownFrom = 0;
+  let shownTo = 0;
+  let column = 0;
+  for (let i = 0; i <= line.length; ) {
+    if (i <= from) shownFrom = shown.length;
+    if (i <= to) shownTo = shown.length;
     if (i === line.length) break;
-    const c = line[i];
-    if (c === '\t') shown += ' '.repeat(TAB_WIDTH - (shown.length % TAB_WIDTH));
-    else shown += isControl(c.charCodeAt(0)) ? '?' : c;
+    const code = line.codePointAt(i)!;
+    const c = String.fromCodePoint(code);
+    const cell =
+      c === '\t' ? ' '.repeat(TAB_WIDTH - (column % TAB_WIDTH)) : isControl(code) ? '?' : c;
+    shown += cell;
+    column += widthOf(cell);
+    i += c.length;
   }
-  const width = Math.max(1, caretEnd - caret);
-  if (shown.length <= EXCERPT_WIDTH) return { text: shown, caret, marks: marks(width) };
-  const start = Math.max(0, Math.min(caret - 20, shown.length - EXCERPT_WIDTH));
-  const end = Math.min(shown.length, start + EXCERPT_WIDTH);
-  const head = start > 0 ? '…' : '';
-  const tail = end < shown.length ? '…' : '';
+  const caret = stringWidth(shown.slice(0, shownFrom));
+  const width = Math.max(1, stringWidth(shown.slice(shownFrom, Math.max(shownFrom, shownTo))));
+  if (column <= EXCERPT_WIDTH) return { text: shown, caret, marks: marks(width) };
+  const start = boundaryAt(shown, Math.max(0, Math.min(caret - 20, column - EXCERPT_WIDTH)));
+  const end = boundaryAt(shown, start.column + EXCERPT_WIDTH, false);
+  const head = start.column > 0 ? '…' : '';
+  const tail = end.index < shown.length ? '…' : '';
   return {
-    text: head + shown.slice(start, end) + tail,
-    caret: caret - start + head.length,
-    marks: marks(Math.min(width, end - caret)),
+    text: head + shown.slice(start.index, end.index) + tail,
+    caret: caret - start.column + head.length,
+    marks: marks(Math.min(width, end.column - caret)),
   };
+}
+
+/** Columns a piece of text takes; printable ASCII, the usual case, without asking string-width. */
+const widthOf = (text: string): number =>
+  /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+
+/**
+ * The first character boundary at or after a display column, or (`after` false) the last one at or
+ * before it, so a wide character is never cut in half.
+ */
+function boundaryAt(text: string, column: number, after = true): { index: number; column: number } {
+  let at = 0;
+  for (let i = 0; i < text.length; ) {
+    if (at >= column) return { index: i, column: at };
+    const c = String.fromCodePoint(text.codePointAt(i)!);
+    const next = at + widthOf(c);
+    if (!after && next > column) return { index: i, column: at };
+    at = next;
+    i += c.length;
+  }
+  return { index: text.length, column: at };
 }
 
 const isControl = (code: number): boolean => code < 0x20 || (code >= 0x7f && code <= 0x9f);

@@ -54,6 +54,23 @@ describe('formatDiagnostic', () => {
     );
   });
 
+  it('lines the caret up under a fault after wide characters, as wide as what it marks', () => {
+    const source = { name: 'f', text: 'y = 名前 + q\n' };
+    expect(formatDiagnostic(diagnostic(source, 9, 10))).toBe(
+      ['f:1:10: error: Something is wrong.', ' 1 | y = 名前 + q', '   |            ^'].join('\n'),
+    );
+    expect(formatDiagnostic(diagnostic(source, 4, 6))).toBe(
+      ['f:1:5: error: Something is wrong.', ' 1 | y = 名前 + q', '   |     ^~~~'].join('\n'),
+    );
+  });
+
+  it('cuts a long line of wide characters by columns, never through a character', () => {
+    const source = { name: 'f', text: `${'あ'.repeat(100)}BAD` };
+    const [, excerpt, caret] = formatDiagnostic(diagnostic(source, 100, 103)).split('\n');
+    expect(excerpt).toBe(` 1 | …${'あ'.repeat(48)}BAD`);
+    expect(caret).toBe(`   | ${' '.repeat(97)}^~~`);
+  });
+
   it('limits the caret to the first line of a span and shows control characters as ?', () => {
     const source = { name: 'f', text: 'ab\x1b[2Jcd\nnext line\n' };
     expect(formatDiagnostic(diagnostic(source, 1, 15))).toBe(
