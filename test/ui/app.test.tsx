@@ -58,7 +58,7 @@ describe('App', () => {
     const { app, press, controller } = mount(true);
     expect(app.lastFrame()).toMatch(/check {3}… checking/);
     controller.checkSoon();
-    await press('', /check {3}not examined \(final grads\)/);
+    await press('', /check {3}– output: grad 1 by definition/);
     expect(controller.checkPending).toBe(false);
   });
 });

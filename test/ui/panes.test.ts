@@ -1,10 +1,14 @@
 /** Pane texts at a session state reached through the controller, as a person would get there. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRECISION } from '../../src/session/index.js';
+import type { Graph } from '../../src/engine/index.js';
+import { loadScenario } from '../../src/scenario/index.js';
+import { createSession, DEFAULT_PRECISION, reduce } from '../../src/session/index.js';
 import { Controller } from '../../src/ui/controller.js';
+import { inspectorLines } from '../../src/ui/panes/inspector.js';
 import { stepPanelLines } from '../../src/ui/panes/step-panel.js';
 import { timelineLine } from '../../src/ui/panes/timeline-bar.js';
-import type { ScreenModel } from '../../src/ui/screen-model.js';
+import { type ScreenModel, scenarioFacts } from '../../src/ui/screen-model.js';
+import { initialViewState } from '../../src/ui/view-state.js';
 import { builtin } from './fixtures.js';
 
 function neuron(...keys: string[]) {
@@ -62,5 +66,32 @@ describe('breakpoints on an input', () => {
     expect(timelineLine(modelOf(onX1()))).toMatch(
       /^\[start\] F1 F2 F3 F4 F5 │ B0 B1 B2 B3 B4 ●‖B5 *$/,
     );
+  });
+});
+
+describe('inspector, grad check', () => {
+  /** a feeds c = a * 3 (3 is a constant) and out = tanh(c); the model at the end, `node` selected. */
+  function atEnd(node: string | ((g: Graph) => number), gradcheck?: 'none') {
+    const text = 'title: t\ngraph: |\n  a = 0.5\n  c = a * 3\n  out = tanh(c)\noutput: out\n';
+    const loaded = loadScenario({ name: 't.yaml', text });
+    if (!loaded.ok) throw new Error(loaded.diagnostics[0].message);
+    const { scenario } = loaded;
+    const session = reduce(createSession(scenario, { gradcheck }), { type: 'last' });
+    const g = scenario.graph;
+    const selected = typeof node === 'string' ? (g.idOf(node) ?? -1) : node(g);
+    const model = { ...modelOf(neuron()), session, facts: scenarioFacts(session) };
+    const lines = inspectorLines({ ...model, view: initialViewState(selected) }, 58);
+    return lines.slice(lines.findIndex((line) => line.startsWith('check'))).join('\n');
+  }
+
+  it('says why a node has no verdict: the output, a constant, a node outside the sample', () => {
+    expect(atEnd('out')).toBe('check   – output: grad 1 by definition');
+    const constant = (g: Graph) => g.in1[g.idOf('c') ?? -1];
+    expect(atEnd(constant)).toBe('check   – constant: not checked');
+    expect(atEnd('a', 'none')).toBe('check   – not in the sample  (budget: 0 of 2 checked)');
+  });
+
+  it('gives the verdict of a checked node', () => {
+    expect(atEnd('a')).toMatch(/^check {3}✓ pass {2}numeric /);
   });
 });

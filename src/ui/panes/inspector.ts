@@ -1,5 +1,11 @@
 import { opSpec } from '../../engine/index.js';
-import { formatNumber, gradCheckStatus, ledgerOf, nodeValue } from '../../session/index.js';
+import {
+  formatNumber,
+  gradCheckOf,
+  gradCheckStatus,
+  ledgerOf,
+  nodeValue,
+} from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import { fullPrecision, type ScreenModel } from '../screen-model.js';
 import { painter, visibleWidth, wrapFormula } from '../text.js';
@@ -84,7 +90,9 @@ function checkLines(model: ScreenModel, id: number, final: boolean, width: numbe
   const paint = painter(model.color);
   if (model.checkPending === true) return [paint('check   … checking', '2')];
   const check = gradCheckStatus(model.session, id);
-  if (check === undefined) return [paint('check   not examined (final grads)', '2')];
+  if (check === undefined) {
+    return field('check', notExamined(model, id), width).map((line) => paint(line, '2'));
+  }
   const numeric = `numeric ${fullPrecision(check.numeric)}`;
   if (check.status !== 'skipped' && !final) {
     const waiting = paint(`${FLAGS.pending.glyph} awaits final grad`, FLAGS.pending.style);
@@ -96,6 +104,15 @@ function checkLines(model: ScreenModel, id: number, final: boolean, width: numbe
     return field('check', [fail, numeric], width);
   }
   return [paint(`check   – skipped (${check.reason ?? 'sampled'})`, '2')];
+}
+
+/** Why the grad check passed a node in the output's cone by. */
+function notExamined(model: ScreenModel, id: number): string[] {
+  const { timeline } = model.session;
+  if (id === timeline.output) return ['– output: grad 1 by definition'];
+  if (opSpec(timeline.graph.opOf(id)).name === 'constant') return ['– constant: not checked'];
+  const { results, total } = gradCheckOf(model.session);
+  return ['– not in the sample', `(budget: ${results.length} of ${total} checked)`];
 }
 
 function baseName(path: string): string {
