@@ -37,10 +37,20 @@ export function parseYaml(source: Source): ParsedYaml {
         start: e.pos[0],
         end: Math.max(e.pos[0] + 1, e.pos[1]),
         message: yamlMessage(e.message),
+        ...(tabIndented(source.text, e.pos[0]) ? { hint: TAB_HINT } : {}),
       });
     }
   }
   return { doc, diagnostics };
+}
+
+const TAB_HINT = 'YAML does not allow tabs for indentation; use spaces';
+
+/** Whether the fault is in (or just after) a line's indentation that has a tab. */
+function tabIndented(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indentation = /^[ \t]*/.exec(text.slice(lineStart, offset + 1))![0];
+  return offset <= lineStart + indentation.length && indentation.includes('\t');
 }
 
 /** YAML's messages without their own position (we print ours), as one sentence. */

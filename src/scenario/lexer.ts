@@ -48,6 +48,9 @@ const CHARACTER_HINTS: ReadonlyMap<string, string> = new Map([
   [';', 'Write one statement per line.'],
 ]);
 
+const NAME_HINT =
+  'A name may use only ASCII letters, digits and _, and does not start with a digit: x_2, w1.';
+
 // Character codes: `charCodeAt` past the end is NaN, which every test below rejects.
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isNameStart = (c: number): boolean =>
@@ -215,7 +218,8 @@ function unknownRunEnd(text: string, i: number): number {
 function unexpectedCharacters(run: string, start: number, end: number): LocalDiagnostic {
   const shown = [...run].map(printable).join('');
   const plural = [...run].length > 1 ? 's' : '';
-  const hint = CHARACTER_HINTS.get([...run][0]);
+  const first = [...run][0];
+  const hint = CHARACTER_HINTS.get(first) ?? (/\p{L}/u.test(first) ? NAME_HINT : undefined);
   return {
     start,
     end,

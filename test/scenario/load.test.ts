@@ -38,6 +38,19 @@ describe('loadScenario', () => {
     ]);
   });
 
+  it('says YAML does not allow tabs where a tab indents the fault, and only there', () => {
+    const tab = ' | YAML does not allow tabs for indentation; use spaces';
+    expect(problems('title: t\ngraph: |\n\tx = 2.0\n\ty = 3\n')).toEqual([
+      `3:1 YAML: block scalar values in collections must be indented.${tab}`,
+      `3:2 YAML: implicit map keys need to be followed by map values.${tab}`,
+      `4:1 YAML: tabs are not allowed as indentation.${tab}`,
+      `4:2 YAML: implicit map keys need to be followed by map values.${tab}`,
+    ]);
+    expect(problems('title: t\ngraph:\t[x = 1\n')).toEqual([
+      '3:1 YAML: flow sequence in block collection must be sufficiently indented and end with a ].',
+    ]);
+  });
+
   it('reports a missing field at the mapping that lacks it', () => {
     expect(problems('graph: x = 1\n')).toEqual(["1:1 Missing required field 'title'."]);
     expect(problems(`${OK}walkthrough:\n  - say: hi\n`)).toEqual([
@@ -95,6 +108,15 @@ describe('loadScenario', () => {
     const json = '{"title": "t", "graph": "x = 2.0\\ny = \\"tahn\\"(x)"}';
     const jsonProblem = load(json).diagnostics[0];
     expect(jsonProblem.start).toBe(json.indexOf('\\"tahn'));
+  });
+
+  it('says which characters a name may use', () => {
+    const hint =
+      ' | A name may use only ASCII letters, digits and _, and does not start with a digit: x_2, w1.';
+    expect(problems('title: t\ngraph: |\n  名前 = 1\n  y = café * 2\n')).toEqual([
+      `3:3 Unexpected characters '名前'.${hint}`,
+      `4:10 Unexpected character 'é'.${hint}`,
+    ]);
   });
 
   it('maps positions in files with CRLF line ends and in quoted graphs', () => {
