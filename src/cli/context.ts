@@ -42,7 +42,7 @@ export const globalOptions = {
   precision: {
     type: 'string',
     requiresArg: true,
-    describe: 'Significant digits of numbers shown to people (1-17); JSON is always exact',
+    describe: 'Significant digits of numbers shown (1-17); JSON is always exact',
     coerce: (value: unknown) => {
       if (value === undefined) return undefined;
       const n = Number(value);

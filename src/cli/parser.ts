@@ -47,15 +47,41 @@ export function buildParser(
     .wrap(100)
     .fail((message, error) => {
       if (error instanceof UsageError) throw error;
-      // yargs rethrows a coerce function's error as a YError with the same message.
-      if (error?.name === 'YError') throw new UsageError(error.message);
+      // yargs rethrows a coerce function's error as a YError with the same message; it also
+      // throws YErrors of its own (an option given without its value).
+      if (error?.name === 'YError')
+        throw inOurWords(error.message, args) ?? new UsageError(error.message);
       if (error !== undefined && error !== null) throw error;
-      throw usageError(message, args);
+      throw inOurWords(message, args) ?? unknownWord(message, args);
     });
 }
 
+/** yargs' validation messages that have a pattern, in gradstep's words, with a way forward. */
+function inOurWords(message: string, args: readonly string[]): UsageError | undefined {
+  const command = args.find((a) => !a.startsWith('-'));
+  if (/^Not enough non-option arguments/.test(message) && command !== undefined) {
+    return new UsageError(
+      `${command}: missing FILE`,
+      `try gradstep ${command} scenarios/seed.yaml, or a built-in name: gradstep ${command} seed`,
+    );
+  }
+  const conflict = /^Arguments (\S+) and (\S+) are mutually exclusive$/.exec(message);
+  if (conflict !== null) {
+    return new UsageError(`--${conflict[1]} and --${conflict[2]} cannot be combined`);
+  }
+  const valueless = /^Not enough arguments following: (\S+)$/.exec(message);
+  if (valueless !== null) return new UsageError(`--${valueless[1]} needs a value`);
+  const choice = /^Invalid values:\s+Argument: (\S+), Given: (.*), Choices: (.*)$/s.exec(message);
+  if (choice !== null) {
+    const choices = choice[3].replaceAll('"', '');
+    const given = choice[2].replace(/^"(.*)"$/, '$1');
+    return new UsageError(`--${choice[1]} expects one of ${choices}, got '${given}'`);
+  }
+  return undefined;
+}
+
 /** A yargs validation message made actionable: the unknown word, and what was probably meant. */
-function usageError(message: string, args: readonly string[]): UsageError {
+function unknownWord(message: string, args: readonly string[]): UsageError {
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
   if (unknown === null) return new UsageError(message, "run 'gradstep --help' for usage");
   const first = args[0];

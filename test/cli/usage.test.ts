@@ -48,7 +48,48 @@ describe('the command line', () => {
   });
 
   it.each([
-    ['check', /Not enough non-option arguments/],
+    [
+      'check',
+      'gradstep: error: check: missing FILE\n' +
+        'hint: try gradstep check scenarios/seed.yaml, or a built-in name: gradstep check seed\n',
+    ],
+    [
+      '--no-color replay',
+      'gradstep: error: replay: missing FILE\n' +
+        'hint: try gradstep replay scenarios/seed.yaml, or a built-in name: gradstep replay seed\n',
+    ],
+    ['replay seed.yaml --keys n --to F2', 'gradstep: error: --keys and --to cannot be combined\n'],
+    ['replay seed.yaml --keys', 'gradstep: error: --keys needs a value\n'],
+    [
+      'export seed.yaml --format svg',
+      "gradstep: error: --format expects one of dot, mermaid, json, got 'svg'\n",
+    ],
+  ])('says `%s` is wrong in its own words, exit 2', async (line, message) => {
+    const { code, stdout, stderr } = await cli(line, { files });
+    expect(stderr).toBe(message);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it.each(['check', 'replay', 'export', 'list'])(
+    '`%s --help` fits its width, shows each default once, and leaves --version to the top level',
+    async (command) => {
+      const { code, stdout } = await cli(`${command} --help`);
+      expect(code).toBe(0);
+      expect(stdout).not.toContain('--version');
+      expect(stdout).not.toContain('[default: []]');
+      expect(stdout).not.toMatch(/\[required\] \[default/);
+      expect(stdout).not.toMatch(/\(default \d+\)[^]*\[default: \d+\]/);
+      const lines = stdout.split('\n');
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(100);
+      // An example is one line: its command is not wrapped onto the next.
+      const at = lines.indexOf('Examples:');
+      const examples = at < 0 ? [] : lines.slice(at + 1).filter((l) => l !== '');
+      for (const line of examples) expect(line, line).toMatch(/^ {2}gradstep \S/);
+    },
+  );
+
+  it.each([
     [
       'check seed.yaml --precision abc',
       /--precision expects a whole number from 1 to 17, got 'abc'/,

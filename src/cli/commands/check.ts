@@ -26,7 +26,7 @@ export const checkOptions = {
   json: { type: 'boolean', default: false, describe: 'One JSON object per file, one per line' },
   gradcheck: {
     type: 'string',
-    describe: `Finite-difference check: all, none, or a budget of node re-evaluations (default ${DEFAULT_GRADCHECK_BUDGET})`,
+    describe: 'Grad check: all, none or N node re-evaluations at most',
     default: String(DEFAULT_GRADCHECK_BUDGET),
     defaultDescription: String(DEFAULT_GRADCHECK_BUDGET),
     coerce: parseBudget,
@@ -44,9 +44,12 @@ export function checkCommand(
     builder: (yargs) =>
       yargs
         .options(checkOptions)
+        .hide('version')
         .positional('files', {
           ...fileArgument,
           array: true,
+          // Not yargs' [] for a variadic positional: `<files..>` is required, help says so.
+          default: undefined,
           describe: 'Scenario files or built-in names',
         })
         .example('$0 check scenarios/seed.yaml', 'Summary of the seed example')

@@ -45,8 +45,9 @@ export function exportCommand(
     builder: (yargs) =>
       yargs
         .options(exportOptions)
+        .hide('version')
         .positional('file', fileArgument)
-        .example('$0 export scenarios/seed.yaml | dot -Tsvg > seed.svg', 'Draw the seed example'),
+        .example('$0 export seed | dot -Tsvg > seed.svg', 'Draw the built-in seed example'),
     handler: async (args) => report(await runExport(ctx, args)),
   };
 }

@@ -17,6 +17,7 @@ export function listCommand(
   return {
     command: 'list',
     describe: 'List the built-in scenarios with their titles',
+    builder: (yargs) => yargs.hide('version'),
     handler: async (args) => report(await runList(ctx, args)),
   };
 }

@@ -86,17 +86,14 @@ export function replayCommand(
     builder: (yargs) =>
       yargs
         .options(replayOptions)
+        .hide('version')
         .positional('file', fileArgument)
         .conflicts('keys', 'to')
+        // yargs gives an example's command at most half the help's width: keep them short.
         .example('$0 replay scenarios/seed.yaml', 'Every step with its narration')
-        .example(
-          '$0 replay scenarios/seed.yaml --keys "f :B3 N" --format json',
-          'Keys as in the TUI',
-        )
-        .example(
-          '$0 replay scenarios/seed.yaml --frames --columns 80 --rows 24',
-          'The screen after each step, for slides',
-        ),
+        .example('$0 replay seed --keys "f :B3 N"', 'Keys as in the TUI, on the built-in seed')
+        .example('$0 replay seed --to B3 --format json', 'Steps up to B3 as JSON Lines')
+        .example('$0 replay seed --frames --columns 80', 'The screen after each step, for slides'),
     handler: async (args) => report(await runReplay(ctx, args)),
   };
 }
