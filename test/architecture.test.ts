@@ -1,7 +1,8 @@
 /**
  * The layer rule of DEVELOPERS.md, made executable: engine -> scenario -> session -> ui -> cli, each
  * importing only layers to its left and only through their index.ts; nothing but src/bin.ts imports
- * cli; React and Ink only in ui and cli; the file system only in cli.
+ * cli; React and Ink only in ui and cli; the file system only in cli; the terminal and the process
+ * (Ink's render, process signals, exit, streams, console) only in cli and bin.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
@@ -21,6 +22,22 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
 };
 const UI_PACKAGES = /^(react|ink)(\/|$)|^ink-/;
 const FILE_SYSTEM = /^(node:)?fs(\/|$)/;
+
+/** Code that drives the real terminal or process; renderToString (a string, no terminal) stays allowed. */
+const PROCESS_AND_TERMINAL: readonly { pattern: RegExp; what: string }[] = [
+  {
+    // `import { render } from 'ink'`, `{ render: draw }`, `const { render } = await import('ink')`
+    pattern: /\{[^}]*\brender\b[^}]*\}\s*(?:from\s*|=\s*(?:await\s+)?import\s*\(\s*)['"]ink['"]/,
+    what: "Ink's render()",
+  },
+  {
+    pattern: /\bprocess\s*\.\s*(?:on|once|off|addListener|removeListener)\s*\(/,
+    what: 'process events',
+  },
+  { pattern: /\bprocess\s*\.\s*(?:exit|exitCode|kill|abort)\b/, what: 'the exit code' },
+  { pattern: /\bprocess\s*\.\s*(?:stdin|stdout|stderr)\b/, what: 'the process streams' },
+  { pattern: /\bconsole\s*\.\s*\w+/, what: 'the console' },
+];
 
 interface SourceFile {
   /** Path relative to src/, with forward slashes: `engine/graph.ts`. */
@@ -50,6 +67,11 @@ function violations(files: readonly SourceFile[]): string[] {
   const problems: string[] = [];
   for (const file of files) {
     const from = layerOf(file.path);
+    if (from !== 'cli' && from !== 'bin') {
+      for (const { pattern, what } of PROCESS_AND_TERMINAL) {
+        if (pattern.test(file.text)) problems.push(`${file.path} uses ${what}: only cli does`);
+      }
+    }
     if (from === undefined) continue;
     for (const spec of importsOf(file.text)) {
       const where = `${file.path} imports '${spec}'`;
@@ -140,6 +162,32 @@ describe('architecture', () => {
       expect(check('cli/a.ts', "import { readFile } from 'node:fs/promises';")).toEqual([]);
       expect(check('ui/a.ts', "import { readFileSync } from 'fs';")).toHaveLength(1);
       expect(check('session/a.ts', "import { readFileSync } from 'node:fs';")).toHaveLength(1);
+    });
+
+    it("keeps Ink's render, process signals, exit, streams and the console in cli and bin.ts", () => {
+      const uses = [
+        "import { Box, render } from 'ink';",
+        "import {\n  render as draw,\n} from 'ink';",
+        "const { render } = await import('ink');",
+        "process.on('SIGTERM', stop);",
+        "process.once('exit', restore);",
+        'process.exit(2);',
+        'process.exitCode = 1;',
+        'const out = process.stdout;',
+        'process.stdin.setRawMode(true);',
+        "console.error('boom');",
+      ];
+      const outsideCli = (path: string, text: string) =>
+        check(path, text).filter((problem) => problem.endsWith('only cli does'));
+      for (const text of uses) {
+        expect(check('ui/a.ts', text), text).toHaveLength(1);
+        expect(outsideCli('session/a.ts', text), text).toHaveLength(1);
+        expect(check('cli/a.ts', text), text).toEqual([]);
+      }
+      expect(check('bin.ts', 'process.exitCode = await main(process.argv.slice(2));')).toEqual([]);
+      expect(check('ui/frames.ts', "import { renderToString } from 'ink';")).toEqual([]);
+      expect(check('ui/a.ts', 'const renderer = { render: () => rows };')).toEqual([]);
+      expect(check('ui/a.ts', 'const { columns } = stdout; // a stream it was given')).toEqual([]);
     });
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The ui layer's public surface. Importing it loads no Ink and no React (about 3 s of start-up
- * under tsx): the keymap is pure data, and the Ink parts are imported when a TUI or a frame is
- * first drawn.
+ * under tsx): the keymap and the terminal pieces are plain code, and the Ink parts are imported
+ * when a TUI or a frame is first drawn. Drawing on the real terminal (Ink's render, the process's
+ * signals, exit codes) is cli's work.
  */
 import type { Frame, FrameOptions } from './frames.js';
-import type { TuiOptions } from './tui.js';
 
 export type { Frame, FrameOptions } from './frames.js';
 export {
@@ -18,16 +18,21 @@ export {
   type Mode,
 } from './keymap.js';
 export { MIN_COLUMNS, MIN_ROWS } from './screen.js';
-export type { TuiOptions } from './tui.js';
+export {
+  createTerminalSession,
+  ENTER_ALTERNATE_SCREEN,
+  ensureScreenSize,
+  LEAVE_ALTERNATE_SCREEN,
+  type TerminalSession,
+} from './terminal.js';
+export type { TuiCallbacks, TuiOptions } from './tui.js';
 
 /**
- * Runs the interactive debugger on the alternate screen until the user quits. Resolves with the
- * exit code: 0 on q / Ctrl-C, 128 + n on a signal, 2 when stdin cannot be put in raw mode. A crash
- * restores the terminal first and then rejects with the error.
+ * Loads the live debugger's Ink parts: `createTuiElement(options, { onExit })` gives the React
+ * element to render on the terminal; it calls `onExit(0)` when the user quits (q, Ctrl-C).
  */
-export async function runTui(options: TuiOptions): Promise<number> {
-  const { startTui } = await import('./tui.js');
-  return startTui(options);
+export async function loadTui(): Promise<typeof import('./tui.js')> {
+  return import('./tui.js');
 }
 
 /**

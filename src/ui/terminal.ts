@@ -1,15 +1,22 @@
 /**
- * The terminal around the Ink app: the alternate screen and the cursor. Ink 6 has no
- * alternate-screen option, so the escape codes are written here, and every way out (quit, Ctrl-C,
- * SIGTERM, a crash, process exit) leads through one idempotent `restore`.
+ * The terminal around the Ink app, as pure pieces: the escape codes for the alternate screen and
+ * the cursor, and a session over the streams it is given. Ink 6 has no alternate-screen option, so
+ * the codes are written here; cli decides when to enter and routes every way out (quit, Ctrl-C, a
+ * signal, a crash, process exit) through the session's one idempotent `restore`.
  */
 
-const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
-const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+const ALTERNATE_SCREEN_ON = '\u001B[?1049h';
+const ALTERNATE_SCREEN_OFF = '\u001B[?1049l';
 const HIDE_CURSOR = '\u001B[?25l';
 const SHOW_CURSOR = '\u001B[?25h';
 const CURSOR_HOME = '\u001B[H';
 const CLEAR_SCREEN = '\u001B[2J';
+
+/** A clean alternate screen, cursor at home and hidden. */
+export const ENTER_ALTERNATE_SCREEN =
+  ALTERNATE_SCREEN_ON + CLEAR_SCREEN + CURSOR_HOME + HIDE_CURSOR;
+/** Back to the normal screen the user had, cursor shown. */
+export const LEAVE_ALTERNATE_SCREEN = SHOW_CURSOR + ALTERNATE_SCREEN_OFF;
 
 interface Writable {
   write(text: string): unknown;
@@ -20,26 +27,36 @@ interface RawModeStream {
   setRawMode?(mode: boolean): unknown;
 }
 
+/** The terminal's state while the app runs: not entered yet, entered, restored (for good). */
 export interface TerminalSession {
-  /** Leaves the alternate screen and shows the cursor; safe to call more than once. */
+  /**
+   * Puts a tty stdin in raw mode, then switches to the alternate screen. Call it before Ink draws:
+   * Ink turns raw mode on only after its first frame, and a Ctrl-C typed in between would reach
+   * the process as SIGINT instead of as a key.
+   */
+  enter(): void;
+  /** Leaves raw mode and the alternate screen if entered; safe to call more than once. */
   restore(): void;
 }
 
-/**
- * Switches to a clean alternate screen with the cursor hidden, and stdin to raw mode at once: Ink
- * turns raw mode on only after its first frame, and a Ctrl-C typed in between would reach the
- * process as SIGINT instead of as a key.
- */
-export function enterTerminal(stdout: Writable, stdin?: RawModeStream): TerminalSession {
-  if (stdin?.isTTY === true) stdin.setRawMode?.(true);
-  stdout.write(ENTER_ALTERNATE_SCREEN + CLEAR_SCREEN + CURSOR_HOME + HIDE_CURSOR);
-  let restored = false;
+export function createTerminalSession(stdout: Writable, stdin?: RawModeStream): TerminalSession {
+  let state: 'idle' | 'entered' | 'restored' = 'idle';
+  const rawMode = (mode: boolean) => {
+    if (stdin?.isTTY === true) stdin.setRawMode?.(mode);
+  };
   return {
+    enter() {
+      if (state !== 'idle') return;
+      state = 'entered';
+      rawMode(true);
+      stdout.write(ENTER_ALTERNATE_SCREEN);
+    },
     restore() {
-      if (restored) return;
-      restored = true;
-      if (stdin?.isTTY === true) stdin.setRawMode?.(false);
-      stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+      const entered = state === 'entered';
+      state = 'restored';
+      if (!entered) return;
+      rawMode(false);
+      stdout.write(LEAVE_ALTERNATE_SCREEN);
     },
   };
 }
@@ -52,10 +69,13 @@ interface SizedStream {
 /**
  * A terminal that reports no size (a pty opened without one, as `script` does: columns and rows 0
  * or undefined) would make Ink lay the screen out 0 cells wide and draw blank frames. Such a
- * stream reports COLUMNS × LINES from the environment, else 80 × 24, until the terminal reports a
- * real size (a resize sets the properties again).
+ * stream reports COLUMNS × LINES from `env`, else 80 × 24, until the terminal reports a real size
+ * (a resize sets the properties again).
  */
-export function ensureScreenSize(stream: SizedStream, env: NodeJS.ProcessEnv = process.env): void {
+export function ensureScreenSize(
+  stream: SizedStream,
+  env: Readonly<Record<string, string | undefined>>,
+): void {
   const fallbacks = { columns: fromEnv(env.COLUMNS) ?? 80, rows: fromEnv(env.LINES) ?? 24 };
   for (const key of ['columns', 'rows'] as const) {
     if ((stream[key] ?? 0) > 0) continue;
@@ -74,45 +94,4 @@ export function ensureScreenSize(stream: SizedStream, env: NodeJS.ProcessEnv = p
 function fromEnv(value: string | undefined): number | undefined {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
-export interface ProcessGuards {
-  /** Removes the listeners. */
-  dispose(): void;
-}
-
-/** Signals that end the app through its own exit path, so the terminal is restored first. */
-const GUARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
-
-/**
- * Routes the guarded signals (SIGINT only comes from `kill`: in raw mode Ctrl-C is a key) and uncaught
- * errors to `onSignal`/`onCrash` while the app runs, and restores the terminal on process exit as a
- * last resort.
- */
-export function guardProcess(
-  session: TerminalSession,
-  onSignal: (signal: NodeJS.Signals) => void,
-  onCrash: (error: unknown) => void,
-): ProcessGuards {
-  const signal = (name: NodeJS.Signals) => onSignal(name);
-  const crash = (error: unknown) => onCrash(error);
-  const exit = () => session.restore();
-  for (const name of GUARDED_SIGNALS) process.on(name, signal);
-  process.on('uncaughtException', crash);
-  process.on('unhandledRejection', crash);
-  process.on('exit', exit);
-  return {
-    dispose() {
-      for (const name of GUARDED_SIGNALS) process.off(name, signal);
-      process.off('uncaughtException', crash);
-      process.off('unhandledRejection', crash);
-      process.off('exit', exit);
-    },
-  };
-}
-
-/** Exit status of a process ended by a signal, as shells report it. */
-export function signalExitCode(signal: NodeJS.Signals): number {
-  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
-  return 128 + (numbers[signal] ?? 15);
 }

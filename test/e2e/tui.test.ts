@@ -82,6 +82,7 @@ describe('gradstep TUI in a pseudo-terminal', { timeout: 240_000 }, () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
+    ['SIGHUP', 129],
   ] as const)('restores the terminal on %s and exits %i', async (signal, code) => {
     const tui = await open(['scenarios/seed.yaml']);
     await type(tui, 'n', '[F1]');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureScreenSize, enterTerminal } from '../../src/ui/terminal.js';
+import { createTerminalSession, ensureScreenSize } from '../../src/ui/terminal.js';
 
 describe('ensureScreenSize', () => {
   it('gives a terminal that reports 0×0 or no size 80×24, or COLUMNS × LINES', () => {
@@ -26,15 +26,43 @@ describe('ensureScreenSize', () => {
   });
 });
 
-describe('enterTerminal', () => {
-  it('puts a tty stdin in raw mode before drawing, so Ctrl-C is a key from the first frame on', () => {
+describe('createTerminalSession', () => {
+  const ENTER = '\u001B[?1049h\u001B[2J\u001B[H\u001B[?25l';
+  const LEAVE = '\u001B[?25h\u001B[?1049l';
+
+  function recorded(isTTY = true) {
     const events: unknown[] = [];
     const stdout = { write: (text: string) => events.push(text) };
-    const stdin = { isTTY: true, setRawMode: (mode: boolean) => events.push(mode) };
-    const session = enterTerminal(stdout, stdin);
-    expect(events).toEqual([true, '\u001B[?1049h\u001B[2J\u001B[H\u001B[?25l']);
+    const stdin = { isTTY, setRawMode: (mode: boolean) => events.push(mode) };
+    return { events, session: createTerminalSession(stdout, stdin) };
+  }
+
+  it('puts a tty stdin in raw mode before switching screens, and writes nothing until entered', () => {
+    const { events, session } = recorded();
+    expect(events).toEqual([]);
+    session.enter();
+    session.enter();
+    expect(events).toEqual([true, ENTER]);
+  });
+
+  it('restores once, in the reverse order, however many ways out call it', () => {
+    const { events, session } = recorded();
+    session.enter();
     session.restore();
     session.restore();
-    expect(events.slice(2)).toEqual([false, '\u001B[?25h\u001B[?1049l']);
+    expect(events.slice(2)).toEqual([false, LEAVE]);
+    session.enter();
+    expect(events).toHaveLength(4);
+  });
+
+  it('restores nothing it did not enter, and leaves a stdin that is not a tty alone', () => {
+    const never = recorded();
+    never.session.restore();
+    never.session.enter();
+    expect(never.events).toEqual([]);
+    const piped = recorded(false);
+    piped.session.enter();
+    piped.session.restore();
+    expect(piped.events).toEqual([ENTER, LEAVE]);
   });
 });
