@@ -50,7 +50,7 @@ describe('gradstep export', () => {
     ['wrong.yaml', FAILED_EXPECT, '1 walkthrough expect failed'],
   ])('prints the export of %s and exits 1 with why its check fails', async (file, text, why) => {
     const { code, stdout, stderr } = await cli(['export', file], { files: { [file]: text } });
-    expect(stdout).toMatch(/^digraph gradstep \{\n[^]*\}\n$/);
+    expect(stdout).toMatch(/^digraph gradstep \{\n[\s\S]*\}\n$/);
     expect(stderr).toBe(`${file}: check failed: ${why} (details: gradstep check ${file})\n`);
     expect(code).toBe(1);
   });

@@ -79,7 +79,7 @@ describe('the command line', () => {
       expect(stdout).not.toContain('--version');
       expect(stdout).not.toContain('[default: []]');
       expect(stdout).not.toMatch(/\[required\] \[default/);
-      expect(stdout).not.toMatch(/\(default \d+\)[^]*\[default: \d+\]/);
+      expect(stdout).not.toMatch(/\(default \d+\)[\s\S]*\[default: \d+\]/);
       const lines = stdout.split('\n');
       for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(100);
       // An example is one line: its command is not wrapped onto the next.
