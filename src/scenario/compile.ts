@@ -7,9 +7,11 @@
 import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
 import type { BinaryOp, BrokenStatement, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { at, definedLater, describe, type NameExpr, refHint } from './compile-errors.js';
+import { compiledPostOrder, literalValue, type Walk } from './compile-tree.js';
 import { namesOf } from './names.js';
-import { emptied, MAX_DIAGNOSTICS } from './parser.js';
+import { MAX_DIAGNOSTICS } from './parser.js';
 import { printExpr } from './print.js';
+import { emptied } from './stacks.js';
 import { suggest } from './suggest.js';
 import { type Symbols, SymbolValues } from './symbols.js';
 
@@ -265,42 +267,6 @@ export function compileProgram(
     lastName,
     diagnostics: diagnostics.slice(0, MAX_DIAGNOSTICS),
   };
-}
-
-/**
- * The nodes of `root` that are built, children first and siblings left to right, into `order`
- * (its arrays are reused from one statement to the next): a negative literal is one constant, and
- * the exponent of `**` is no node.
- */
-function compiledPostOrder(root: Expr, { order, stack }: Walk): Expr[] {
-  emptied(order);
-  stack.push(root);
-  // Parents before children, the right child first; the reverse is the post-order.
-  while (stack.length > 0) {
-    const expr = stack.pop()!;
-    order.push(expr);
-    if (expr.kind === 'unary') {
-      if (expr.operand.kind !== 'number') stack.push(expr.operand);
-    } else if (expr.kind === 'binary') {
-      stack.push(expr.left);
-      if (expr.op !== '**') stack.push(expr.right);
-    } else if (expr.kind === 'call') {
-      for (const arg of expr.args) stack.push(arg);
-    }
-  }
-  return order.reverse();
-}
-
-interface Walk {
-  readonly order: Expr[];
-  readonly stack: Expr[];
-}
-
-/** `2`, `-2`: a signed number literal (parentheses are not in the tree, so `(-2)` too). */
-function literalValue(expr: Expr): number | undefined {
-  if (expr.kind === 'number') return expr.value;
-  if (expr.kind === 'unary' && expr.operand.kind === 'number') return -expr.operand.value;
-  return undefined;
 }
 
 const withHint = (hint: string | undefined) => (hint === undefined ? {} : { hint });
