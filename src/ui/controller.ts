@@ -4,7 +4,7 @@
  * the graph's arrays in place, so its state lives here, outside React (which may call reducers
  * twice); React only subscribes and redraws.
  */
-import type { LoadResult, Scenario } from '../scenario/index.js';
+import { type Diagnostic, type LoadResult, lineColumn, type Scenario } from '../scenario/index.js';
 import {
   type Action,
   createSession,
@@ -138,11 +138,7 @@ export class Controller {
     }
     const result = await this.options.reload();
     if (!result.ok) {
-      const d = result.diagnostics[0];
-      this.dispatchView({
-        type: 'say',
-        message: `reload failed: ${d?.message ?? 'unknown error'}`,
-      });
+      this.dispatchView({ type: 'say', message: reloadFailure(result.diagnostics) });
       this.changed();
       return;
     }
@@ -195,4 +191,17 @@ export class Controller {
     this.version++;
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * One footer line for a failed reload: where the first error is (`file:line:col`), what it is, its
+ * hint, and how many more there are (`gradstep check FILE` prints them all).
+ */
+function reloadFailure(diagnostics: readonly Diagnostic[]): string {
+  const d = diagnostics.find((x) => x.severity === 'error') ?? diagnostics[0];
+  if (d === undefined) return 'reload failed: unknown error';
+  const { line, col } = lineColumn(d.source, d.start);
+  const hint = d.hint === undefined ? '' : ` ${d.hint}`;
+  const more = diagnostics.length > 1 ? ` (+${diagnostics.length - 1} more)` : '';
+  return `reload failed: ${d.source.name}:${line}:${col}: ${d.message}${hint}${more}`;
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/index.js';
 import { Controller } from '../../src/ui/controller.js';
 import { builtin, close, SEED_GRADS } from './fixtures.js';
 
@@ -164,5 +166,22 @@ describe('Controller', () => {
     const { controller } = seedController(['nosuchnode']);
     expect(controller.view.message).toContain('nosuchnode');
     expect(controller.session.breakpoints).toHaveLength(0);
+  });
+
+  it('reports a failed reload with file:line:col, the message and its hint, and keeps the session', async () => {
+    const file = 'scenarios/neuron.yaml';
+    const text = readFileSync(file, 'utf8').replace('\n  o = tanh(n)\n', '\n  o = tahn(n)\n');
+    const controller = new Controller({
+      scenario: builtin('neuron'),
+      reload: async () => loadScenario({ name: file, text }),
+      onQuit: () => {},
+    });
+    controller.press('n');
+    await controller.reload();
+    // `o = tanh(n)` is line 20 of the neuron; the function name starts at its 7th column.
+    expect(controller.view.message).toBe(
+      "reload failed: scenarios/neuron.yaml:20:7: Unknown function 'tahn'. Did you mean 'tanh'?",
+    );
+    expect(controller.session.position).toBe(1);
   });
 });
