@@ -66,7 +66,7 @@ export function App(props: AppProps) {
 
 function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
-  // startTui gives a terminal that reports no size one (ensureScreenSize); 80×24 for other streams.
+  // The cli gives a terminal that reports no size one (ensureScreenSize); 80×24 for other streams.
   const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [size, setSize] = useState(read);
   useEffect(() => {
