@@ -20,12 +20,28 @@ describe('gradstep list', () => {
     );
   });
 
+  it('fits 80 columns, cutting long titles with …', async () => {
+    const long = 'A title that goes on and on, far longer than any terminal line has room for';
+    const files = {
+      ...builtins,
+      [`${dir}/a-long-scenario-name.yaml`]: `title: ${long}\ngraph: |\n  x = 1\n`,
+    };
+    const { code, stdout } = await cli('list', { files, scenariosDir: dir });
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
+    // 80 - name (20) - file (43) - 2 gaps of 2 leaves 13 characters for the title.
+    expect(lines[0]).toBe(
+      'a-long-scenario-name  A title that…  fixture-scenarios/a-long-scenario-name.yaml',
+    );
+    // The seed's title is cut to 12 characters (the space before … trimmed), then padded.
+    expect(lines[2]).toMatch(/^seed {18}z = x·x·y \+… {3}fixture-scenarios\/seed\.yaml$/);
+  });
+
   it('flags an invalid built-in and exits 2', async () => {
     const files = { ...builtins, [`${dir}/broken.yaml`]: UNKNOWN_FUNCTION };
     const { code, stdout } = await cli('list', { files, scenariosDir: dir });
-    expect(stdout).toMatch(
-      /^broken\s+\(invalid: run gradstep check fixture-scenarios\/broken\.yaml\)/,
-    );
+    expect(stdout).toMatch(/^broken\s+\(invalid: run gradstep check broken\)/);
     expect(code).toBe(2);
   });
 

@@ -33,15 +33,32 @@ export async function runList(ctx: CliContext, args: GlobalArgs): Promise<ExitCo
   for (const { name, file } of builtins) {
     const loaded = await loadScenarioFile(ctx.io, file);
     if (!loaded.ok) code = 2;
-    const title = loaded.ok ? loaded.scenario.title : `(invalid: run gradstep check ${file})`;
+    const title = loaded.ok ? loaded.scenario.title : `(invalid: run gradstep check ${name})`;
     rows.push([name, title, file]);
   }
   const nameWidth = Math.max(...rows.map(([name]) => name.length));
-  const titleWidth = Math.max(...rows.map(([, title]) => title.length));
-  for (const [name, title, file] of rows) {
-    ctx.io.stdout(
-      `${paint('bold', name.padEnd(nameWidth))}  ${title.padEnd(titleWidth)}  ${paint('dim', file)}\n`,
-    );
-  }
+  const fileWidth = Math.max(...rows.map(([, , file]) => file.length));
+  const room = Math.max(MIN_TITLE, LINE_WIDTH - nameWidth - fileWidth - 4);
+  const titles = rows.map(([, title]) => cut(title, room));
+  const titleWidth = Math.max(...titles.map((t) => [...t].length));
+  rows.forEach(([name, , file], i) => {
+    const title = titles[i] + ' '.repeat(titleWidth - [...titles[i]].length);
+    ctx.io.stdout(`${paint('bold', name.padEnd(nameWidth))}  ${title}  ${paint('dim', file)}\n`);
+  });
   return code;
+}
+
+/** The list fits a standard terminal: titles give way, names and files (to be typed) do not. */
+const LINE_WIDTH = 80;
+const MIN_TITLE = 12;
+
+/** `text` in at most `width` characters, ending in `…` when cut. */
+function cut(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width
+    ? text
+    : `${chars
+        .slice(0, width - 1)
+        .join('')
+        .trimEnd()}…`;
 }
