@@ -56,14 +56,5 @@ export function sideBySide(
   return { subject: median(s), baseline: median(b) };
 }
 
-/** A seeded generator in [0, 1) (mulberry32), so every run sees the same graphs and data. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded so every run sees the same graphs and data; one generator for benches and scenarios. */
+export { seeded } from '../scripts/mlp-scenario.js';

@@ -12,8 +12,11 @@ export interface MlpOptions {
   readonly seed: number;
 }
 
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function seeded(seed: number): () => number {
+/**
+ * A seeded generator in [0, 1) (mulberry32): small, the same sequence on every machine. The one
+ * copy: benchmarks get it through bench/harness.ts (bench builds on scripts, not the reverse).
+ */
+export function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
