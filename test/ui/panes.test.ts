@@ -4,6 +4,7 @@ import type { Graph } from '../../src/engine/index.js';
 import { loadScenario } from '../../src/scenario/index.js';
 import { createSession, DEFAULT_PRECISION, reduce } from '../../src/session/index.js';
 import { Controller } from '../../src/ui/controller.js';
+import { headerLine } from '../../src/ui/panes/header.js';
 import { inspectorLines } from '../../src/ui/panes/inspector.js';
 import { stepPanelLines } from '../../src/ui/panes/step-panel.js';
 import { timelineLine } from '../../src/ui/panes/timeline-bar.js';
@@ -93,5 +94,23 @@ describe('inspector, grad check', () => {
 
   it('gives the verdict of a checked node', () => {
     expect(atEnd('a')).toMatch(/^check {3}✓ pass {2}numeric /);
+  });
+});
+
+describe('header', () => {
+  it('keeps title, file, status in one order when autoplay makes the status longer', () => {
+    const controller = neuron();
+    const title = 'A 2-input tanh neuron, o = tanh(x1·w1 + x2·w2 + b)';
+    const file = 'scenarios/neuron.yaml';
+    const still = headerLine(modelOf(controller), file).trimEnd();
+    expect(still).toBe(`gradstep │ ${title} │ ${file} │ ready start │ walkthrough 1/11`);
+    controller.press('space');
+    const playing = headerLine(modelOf(controller), file).trimEnd();
+    expect(playing).toBe(
+      'gradstep │ A 2-input tanh neuron, o = tanh(x1·w1 … │ neuron.yaml │ ready start │ walkthrough 1/11 │ ▶ playing 500ms/step',
+    );
+    expect(headerLine(modelOf(controller, 80), file).trimEnd()).toMatch(
+      /^gradstep │ … │ neuron\.yaml │ ready start │ walkthrough 1\/11 │ ▶ playing/,
+    );
   });
 });

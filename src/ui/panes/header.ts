@@ -3,8 +3,9 @@ import { fitWidth, painter, visibleWidth } from '../text.js';
 import { AUTOPLAY_SPEEDS } from '../view-state.js';
 
 /**
- * One line: title, file, phase, the last step run, walkthrough progress, autoplay. When it does
- * not fitWidth, the file loses its folders and then the title is cut, so the step always shows.
+ * One line: title, file, phase, the last step run, walkthrough progress, autoplay, always in this
+ * order. When it does not fit, the file loses its folders and then the title is cut, so the step
+ * always shows.
  */
 export function headerLine(model: ScreenModel, file: string | undefined): string {
   const { session, view, facts, columns } = model;
@@ -23,7 +24,9 @@ export function headerLine(model: ScreenModel, file: string | undefined): string
     const left = `${paint('gradstep', '1')} │ ${paint(title, '1;36')}${name === '' ? '' : ` │ ${name}`}`;
     if (visibleWidth(left + right) <= columns) return fitWidth(left + right, columns);
   }
-  const left = `${paint('gradstep', '1')} │ ${names.at(-1)} │ `;
-  const room = columns - visibleWidth(left + right);
-  return fitWidth(left + fitWidth(paint(title, '1;36'), Math.max(1, room)) + right, columns);
+  // The order stays the same: the title is cut, not moved.
+  const left = `${paint('gradstep', '1')} │ `;
+  const name = names.at(-1) === '' ? '' : ` │ ${names.at(-1)}`;
+  const room = columns - visibleWidth(left + name + right);
+  return fitWidth(left + fitWidth(paint(title, '1;36'), Math.max(1, room)) + name + right, columns);
 }
