@@ -1,34 +1,43 @@
 import { OpCode } from '../engine/index.js';
 import { type LocalDiagnostic, parseCondition, type Scenario, suggest } from '../scenario/index.js';
-import { compileCondition } from './condition.js';
+import { CONDITION_NAMES, compileCondition } from './condition.js';
 import type { Timeline } from './timeline.js';
 import type { Breakpoint, BreakpointHit, NodeView } from './types.js';
 
 const NODE = String.raw`#\d+|[A-Za-z_][A-Za-z0-9_]*`;
+const WHOLE_NODE = new RegExp(`^(?:${NODE})$`);
 const STEP_KIND = new RegExp(String.raw`^(forward|backward|change):\s*(${NODE})\s*$`);
 const NODE_PREFIX = new RegExp(String.raw`^\s*(${NODE})\s*:(?!=)`);
+/** One-word specs that are read as a condition (`nonfinite`) or explained as one (`data`). */
+const BARE_CONDITION_NAMES = new Set(CONDITION_NAMES);
+/** How many node names a hint lists before it stops. */
+const LISTED_NAMES = 8;
 
 type Parsed = { breakpoint: Breakpoint } | { diagnostics: readonly LocalDiagnostic[] };
 
 /**
  * Parses `NODE | forward:NODE | backward:NODE | change:NODE | [NODE:] COND` (NODE is a name or
  * `#ID`); diagnostics carry offsets into `spec`. A bare NODE means its forward and backward steps;
- * a leaf has neither, so on a leaf it means the steps that add to its grad.
+ * a leaf has neither, so on a leaf it means the steps that add to its grad. A spec that is one
+ * word is a node, unless it is a condition's name (`nonfinite`): a condition over every node.
  */
 export function parseBreakpoint(spec: string, scenario: Scenario): Parsed {
   const text = spec.trim();
   const offset = spec.indexOf(text);
   const whole = nodeId(scenario, text);
   if (whole !== undefined) return { breakpoint: { spec: text, kind: 'node', node: whole } };
+  if (WHOLE_NODE.test(text) && !BARE_CONDITION_NAMES.has(text)) {
+    return unknownNode(scenario, text, offset, 'spec');
+  }
   const kind = STEP_KIND.exec(text);
   if (kind !== null) {
     const [, which, name] = kind;
     const start = offset + text.lastIndexOf(name);
     const node = nodeId(scenario, name);
-    if (node === undefined) return unknownNode(scenario, name, start);
+    if (node === undefined) return unknownNode(scenario, name, start, 'node');
     if (which !== 'change' && scenario.graph.isLeaf(node)) {
-      const message = `${name} is a leaf: it has no ${which} step.`;
-      const hint = `change:${name} stops where its grad changes`;
+      const message = `'${name}' is a leaf: it has no ${which} step.`;
+      const hint = `Use change:${name} to stop where its grad changes.`;
       return { diagnostics: [{ start, end: start + name.length, message, hint }] };
     }
     const breakpoint = { spec: `${which}:${name}`, kind: which as Breakpoint['kind'], node };
@@ -39,7 +48,9 @@ export function parseBreakpoint(spec: string, scenario: Scenario): Parsed {
   let condStart = 0;
   if (prefix !== null) {
     node = nodeId(scenario, prefix[1]);
-    if (node === undefined) return unknownNode(scenario, prefix[1], spec.indexOf(prefix[1]));
+    if (node === undefined) {
+      return unknownNode(scenario, prefix[1], spec.indexOf(prefix[1]), 'node');
+    }
     condStart = prefix[0].length;
   }
   const condText = spec.slice(condStart);
@@ -50,15 +61,7 @@ export function parseBreakpoint(spec: string, scenario: Scenario): Parsed {
     end: d.end + condStart,
   });
   if (parsed.expr === undefined) return { diagnostics: parsed.diagnostics.map(shift) };
-  const expr = parsed.expr;
-  if (
-    node === undefined &&
-    expr.kind === 'name' &&
-    !['nonfinite', 'saturated'].includes(expr.name)
-  ) {
-    return unknownNode(scenario, expr.name, expr.start);
-  }
-  const compiled = compileCondition(expr);
+  const compiled = compileCondition(parsed.expr, (name) => scenario.graph.idOf(name) !== undefined);
   if (!('fn' in compiled)) return { diagnostics: [shift(compiled.diagnostic)] };
   const cond = condText.trim();
   return {
@@ -78,18 +81,52 @@ function nodeId(scenario: Scenario, text: string): number | undefined {
   return id < scenario.graph.size ? id : undefined;
 }
 
-function unknownNode(scenario: Scenario, name: string, start: number): Parsed {
-  const similar = suggest(name, nodeNames(scenario));
-  const diagnostic: LocalDiagnostic = {
-    start,
-    end: start + name.length,
-    message: `Unknown node ${name}.`,
-    ...(similar === undefined ? {} : { hint: `did you mean ${similar}?` }),
-  };
-  return { diagnostics: [diagnostic] };
+/**
+ * A name or `#ID` that is not a node. Where a whole spec is one word it may also be a misspelt
+ * predicate, so the hint looks among those too and, failing a close match, lists every form.
+ */
+function unknownNode(
+  scenario: Scenario,
+  ref: string,
+  start: number,
+  where: 'node' | 'spec',
+): Parsed {
+  const end = start + ref.length;
+  const last = scenario.graph.size - 1;
+  if (ref.startsWith('#')) {
+    const hint = `Node ids run from #0 to #${last}.`;
+    return { diagnostics: [{ start, end, message: `There is no node ${ref}.`, hint }] };
+  }
+  const close = suggest(ref, candidates(scenario, where));
+  const nodes = `The nodes are ${listNames(scenario)} (ids #0 to #${last}).`;
+  const forms =
+    'A breakpoint is NODE, forward:NODE, backward:NODE, change:NODE or a condition such as grad > 1.';
+  const hint =
+    close !== undefined
+      ? `Did you mean '${close}'?`
+      : where === 'spec'
+        ? `${forms} ${nodes}`
+        : nodes;
+  return { diagnostics: [{ start, end, message: `Unknown node '${ref}'.`, hint }] };
 }
 
-function* nodeNames(scenario: Scenario): Iterable<string> {
+/** The first few node names, for a hint that must stay one line on a million-node graph. */
+function listNames(scenario: Scenario): string {
+  const names: string[] = [];
+  for (const name of namedNodes(scenario)) {
+    if (names.length === LISTED_NAMES) return `${names.join(', ')}, …`;
+    names.push(name);
+  }
+  return names.length === 0 ? 'unnamed' : names.join(', ');
+}
+
+/** Whole specs may be misspelt predicates too. */
+function* candidates(scenario: Scenario, where: 'node' | 'spec'): Generator<string> {
+  yield* namedNodes(scenario);
+  if (where === 'spec') yield* ['nonfinite', 'saturated'];
+}
+
+function* namedNodes(scenario: Scenario): Generator<string> {
   const g = scenario.graph;
   for (let id = 0; id < g.size; id++) {
     const name = g.nameOf(id);

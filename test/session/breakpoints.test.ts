@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Graph, OpCode } from '../../src/engine/index.js';
+import { diagnosticToJson, makeScenario } from '../../src/scenario/index.js';
 import {
   createSession,
   parseBreakpoint,
@@ -117,48 +119,169 @@ describe('NaN', () => {
 
 describe('parseBreakpoint diagnostics', () => {
   const scenario = seed();
-  const problem = (spec: string) => {
-    const parsed = parseBreakpoint(spec, scenario);
+  /** The one diagnostic of a spec that does not parse, with the text it points at. */
+  const problem = (spec: string, on = scenario) => {
+    const parsed = parseBreakpoint(spec, on);
     if ('breakpoint' in parsed) throw new Error(`${spec} parsed`);
+    expect(parsed.diagnostics).toHaveLength(1);
     const [d] = parsed.diagnostics;
-    return { at: spec.slice(d.start, d.end), message: d.message, hint: d.hint };
+    return { at: spec.slice(d.start, d.end), start: d.start, message: d.message, hint: d.hint };
   };
+  const SEED_NODES = 'The nodes are x, y, x_2, x_2_y, xy, tanh_xy, z (ids #0 to #6).';
+  const FORMS =
+    'A breakpoint is NODE, forward:NODE, backward:NODE, change:NODE or a condition such as grad > 1.';
+  const CONDITION_WORDS =
+    'A condition uses data, grad, abs(), nonfinite, saturated, < <= > >= == != and or.';
 
-  it('names an unknown node with a suggestion', () => {
+  it('quotes an unknown node and suggests a close name', () => {
     expect(problem('forward:xyy')).toEqual({
       at: 'xyy',
-      message: 'Unknown node xyy.',
-      hint: 'did you mean xy?',
+      start: 8,
+      message: "Unknown node 'xyy'.",
+      hint: "Did you mean 'xy'?",
     });
-    expect(problem('tanh_x: data > 1').at).toBe('tanh_x');
+    expect(problem('tanh_x: data > 1')).toEqual({
+      at: 'tanh_x',
+      start: 0,
+      message: "Unknown node 'tanh_x'.",
+      hint: "Did you mean 'tanh_xy'?",
+    });
+    // A whole spec of one word may be a misspelt predicate.
+    expect(problem(' nonfinit')).toMatchObject({ start: 1, hint: "Did you mean 'nonfinite'?" });
+  });
+
+  it('lists what is allowed when no name is close', () => {
+    expect(problem('change:nope')).toEqual({
+      at: 'nope',
+      start: 7,
+      message: "Unknown node 'nope'.",
+      hint: SEED_NODES,
+    });
+    expect(problem('nope')).toEqual({
+      at: 'nope',
+      start: 0,
+      message: "Unknown node 'nope'.",
+      hint: `${FORMS} ${SEED_NODES}`,
+    });
+    expect(problem('#99: grad > 1')).toEqual({
+      at: '#99',
+      start: 0,
+      message: 'There is no node #99.',
+      hint: 'Node ids run from #0 to #6.',
+    });
+  });
+
+  it('lists only the first node names of a large graph', () => {
+    const g = new Graph();
+    let sum = g.addInput(0, 'n0');
+    for (let i = 1; i < 12; i++) sum = g.addOp(OpCode.add, sum, g.addInput(i, `n${i}`));
+    const source = { name: 'wide', text: '' };
+    const wide = makeScenario({ source, title: 'wide', graph: g, output: sum });
+    expect(problem('forward:zz', wide).hint).toBe(
+      `The nodes are n0, n1, n2, n3, n4, n5, n6, n7, … (ids #0 to #${g.size - 1}).`,
+    );
   });
 
   it('rejects forward and backward on a leaf', () => {
-    expect(problem('backward:x')).toMatchObject({
+    expect(problem('backward:x')).toEqual({
       at: 'x',
-      hint: 'change:x stops where its grad changes',
+      start: 9,
+      message: "'x' is a leaf: it has no backward step.",
+      hint: 'Use change:x to stop where its grad changes.',
     });
   });
 
-  it('rejects unknown names, functions and non-conditions in conditions', () => {
-    expect(problem('x: dat > 1')).toMatchObject({
+  it('quotes unknown names in conditions, with a suggestion or what is allowed', () => {
+    expect(problem('x: dat > 1')).toEqual({
       at: 'dat',
-      message: 'Unknown name dat.',
-      hint: 'did you mean data?',
+      start: 3,
+      message: "Unknown name 'dat'.",
+      hint: "Did you mean 'data'?",
     });
-    expect(problem('x: sqrt(grad) > 1')).toMatchObject({ message: 'Unknown function sqrt.' });
+    expect(problem('x: foo > 1')).toEqual({
+      at: 'foo',
+      start: 3,
+      message: "Unknown name 'foo'.",
+      hint: CONDITION_WORDS,
+    });
+    expect(problem('x: y > 1')).toEqual({
+      at: 'y',
+      start: 3,
+      message: "Unknown name 'y'.",
+      hint: "'y' is a node; a condition reads its own node, as in y: data > 1.",
+    });
+  });
+
+  it('names an unknown function by its name alone', () => {
+    expect(problem('x: sqrt(grad) > 1')).toEqual({
+      at: 'sqrt',
+      start: 3,
+      message: "Unknown function 'sqrt'.",
+      hint: 'A condition may call only abs().',
+    });
+    expect(problem('x: ab(grad) > 1').hint).toBe("Did you mean 'abs'?");
+  });
+
+  it('says == for a single =', () => {
+    expect(problem('x: grad = 1')).toEqual({
+      at: '=',
+      start: 8,
+      message: "Expected an operator or end of input, found '='.",
+      hint: 'Use == to compare.',
+    });
+  });
+
+  it('reads a condition of condition names alone as one over every node', () => {
+    const parsed = parseBreakpoint(' nonfinite ', scenario);
+    expect(parsed).toMatchObject({
+      breakpoint: { kind: 'condition', spec: 'nonfinite', node: undefined },
+    });
+  });
+
+  it('asks to compare data or grad written alone, or any other number', () => {
+    for (const name of ['data', 'grad']) {
+      expect(problem(name)).toEqual({
+        at: name,
+        start: 0,
+        message: "Expected a comparison, 'nonfinite' or 'saturated', found a number.",
+        hint: `'${name}' alone is a number; compare it, as in ${name} > 1.`,
+      });
+    }
+    expect(problem('saturated or data')).toMatchObject({ at: 'data', start: 13 });
     expect(problem('x: grad + 1')).toMatchObject({
       at: 'grad + 1',
-      message: 'Expected a comparison, `nonfinite` or `saturated`, found a number.',
+      hint: "'grad + 1' alone is a number; compare it, as in grad + 1 > 1.",
     });
   });
 
   it('passes on the parser diagnostics shifted to the spec', () => {
-    const d = problem('x: grad >');
-    expect(d.message.length).toBeGreaterThan(0);
+    const spec = 'xy:  grad >';
+    const parsed = parseBreakpoint(spec, scenario);
+    if ('breakpoint' in parsed) throw new Error('parsed');
+    const [json] = parsed.diagnostics.map((d) =>
+      diagnosticToJson({ ...d, severity: 'error', source: { name: 'spec', text: spec } }),
+    );
+    expect(parsed.diagnostics[0]).toMatchObject({ start: 11, end: 11 });
+    expect(json).toMatchObject({
+      line: 1,
+      col: 12,
+      message: 'Expected an expression, found end of input.',
+    });
   });
 
   it('never evaluates the spec as code', () => {
-    expect(() => parseBreakpoint('x: process.exit(1)', scenario)).not.toThrow();
+    // The lexer stops at the '.', before any name could be looked up.
+    expect(problem('x: process.exit(1)')).toEqual({
+      at: '.',
+      start: 10,
+      message: "Unexpected character '.'.",
+      hint: undefined,
+    });
+    expect(problem('x: process > 1')).toEqual({
+      at: 'process',
+      start: 3,
+      message: "Unknown name 'process'.",
+      hint: CONDITION_WORDS,
+    });
   });
 });
