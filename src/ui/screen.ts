@@ -9,7 +9,7 @@ import { type GraphLayouts, graphContentHeight, graphPaneLines } from './panes/g
 import { headerLine } from './panes/header.js';
 import { helpPages } from './panes/help.js';
 import { inspectorLines } from './panes/inspector.js';
-import { keyText } from './panes/keys.js';
+import { keyItems, type ShortWords } from './panes/keys.js';
 import { stepPanelLines } from './panes/step-panel.js';
 import { timelineLine } from './panes/timeline-bar.js';
 import type { ScreenModel } from './screen-model.js';
@@ -50,10 +50,16 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
   const height = rows - 1;
   const main = height - 3;
   const lines = [headerLine(model, extras.file), timelineLine(model)];
+  let words: ShortWords = {};
   if (view.overlay === 'help') {
     const pages = helpPages(columns - 2, main - 2, paint);
     const page = ((view.helpPage % pages.length) + pages.length) % pages.length;
-    const title = `Help  (esc closes)${pages.length > 1 ? `  page ${page + 1} of ${pages.length}: ${pageKeys()}` : ''}`;
+    words = pageTurnWords(page, pages.length);
+    const turnKeys = commandsIn('help').filter(
+      (c) => c.name === 'nextPage' || c.name === 'prevPage',
+    );
+    const turns = keyItems(turnKeys, words).join(', ');
+    const title = `Help  (esc closes)${pages.length > 1 ? `  page ${page + 1} of ${pages.length}: ${turns}` : ''}`;
     lines.push(...framed(title, pages[page], columns, main, true, paint));
   } else if (view.overlay === 'breakpoints') {
     const list = breakpointListLines(model.session, view.breakpointRow, paint);
@@ -79,16 +85,20 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
       ),
     );
   }
-  lines.push(footerLine(view, modeOf(view), columns, model.color, extras.promptNote));
+  lines.push(footerLine(view, modeOf(view), columns, model.color, extras.promptNote, words));
   return lines.map((line) => fitWidth(line, columns));
 }
 
-/** `space/→/j/↓ more, ←/k/↑ back`, from the keymap. */
-function pageKeys(): string {
-  return commandsIn('help')
-    .filter((c) => c.name === 'nextPage' || c.name === 'prevPage')
-    .map((c) => `${keyText(c)} ${c.short}`)
-    .join(', ');
+/**
+ * The page keys' words on a help page: they wrap around, so the last page's `more` goes to page 1
+ * and the first page's `back` to the last; with one page they do nothing and are not shown.
+ */
+function pageTurnWords(page: number, count: number): ShortWords {
+  if (count === 1) return { nextPage: null, prevPage: null };
+  return {
+    ...(page === count - 1 ? { nextPage: 'page 1' } : {}),
+    ...(page === 0 ? { prevPage: 'last page' } : {}),
+  };
 }
 
 /**

@@ -83,6 +83,29 @@ describe('renderFrames', () => {
     }
   });
 
+  it('fits the help on one page at 120×40, glyph legend included, with no page keys', async () => {
+    const [, help] = texts(
+      await renderFrames({ scenario: builtin('seed'), columns: 120, rows: 40, keys: ['?'] }),
+    );
+    expect(help).toContain('Glyphs  ▶ step just run  Δ grad changed');
+    expect(help.split('\n')[2]).toMatch(/^┏━ Help {2}\(esc closes\) ━+┓$/);
+    expect(help.split('\n').at(-1)).toMatch(/^esc\/\? close {2}q\/ctrl-c quit\s*$/);
+  });
+
+  it('on the last help page, the next-page key says it goes to page 1, in the title and the footer', async () => {
+    const [, , last] = texts(
+      await renderFrames({
+        scenario: builtin('seed'),
+        columns: 80,
+        rows: 24,
+        keys: ['?', 'space'],
+      }),
+    );
+    expect(last).toContain('page 2 of 2: space/→/↓ page 1, ←/↑ back');
+    expect(last.split('\n').at(-1)).toMatch(/^space\/→\/↓ page 1 {2}←\/↑ back {2}esc/);
+    expect(last).not.toContain('more');
+  });
+
   it("gives the grad check's verdict only once the grad is final, the numeric value before", async () => {
     const [, first, last] = texts(
       await renderFrames({ scenario: builtin('seed'), columns: 120, rows: 40, keys: ['n', 'G'] }),

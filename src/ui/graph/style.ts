@@ -28,10 +28,10 @@ interface FlagLook {
  * The order is also the priority when flags pick a box frame's style.
  */
 export const FLAGS: Readonly<Record<Flag, FlagLook>> = {
-  current: { glyph: '▶', style: '1;33', meaning: 'the step that just ran' },
-  changed: { glyph: 'Δ', style: '1;35', meaning: 'grad changed in this step' },
+  current: { glyph: '▶', style: '1;33', meaning: 'step just run' },
+  changed: { glyph: 'Δ', style: '1;35', meaning: 'grad changed' },
   breakpoint: { glyph: '●', style: '31', meaning: 'breakpoint' },
-  nonfinite: { glyph: '!', style: '1;31', meaning: 'NaN or infinite value' },
+  nonfinite: { glyph: '!', style: '1;31', meaning: 'NaN or ±∞' },
   searchMatch: { glyph: '⌕', style: '1;36', meaning: 'search match' },
   selected: { glyph: '»', style: '1;34', meaning: 'selected' },
   final: { glyph: '✓', style: '32', meaning: 'grad final' },

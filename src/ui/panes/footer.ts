@@ -1,17 +1,21 @@
 import type { Mode } from '../keymap.js';
 import { fitWidth, painter, visibleWidth } from '../text.js';
 import type { ViewState } from '../view-state.js';
-import { footerItems } from './keys.js';
+import { footerItems, type ShortWords } from './keys.js';
 
 const PROMPT_LABELS = { search: '/', goto: ':', condition: 'break on: ' } as const;
 
-/** The bottom line: the open prompt, else the last message, else the most useful keys. */
+/**
+ * The bottom line: the open prompt, else the last message, else the most useful keys (`words`
+ * renames or hides some: see ShortWords).
+ */
 export function footerLine(
   view: ViewState,
   mode: Mode,
   columns: number,
   color: boolean,
   promptNote = '',
+  words: ShortWords = {},
 ): string {
   const paint = painter(color);
   if (view.prompt !== undefined) {
@@ -20,7 +24,7 @@ export function footerLine(
     return fitWidth(`${paint(prompt, '1')}  ${promptNote}  ${paint(help, '2')}`, columns);
   }
   const room = view.message === undefined ? columns : columns - visibleWidth(view.message) - 2;
-  const keys = paint(keysWithin(footerItems(mode), room), '2');
+  const keys = paint(keysWithin(footerItems(mode, words), room), '2');
   if (view.message !== undefined) return fitWidth(`${paint(view.message, '1')}  ${keys}`, columns);
   return fitWidth(keys, columns);
 }

@@ -27,9 +27,10 @@ export function helpPages(width: number, height: number, paint: Paint): string[]
     paint(title, '1'),
     ...commandLines(modes.flatMap(commandsIn), width),
   ]);
+  // One run of items, the title first, so the legend takes as few rows as the width allows.
   const legend = Object.values(FLAGS).map((f) => `${paint(f.glyph, f.style)} ${f.meaning}`);
-  legend.push(`timeline: [cursor]  ${FLAGS.breakpoint.glyph} breakpoint  ‖ walkthrough pause`);
-  blocks.push([paint('Glyphs', '1'), ...chunkToWidth(legend, width - CELL_PADDING)]);
+  const timeline = `timeline: [cursor]  ${FLAGS.breakpoint.glyph} breakpoint  ‖ walkthrough pause`;
+  blocks.push(chunkToWidth([paint('Glyphs', '1'), ...legend, timeline], width - CELL_PADDING));
   const pages: string[][] = [[]];
   for (const block of blocks) {
     let page = pages[pages.length - 1];
@@ -86,7 +87,7 @@ function chunkToWidth(items: readonly string[], width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const item of items) {
-    const next = line === '' ? item : `${line}   ${item}`;
+    const next = line === '' ? item : `${line}  ${item}`;
     if (line !== '' && visibleWidth(next) > width) {
       lines.push(line);
       line = item;
