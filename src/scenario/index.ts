@@ -30,4 +30,4 @@ export type {
   StepRef,
   WalkthroughItem,
 } from './types.js';
-export { parseStepText, STEP_PATTERN, type StepText } from './walkthrough.js';
+export { parseStepText, resolveNode, STEP_PATTERN, type StepText } from './walkthrough.js';

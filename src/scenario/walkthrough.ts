@@ -194,7 +194,7 @@ export function resolveNode(
     return {
       ok: false,
       message: `There is no node ${ref}.`,
-      hint: `Node ids go from #0 to #${graph.size - 1}.`,
+      hint: `Node ids run from #0 to #${graph.size - 1}.`,
     };
   }
   const id = idOf(ref);

@@ -1,4 +1,5 @@
 import { localDerivative } from '../engine/index.js';
+import { resolveNode as resolveNodeRef } from '../scenario/index.js';
 import type { Timeline } from './timeline.js';
 import type { Contribution, Position, SessionState, StepInfo } from './types.js';
 
@@ -54,21 +55,14 @@ function numberedStep(timeline: Timeline, phase: string, index: number): StepLoo
   return { position: phase === 'F' ? index : timeline.zeroPosition + index };
 }
 
-/** A node by name or `#ID`, or a message naming what was not found. */
+/** A node by name or `#ID`, or a message naming what was not found (the scenario's lookup). */
 export function resolveNode(
   timeline: Timeline,
   text: string,
 ): number | { message: string; hint?: string } {
   const g = timeline.graph;
-  const ref = /^#(\d+)$/.exec(text);
-  if (ref !== null) {
-    const id = Number(ref[1]);
-    if (id < g.size) return id;
-    return { message: `There is no node ${text}.`, hint: `ids run from #0 to #${g.size - 1}` };
-  }
-  const id = g.idOf(text);
-  if (id !== undefined) return id;
-  return { message: `Unknown node ${text}.` };
+  const found = resolveNodeRef(text, g, (name) => g.idOf(name));
+  return found.ok ? found.value : { message: found.message, hint: found.hint };
 }
 
 /** The first backward step that contributes to `node`, or -1 (a linear scan, for goto only). */

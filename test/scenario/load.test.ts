@@ -140,7 +140,7 @@ describe('loadScenario', () => {
       "6:9 Unknown output node 'zz'. | Did you mean 'z'?",
     ]);
     expect(problems(`${OK}output: '#9'\n`)).toEqual([
-      '6:9 There is no node #9. | Node ids go from #0 to #2.',
+      '6:9 There is no node #9. | Node ids run from #0 to #2.',
     ]);
   });
 

@@ -172,7 +172,7 @@ describe('parseStep', () => {
     expect(at('B6')).toBe('There is no step B6.');
     expect(at('forward:x')).toBe('x is a leaf: it has no forward step.');
     expect(at('backward:y')).toBe('y has no backward step.');
-    expect(at('w')).toBe('Unknown node w.');
+    expect(at('w')).toBe("Unknown node 'w'.");
     expect(at('#99')).toBe('There is no node #99.');
   });
 
