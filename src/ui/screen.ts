@@ -5,7 +5,12 @@
 import { commandsIn, type Mode } from './keymap.js';
 import { breakpointListLines } from './panes/breakpoint-list.js';
 import { footerLine } from './panes/footer.js';
-import { type GraphLayouts, graphContentHeight, graphPaneLines } from './panes/graph-pane.js';
+import {
+  type GraphLayouts,
+  graphContentHeight,
+  graphPaneLines,
+  overflowLabel,
+} from './panes/graph-pane.js';
 import { headerLine } from './panes/header.js';
 import { helpPages } from './panes/help.js';
 import { inspectorLines } from './panes/inspector.js';
@@ -13,7 +18,7 @@ import { keyItems, type ShortWords } from './panes/keys.js';
 import { stepPanelLines } from './panes/step-panel.js';
 import { timelineLine } from './panes/timeline-bar.js';
 import type { ScreenModel } from './screen-model.js';
-import { besideEachOther, fitWidth, framed, painter } from './text.js';
+import { besideEachOther, fitWidth, framed, type Paint, painter, visibleWidth } from './text.js';
 import type { TextPane, ViewState } from './view-state.js';
 
 export const MIN_COLUMNS = 80;
@@ -68,10 +73,15 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
     const graphHeight = graphRows(main, graphContentHeight(model, extras.layouts) + 2);
     const panel = main - graphHeight;
     const graphTitle = `Graph · ${view.graphMode} view`;
-    const graph = graphPaneLines(model, extras.layouts, columns - 2, graphHeight - 2, (v) =>
-      extras.onViewport?.(v.x, v.y),
-    );
-    lines.push(...framed(graphTitle, graph, columns, graphHeight, view.focus === 'graph', paint));
+    let more = '';
+    const graph = graphPaneLines(model, extras.layouts, columns - 2, graphHeight - 2, (v) => {
+      more = overflowLabel(model, extras.layouts, v);
+      extras.onViewport?.(v.x, v.y);
+    });
+    const focused = view.focus === 'graph';
+    const pane = framed(graphTitle, graph, columns, graphHeight, focused, paint);
+    if (more !== '') pane[pane.length - 1] = bottomBorder(` ${more} `, columns, focused, paint);
+    lines.push(...pane);
     const leftWidth = Math.floor(columns / 2);
     const rightWidth = columns - leftWidth;
     const steps = stepPanelLines(model, leftWidth - 2);
@@ -99,6 +109,13 @@ function pageTurnWords(page: number, count: number): ShortWords {
     ...(page === count - 1 ? { nextPage: 'page 1' } : {}),
     ...(page === 0 ? { prevPage: 'last page' } : {}),
   };
+}
+
+/** A pane's bottom border (as `framed` draws it) with a label near its right corner. */
+function bottomBorder(label: string, width: number, focused: boolean, paint: Paint): string {
+  const [h, bl, br] = focused ? '━┗┛' : '─└┘';
+  const line = `${bl}${h.repeat(Math.max(0, width - visibleWidth(label) - 3))}${label}${h}${br}`;
+  return focused ? paint(line, '1') : line;
 }
 
 /**

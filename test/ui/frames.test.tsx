@@ -106,6 +106,16 @@ describe('renderFrames', () => {
     expect(last).not.toContain('more');
   });
 
+  it('starts the neuron at its first row and marks the rows below the fold in the border', async () => {
+    const [start] = texts(
+      await renderFrames({ scenario: builtin('neuron'), columns: 120, rows: 40, keys: [] }),
+    );
+    const lines = start.split('\n');
+    expect(lines[3]).toMatch(/^┃╭x1─+╮ +┃$/);
+    const bottom = lines.findIndex((l) => l.startsWith('┗'));
+    expect(lines[bottom]).toMatch(/^┗━+ ▼ more ━┛$/);
+  });
+
   it("gives the grad check's verdict only once the grad is final, the numeric value before", async () => {
     const [, first, last] = texts(
       await renderFrames({ scenario: builtin('seed'), columns: 120, rows: 40, keys: ['n', 'G'] }),

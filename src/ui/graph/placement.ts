@@ -71,7 +71,8 @@ export function placeItems(l: Layering, shape: ItemShape): Int32Array {
       fitInOrder(l, shape, layer, desired, y, scratch);
     }
   }
-  let minY = 0;
+  // The top item starts on row 0: no blank rows above the drawing, whichever way the sweeps moved it.
+  let minY = y.length > 0 ? y[0] : 0;
   for (const row of y) minY = Math.min(minY, row);
   for (let i = 0; i < y.length; i++) y[i] -= minY;
   return y;

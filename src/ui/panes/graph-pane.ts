@@ -42,6 +42,22 @@ export function graphContentHeight(model: ScreenModel, layouts: GraphLayouts): n
   return canvasOf(model, layouts).height;
 }
 
+/** `▲ ▼ ▶ more`: the directions in which the drawing goes on past the viewport ('' when it fits). */
+export function overflowLabel(
+  model: ScreenModel,
+  layouts: GraphLayouts,
+  viewport: Viewport,
+): string {
+  const canvas = canvasOf(model, layouts);
+  const arrows = [
+    viewport.y > 0 ? '▲' : '',
+    viewport.y + viewport.height < canvas.height ? '▼' : '',
+    viewport.x > 0 ? '◀' : '',
+    viewport.x + viewport.width < canvas.width ? '▶' : '',
+  ].filter((a) => a !== '');
+  return arrows.length === 0 ? '' : `${arrows.join(' ')} more`;
+}
+
 /**
  * The graph pane's rows: the box or compact drawing, or the list, through a viewport that moves
  * from where it was drawn last (`onViewport` is told where it is now).

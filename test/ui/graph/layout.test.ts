@@ -130,3 +130,18 @@ describe('layoutGraph', () => {
     expect(Array.from(a.layerX)).toEqual(Array.from(b.layerX));
   });
 });
+
+describe('no blank rows above the drawing', () => {
+  it('puts the topmost item on row 0 for every graph', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 60 }), fc.integer(), (size, seed) => {
+        const g = randomDag(size, Math.max(1, size >> 2), 4, seeded(seed));
+        for (const mode of ['boxes', 'compact'] as const) {
+          const layout = layoutGraph(g, g.size - 1, label(g), { mode });
+          expect(Math.min(...layout.itemY)).toBe(0);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
