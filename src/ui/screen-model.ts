@@ -9,7 +9,6 @@ import {
   type SessionState,
   type StepInfo,
   stepInfo,
-  type Timeline,
 } from '../session/index.js';
 import type { NodeState } from './graph/types.js';
 import type { ViewState } from './view-state.js';
