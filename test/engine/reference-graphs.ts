@@ -33,7 +33,8 @@ function builder(g: Graph) {
   };
 }
 
-function seedNotebook(): ReferenceCase {
+/** Section 1, the seed notebook; other test folders build their seed fixtures from it. */
+export function seedNotebook(): ReferenceCase {
   const g = new Graph();
   const { input, mul, add, tanh, named } = builder(g);
   const x = input('x', 2.0);

@@ -1,25 +1,14 @@
 import { Graph, OpCode } from '../../src/engine/index.js';
 import type { Scenario, WalkthroughItem } from '../../src/scenario/index.js';
 import { makeScenario } from '../../src/scenario/index.js';
+import { seedNotebook } from '../engine/reference-graphs.js';
 
 const source = (name: string) => ({ name, text: '' });
 
 /** The seed notebook (reference values §1): z = x*x*y + tanh(x*y) at x = 2, y = 3. */
 export function seed(walkthrough: WalkthroughItem[] = []): Scenario {
-  const g = new Graph();
-  const x = g.addInput(2, 'x');
-  const y = g.addInput(3, 'y');
-  const x2 = g.addOp(OpCode.mul, x, x);
-  g.setName(x2, 'x_2');
-  const x2y = g.addOp(OpCode.mul, x2, y);
-  g.setName(x2y, 'x_2_y');
-  const xy = g.addOp(OpCode.mul, x, y);
-  g.setName(xy, 'xy');
-  const t = g.addOp(OpCode.tanh, xy);
-  g.setName(t, 'tanh_xy');
-  const z = g.addOp(OpCode.add, x2y, t);
-  g.setName(z, 'z');
-  return makeScenario({ source: source('seed'), title: 'seed', graph: g, output: z, walkthrough });
+  const { graph, output } = seedNotebook();
+  return makeScenario({ source: source('seed'), title: 'seed', graph, output, walkthrough });
 }
 
 /**

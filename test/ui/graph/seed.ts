@@ -3,23 +3,23 @@
  * in by hand (values from ../shared/reference-values.md), so the pane is tested without the
  * session layer.
  */
-import { Graph, OpCode } from '../../../src/engine/index.js';
+import type { Graph } from '../../../src/engine/index.js';
 import type { NodeState } from '../../../src/ui/graph/index.js';
+import { seedNotebook } from '../../engine/reference-graphs.js';
 
 export function seedGraph() {
-  const g = new Graph();
-  const x = g.addInput(2, 'x');
-  const y = g.addInput(3, 'y');
-  const named = (id: number, name: string) => {
-    g.setName(id, name);
-    return id;
+  const { graph: g, output } = seedNotebook();
+  const id = (name: string) => g.idOf(name)!;
+  const ids = {
+    x: id('x'),
+    y: id('y'),
+    x2: id('x_2'),
+    x2y: id('x_2_y'),
+    xy: id('xy'),
+    t: id('tanh_xy'),
+    z: output,
   };
-  const x2 = named(g.addOp(OpCode.mul, x, x), 'x_2');
-  const x2y = named(g.addOp(OpCode.mul, x2, y), 'x_2_y');
-  const xy = named(g.addOp(OpCode.mul, x, y), 'xy');
-  const t = named(g.addOp(OpCode.tanh, xy), 'tanh_xy');
-  const z = named(g.addOp(OpCode.add, x2y, t), 'z');
-  return { graph: g, output: z, ids: { x, y, x2, x2y, xy, t, z } };
+  return { graph: g, output, ids };
 }
 
 export const labelOf = (g: Graph) => (id: number) => g.nameOf(id) ?? `#${id}`;
