@@ -6,6 +6,7 @@ import { nodeIo } from './io.js';
 export { nodeIo } from './io.js';
 
 import { buildParser } from './parser.js';
+import { guardOutputStreams } from './streams.js';
 
 export type { CliContext, ExitCode } from './context.js';
 export type { FileContent, Io } from './io.js';
@@ -33,6 +34,7 @@ export async function run(args: readonly string[], ctx: CliContext): Promise<num
 
 /** The real process: its arguments, files and streams. */
 export async function main(args: readonly string[]): Promise<number> {
+  guardOutputStreams();
   const scenariosDir = packageScenariosDir();
   const pkg = JSON.parse(
     await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
