@@ -69,6 +69,20 @@ export function issueDiagnostics(
             : `${capital(nameOf(path))} must be at least ${issue.minimum}, found ${describeValue(value)}.`,
         );
         break;
+      case 'too_big':
+        at(
+          path,
+          'value',
+          `${capital(nameOf(path))} must be at most ${issue.maximum}, found ${describeValue(value)}.`,
+        );
+        break;
+      case 'invalid_value':
+        at(
+          path,
+          'value',
+          `${capital(nameOf(path))} must be one of ${issue.values.join(', ')}, found ${describeValue(value)}.`,
+        );
+        break;
       case 'custom': {
         const params = (issue.params ?? {}) as IssueParams;
         at(path, params.at ?? 'value', issue.message, params.hint);
@@ -94,13 +108,18 @@ function valueAt(data: unknown, path: Path): unknown {
 function nameOf(path: Path): string {
   if (path.length === 0) return 'a scenario';
   const last = path.at(-1);
-  if (typeof last === 'number') return `walkthrough item ${last + 1}`;
+  if (typeof last === 'number')
+    return path.length === 2 && path[0] === 'walkthrough'
+      ? `walkthrough item ${last + 1}`
+      : `item ${last + 1} of ${nameOf(path.slice(0, -1))}`;
   return `'${String(last)}'${where(path.slice(0, -1))}`;
 }
 
 /** ` in walkthrough item 2` for fields of an item or its expect. */
 function where(parent: Path): string {
-  return typeof parent[1] === 'number' ? ` in walkthrough item ${parent[1] + 1}` : '';
+  return parent[0] === 'walkthrough' && typeof parent[1] === 'number'
+    ? ` in walkthrough item ${parent[1] + 1}`
+    : '';
 }
 
 /** `node: #5` is an empty value in YAML, because `#` starts a comment. */

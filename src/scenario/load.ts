@@ -4,9 +4,12 @@
  * from the graph block back to the file), then the output and the walkthrough against the graph.
  */
 
-import { parseYaml } from './document.js';
-import { compileGraph } from './graph-block.js';
+import type { Document } from 'yaml';
+import { keySpan, parseYaml, valueSpan } from './document.js';
+import { type CompiledGraph, compileGraph } from './graph-block.js';
 import { issueDiagnostics } from './issues.js';
+import { buildModelBlock, hasModel } from './model/block.js';
+import { resolveTraining } from './model/train.js';
 import {
   checkWalkthroughNames,
   resolveOutput,
@@ -18,7 +21,7 @@ import { makeScenario } from './scenario.js';
 import { scenarioFileSchema } from './schema.js';
 import { checkOverrides } from './set.js';
 import { lineColumn } from './source.js';
-import type { Source, WalkthroughItem } from './types.js';
+import type { Source, Training, WalkthroughItem } from './types.js';
 import { StepSpace } from './walkthrough.js';
 
 export type { LoadResult };
@@ -52,15 +55,18 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
   if (!file.success) report.add(issueDiagnostics(file.error.issues, doc, data, source));
 
   // Every part is checked as far as what it depends on allows, so one fault hides no other.
-  const compiled = compileGraph(doc, source, report, options.set);
+  const model = hasModel(data) ? buildModelBlock(doc, data, report, options.set) : undefined;
+  const compiled = hasModel(data) ? model?.compiled : programOf(doc, source, data, report, options);
   if (compiled === undefined) return report.result();
   const output = resolveOutput(doc, compiled, data, report);
   const items = validItems(file, data);
   let walkthrough: WalkthroughItem[] = [];
+  let training: Training | undefined;
   if (compiled.clean && output !== undefined) {
     report.add(checkOverrides(compiled.graph, compiled.idOf, options.set));
     const space = new StepSpace(compiled.graph, output, compiled.idOf);
     walkthrough = resolveWalkthrough(doc, space, items, report);
+    training = resolveTraining(doc, data, compiled, model?.model.params, report);
   } else {
     checkWalkthroughNames(doc, compiled, items, report);
   }
@@ -72,10 +78,40 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
     graph: compiled.graph,
     output,
     walkthrough,
+    training,
+    neurons: model?.model.neurons,
     spans: compiled.spans,
   });
   return { ok: true, scenario, diagnostics: report.sorted() };
 }
+
+/** The `graph` program; a file without one (and without a model) is told what it lacks. */
+function programOf(
+  doc: Document.Parsed,
+  source: Source,
+  data: unknown,
+  report: Report,
+  options: LoadOptions,
+): CompiledGraph | undefined {
+  // Anything but a mapping is the schema's to report.
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const fields = data as Record<string, unknown>;
+  for (const key of ['data', 'loss'] as const) {
+    if (fields[key] !== undefined)
+      report.error(
+        keySpan(doc, [key]),
+        `'${key}' belongs to a model, and there is none.`,
+        MODEL_HINT,
+      );
+  }
+  if (fields.graph === undefined) {
+    report.error(valueSpan(doc, []), "Missing required field 'graph' (or 'model').", SHAPE_HINT);
+    return undefined;
+  }
+  return compileGraph(doc, source, report, options.set);
+}
+
+const MODEL_HINT = 'For example: model: {mlp: [3, 4, 4, 1], activation: tanh}';
 
 /** NUL bytes or U+FFFD (what undecodable bytes become) mean the file is not UTF-8 text. */
 function isText(source: Source, report: Report): boolean {

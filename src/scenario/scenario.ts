@@ -1,6 +1,6 @@
 import type { Graph } from '../engine/index.js';
 import { lineColumn } from './source.js';
-import type { Scenario, Source, Span, WalkthroughItem } from './types.js';
+import type { NeuronInfo, Scenario, Source, Span, Training, WalkthroughItem } from './types.js';
 
 const LABEL_WIDTH = 40;
 
@@ -11,6 +11,8 @@ export interface ScenarioParts {
   readonly graph: Graph;
   readonly output: number;
   readonly walkthrough?: readonly WalkthroughItem[];
+  readonly training?: Training;
+  readonly neurons?: readonly NeuronInfo[];
   /** Source offsets of each node's expression, indexed by node id. */
   readonly spans?: { readonly start: Int32Array; readonly end: Int32Array };
 }
@@ -29,6 +31,8 @@ export function makeScenario(parts: ScenarioParts): Scenario {
     graph,
     output: parts.output,
     walkthrough: parts.walkthrough ?? [],
+    training: parts.training,
+    neurons: parts.neurons ?? [],
     spanOf,
     labelOf(id) {
       const name = graph.nameOf(id);

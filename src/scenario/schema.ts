@@ -5,6 +5,7 @@
  * their own message and hint.
  */
 import { z } from 'zod';
+import { dataSchema, lossSchema, modelSchema, trainSchema } from './model/schema.js';
 import { parseStepText, STEP_PATTERN } from './walkthrough.js';
 
 /** Default tolerance of an `expect`, relative and absolute. */
@@ -77,13 +78,18 @@ export const scenarioFileSchema = z
     $schema: z.string().optional().meta({ description: 'Where editors find this schema.' }),
     title: z.string().min(1).meta({ description: 'One line naming the scenario.' }),
     description: z.string().optional().meta({ description: 'What the scenario teaches.' }),
-    graph: z.string().meta({
+    graph: z.string().optional().meta({
       description:
-        'The program: one `name = expression` statement a line; `# comments`; `name = 2.0` declares an input.',
+        'The program: one `name = expression` statement a line; `# comments`; `name = 2.0` declares an input. Required unless a model builds the graph.',
     }),
+    model: modelSchema.optional(),
+    data: dataSchema.optional(),
+    loss: lossSchema.optional(),
     output: z.string().min(1).optional().meta({
-      description: 'The node backward starts from (default: the last assigned name).',
+      description:
+        "The node backward starts from (default: the last assigned name; a model's: loss).",
     }),
+    train: trainSchema.optional(),
     walkthrough: z.array(walkthroughItem).optional(),
   })
   .meta({ title: 'gradstep scenario', description: 'A scalar autograd graph to step through.' });
@@ -92,12 +98,19 @@ export type ScenarioFile = z.output<typeof scenarioFileSchema>;
 
 /** The fields a mapping at `path` may have, for unknown-field hints. */
 export function fieldsAt(path: readonly PropertyKey[]): string[] {
+  const nested: Record<string, { shape: object }> = {
+    model: modelSchema,
+    data: dataSchema,
+    train: trainSchema,
+  };
   const shape =
     path.length === 0
       ? scenarioFileSchema.shape
-      : path.length === 2
-        ? walkthroughItem.shape
-        : expectation.shape;
+      : typeof path[0] === 'string' && path[0] in nested
+        ? nested[path[0]].shape
+        : path.length === 2
+          ? walkthroughItem.shape
+          : expectation.shape;
   return Object.keys(shape);
 }
 

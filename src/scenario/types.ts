@@ -53,6 +53,28 @@ export interface WalkthroughItem {
   readonly span: Span;
 }
 
+/** Gradient descent over the graph (`train:`): every iteration updates `params` by lr · grad. */
+export interface Training {
+  /** Input nodes, in update order. */
+  readonly params: readonly number[];
+  readonly lr: number;
+  readonly steps: number;
+  /** What the loss must do for `check` to pass. */
+  readonly expect?: 'falls' | 'decreases';
+}
+
+/** One neuron of a built model evaluated on one sample (see scenario/model/build.ts). */
+export interface NeuronInfo {
+  /** Its output's name, `h1_2_s3`. */
+  readonly name: string;
+  readonly layer: number;
+  readonly index: number;
+  readonly sample: number;
+  readonly linear: boolean;
+  /** Products, partial sums, pre-activation and activation, in creation order. */
+  readonly nodes: readonly number[];
+}
+
 /** A validated, compiled scenario: the graph with its data at the inputs' values, not yet run. */
 export interface Scenario {
   readonly source: Source;
@@ -61,6 +83,9 @@ export interface Scenario {
   readonly graph: Graph;
   readonly output: number;
   readonly walkthrough: readonly WalkthroughItem[];
+  readonly training?: Training;
+  /** The neurons of a built model (none for a `graph` program). */
+  readonly neurons: readonly NeuronInfo[];
   /** The source text a node came from; `undefined` for graphs built in code. */
   spanOf(id: number): Span | undefined;
   /** The node's name, or its source text cut to 40 characters, or `#ID`. */

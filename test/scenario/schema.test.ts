@@ -22,14 +22,18 @@ describe('scenarios/schema.json', () => {
       additionalProperties: boolean;
       properties: Record<string, unknown>;
     };
-    expect(schema.required.sort()).toEqual(['graph', 'title']);
+    expect(schema.required.sort()).toEqual(['title']);
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toEqual([
       '$schema',
       'title',
       'description',
       'graph',
+      'model',
+      'data',
+      'loss',
       'output',
+      'train',
       'walkthrough',
     ]);
   });

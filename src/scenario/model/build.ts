@@ -1,0 +1,128 @@
+/**
+ * The MLP builder: micrograd's Neuron, Layer and MLP expanded into ordinary named nodes, one node
+ * per operation in the order micrograd creates them, so values (and the weights of `init: python`)
+ * match a notebook's. Names (1-based; `s` is the sample):
+ *   w{L}_{j}_{i}   weight of input i into neuron j of layer L     b{L}_{j}   its bias
+ *   x{s}_{i}, y{s} the sample's inputs and target
+ *   wx{L}_{j}_{i}_s{s}  w·x product;  sum{L}_{j}_{i}_s{s}  b + the first i products
+ *   z{L}_{j}_s{s}  pre-activation (the whole sum);  h{L}_{j}_s{s}  the neuron's output
+ *                  (a linear neuron's whole sum is its h)
+ *   err_s{s} = h − y, sq_s{s} = err ** 2 (squared losses); ys_s{s} = y · h, margin_s{s} = 1 − ys,
+ *   hinge_s{s} = relu(margin) (hinge); lsum_{k} the first k terms; total the sum of all (for
+ *   sum_squared that is `loss`, and with one sample the term itself is); loss the loss.
+ */
+import { Graph, OpCode } from '../../engine/index.js';
+import type { NeuronInfo as Neuron } from '../types.js';
+import { PythonRandom } from './python-random.js';
+import type { DataSpec, LossKind, ModelSpec } from './schema.js';
+
+export interface BuiltModel {
+  readonly graph: Graph;
+  /** Weights and biases in micrograd's order (`parameters()`). */
+  readonly params: readonly number[];
+  readonly neurons: readonly Neuron[];
+  readonly output: number;
+}
+
+/** Op nodes the model has per sample, for the size limit checked before anything is built. */
+export function nodesPerSample(layers: readonly number[]): number {
+  let count = 0;
+  for (let l = 1; l < layers.length; l++) count += layers[l] * (2 * layers[l - 1] + 1);
+  return count + 4;
+}
+
+export function buildMlp(
+  model: ModelSpec,
+  data: DataSpec,
+  loss: LossKind,
+  set?: ReadonlyMap<string, number>,
+): BuiltModel {
+  const g = new Graph();
+  const input = (value: number, name: string) => g.addInput(set?.get(name) ?? value, name);
+  const op = (code: OpCode, a: number, b: number, name: string, k = 0) => {
+    const id = g.addOp(code, a, b, k);
+    g.setName(id, name);
+    return id;
+  };
+  const layers = model.mlp;
+  const rng = new PythonRandom(model.seed);
+  const weights: number[][][] = [];
+  const biases: number[][] = [];
+  const params: number[] = [];
+  for (let l = 1; l < layers.length; l++) {
+    weights[l] = [];
+    biases[l] = [];
+    for (let j = 1; j <= layers[l]; j++) {
+      const w: number[] = [];
+      for (let i = 1; i <= layers[l - 1]; i++) w.push(input(rng.uniform(-1, 1), `w${l}_${j}_${i}`));
+      weights[l].push(w);
+      biases[l].push(input(0, `b${l}_${j}`));
+      params.push(...w, biases[l][j - 1]);
+    }
+  }
+  const xs = data.x.map((row, s) => row.map((v, i) => input(v, `x${s + 1}_${i + 1}`)));
+  const ys = data.y.map((v, s) => input(v, `y${s + 1}`));
+  const neurons: Neuron[] = [];
+  const terms: number[] = [];
+  xs.forEach((row, s0) => {
+    const s = s0 + 1;
+    let previous = row;
+    for (let l = 1; l < layers.length; l++) {
+      const linear = model.activation === 'relu' && l === layers.length - 1;
+      previous = weights[l].map((w, j0) => {
+        const j = j0 + 1;
+        const nodes: number[] = [];
+        let acc = biases[l][j0];
+        w.forEach((wi, i0) => {
+          const i = i0 + 1;
+          nodes.push(op(OpCode.mul, wi, previous[i0], `wx${l}_${j}_${i}_s${s}`));
+          const whole = i === w.length;
+          const name = !whole
+            ? `sum${l}_${j}_${i}_s${s}`
+            : linear
+              ? `h${l}_${j}_s${s}`
+              : `z${l}_${j}_s${s}`;
+          acc = op(OpCode.add, acc, nodes[nodes.length - 1], name);
+          nodes.push(acc);
+        });
+        if (!linear) {
+          const code = model.activation === 'tanh' ? OpCode.tanh : OpCode.relu;
+          acc = op(code, acc, -1, `h${l}_${j}_s${s}`);
+          nodes.push(acc);
+        }
+        neurons.push({ name: `h${l}_${j}_s${s}`, layer: l, index: j, sample: s, linear, nodes });
+        return acc;
+      });
+    }
+    terms.push(lossTerm(g, op, loss, previous[0], ys[s0], s));
+  });
+  return { graph: g, params, neurons, output: lossOf(g, op, loss, terms) };
+}
+
+type Op = (code: OpCode, a: number, b: number, name: string, k?: number) => number;
+
+/** One sample's term, written as micrograd's lecture and demo write it. */
+function lossTerm(g: Graph, op: Op, loss: LossKind, score: number, y: number, s: number): number {
+  if (loss === 'hinge') {
+    const ys = op(OpCode.mul, y, score, `ys_s${s}`);
+    const margin = op(OpCode.sub, g.addConstant(1), ys, `margin_s${s}`);
+    return op(OpCode.relu, margin, -1, `hinge_s${s}`);
+  }
+  const err = op(OpCode.sub, score, y, `err_s${s}`);
+  return op(OpCode.pow, err, -1, `sq_s${s}`, 2);
+}
+
+/** Σ terms left to right, then the mean where the loss is one. The last node is named `loss`. */
+function lossOf(g: Graph, op: Op, loss: LossKind, terms: readonly number[]): number {
+  const summed = loss === 'sum_squared';
+  let acc = terms[0];
+  for (let k = 1; k < terms.length; k++) {
+    const name = k < terms.length - 1 ? `lsum_${k + 1}` : summed ? 'loss' : 'total';
+    acc = op(OpCode.add, acc, terms[k], name);
+  }
+  if (loss === 'mean_squared') return op(OpCode.div, acc, g.addConstant(terms.length), 'loss');
+  if (loss === 'hinge') return op(OpCode.mul, acc, g.addConstant(1 / terms.length), 'loss');
+  // One sample: its squared error is the loss.
+  if (terms.length === 1) g.setName(acc, 'loss');
+  return acc;
+}

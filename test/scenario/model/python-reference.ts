@@ -1,0 +1,53 @@
+/** Runs test/scenario/model/micrograd_ref.py (a small micrograd in python3) on a spec. */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface ReferenceSpec {
+  readonly mlp: readonly number[];
+  readonly activation: 'tanh' | 'relu';
+  readonly seed: number;
+  readonly x: readonly (readonly number[])[];
+  readonly y: readonly number[];
+  readonly loss: 'sum_squared' | 'hinge';
+  readonly lr: number;
+  readonly steps: number;
+}
+
+export interface ReferenceRun {
+  readonly init: number[];
+  readonly iterations: { loss: number; grads: number[]; params: number[] }[];
+}
+
+export function micrograd(spec: ReferenceSpec): ReferenceRun {
+  const script = join(import.meta.dirname, 'micrograd_ref.py');
+  const out = execFileSync('python3', [script], { input: JSON.stringify(spec), encoding: 'utf8' });
+  return JSON.parse(out) as ReferenceRun;
+}
+
+export const LECTURE: ReferenceSpec = {
+  mlp: [3, 4, 4, 1],
+  activation: 'tanh',
+  seed: 1337,
+  x: [
+    [2.0, 3.0, -1.0],
+    [3.0, -1.0, 0.5],
+    [0.5, 1.0, 1.0],
+    [1.0, 1.0, -1.0],
+  ],
+  y: [1.0, -1.0, -1.0, 1.0],
+  loss: 'sum_squared',
+  lr: 0.05,
+  steps: 20,
+};
+
+/** The scenario text of a spec, as a teacher would write it. */
+export function scenarioText(spec: ReferenceSpec, extra = ''): string {
+  return [
+    'title: t',
+    `model: { mlp: [${spec.mlp.join(', ')}], activation: ${spec.activation}, seed: ${spec.seed}, init: python }`,
+    `data: { x: ${JSON.stringify(spec.x)}, y: ${JSON.stringify(spec.y)} }`,
+    `loss: ${spec.loss}`,
+    `train: { lr: ${spec.lr}, steps: ${spec.steps} }`,
+    extra,
+  ].join('\n');
+}
