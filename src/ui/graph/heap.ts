@@ -7,6 +7,11 @@ export class MinHeap {
     return this.ids.length;
   }
 
+  clear(): void {
+    this.ids.length = 0;
+    this.keys.length = 0;
+  }
+
   peekKey(): number {
     return this.keys[0];
   }

@@ -2,8 +2,11 @@ import type { Graph } from '../../engine/index.js';
 
 /**
  * The layered skeleton of a graph (Sugiyama style): every node is an item in the layer of its
- * longest path from a leaf, and an edge spanning several layers is cut into one-layer edges
- * through dummy items, which draw as a line passing through the layer.
+ * longest path from a leaf. An edge spanning a few layers runs along its source's lane: one dummy
+ * item per layer, shared by all of the source's consumers within reach, drawn as a line passing
+ * through the layer. An edge spanning more than LANE_SPAN layers is a stub instead: no item, the
+ * target shows the source's label at its port. So the items are at most LANE_SPAN per node (a
+ * 3,000-node chain whose input feeds every node needed 3 million dummies, one per edge and layer).
  */
 export interface Layering {
   /** Items 0..nodeCount-1 are the nodes (item id = node id); the rest are dummies. */
@@ -21,78 +24,132 @@ export interface Layering {
   readonly predEdges: Int32Array;
   readonly succStart: Int32Array;
   readonly succEdges: Int32Array;
+  /** Edges too long to draw: source node, target node and slot, one entry per stub. */
+  readonly stubFrom: Int32Array;
+  readonly stubTo: Int32Array;
+  readonly stubSlot: Uint8Array;
 }
 
+/** The longest edge drawn as a line, in layers; longer ones are stubs. */
+export const LANE_SPAN = 8;
 /** Barycenter sweeps; each costs O((items + edges) log items). */
 const SWEEPS = 4;
 /**
- * Items sorted over all sweeps, at most: graphs with hundreds of thousands of dummies (long edges
- * in a 10,000-node DAG) get fewer sweeps, at least one, so opening them stays quick.
+ * Items sorted over all sweeps, at most: graphs with hundreds of thousands of items get fewer
+ * sweeps, at least one, so opening them stays quick.
  */
 const SWEEP_BUDGET = 1_000_000;
 
 export function layerGraph(graph: Graph): Layering {
   const n = graph.size;
-  const { in0, in1 } = graph;
-  // Inputs always have smaller ids, so one pass in id order is a longest-path layering.
-  const nodeLayer = new Int32Array(n);
-  let dummyCount = 0;
-  let inputCount = 0;
-  for (let v = 0; v < n; v++) {
-    const a = in0[v];
-    const b = in1[v];
-    if (a < 0) continue;
-    const layer = 1 + Math.max(nodeLayer[a], b < 0 ? 0 : nodeLayer[b]);
-    nodeLayer[v] = layer;
-    inputCount += b < 0 ? 1 : 2;
-    dummyCount += layer - nodeLayer[a] - 1;
-    if (b >= 0) dummyCount += layer - nodeLayer[b] - 1;
-  }
-  const itemCount = n + dummyCount;
+  const nodeLayer = longestPathLayers(graph);
+  const lanes = lanesOf(graph, nodeLayer);
+  const { itemCount, laneStart } = lanes;
   const layerOf = new Int32Array(itemCount);
   layerOf.set(nodeLayer);
-  // Each input edge is one one-layer edge plus one per dummy it passes through.
-  const edgeCount = inputCount + dummyCount;
-  const edgeFrom = new Int32Array(edgeCount);
-  const edgeTo = new Int32Array(edgeCount);
-  const edgeSlot = new Uint8Array(edgeCount);
-  let edges = 0;
-  let next = n;
-  for (let v = 0; v < n; v++) {
-    for (let slot = 0; slot < 2; slot++) {
-      const u = slot === 0 ? in0[v] : in1[v];
-      if (u < 0) continue;
-      let from = u;
-      for (let layer = nodeLayer[u] + 1; layer < nodeLayer[v]; layer++) {
-        layerOf[next] = layer;
-        edgeFrom[edges] = from;
-        edgeTo[edges] = next;
-        edges++;
-        from = next++;
-      }
-      edgeFrom[edges] = from;
-      edgeTo[edges] = v;
-      edgeSlot[edges] = slot;
-      edges++;
+  const edges = new EdgeList(lanes.edgeCount + itemCount - n);
+  // Each lane: a dummy per layer, linked from the source through to its last layer.
+  for (let u = 0; u < n; u++) {
+    for (let layer = nodeLayer[u] + 1; layer <= lanes.laneEnd[u]; layer++) {
+      const item = laneStart[u] + layer - nodeLayer[u] - 1;
+      layerOf[item] = layer;
+      edges.link(layer === nodeLayer[u] + 1 ? u : item - 1, item, 0);
     }
   }
-  const [predStart, predEdges] = csr(itemCount, edgeTo, edges);
-  const [succStart, succEdges] = csr(itemCount, edgeFrom, edges);
+  const stubs = new EdgeList(lanes.stubCount);
+  eachInput(graph, (u, v, slot) => {
+    const span = nodeLayer[v] - nodeLayer[u];
+    if (span === 1) edges.link(u, v, slot);
+    else if (span <= LANE_SPAN) edges.link(laneStart[u] + span - 2, v, slot);
+    else stubs.link(u, v, slot);
+  });
+  const [predStart, predEdges] = csr(itemCount, edges.to, edges.length);
+  const [succStart, succEdges] = csr(itemCount, edges.from, edges.length);
   const layering: Layering = {
     itemCount,
     nodeCount: n,
     layerOf,
     layers: groupByLayer(layerOf),
-    edgeFrom,
-    edgeTo,
-    edgeSlot,
+    edgeFrom: edges.from,
+    edgeTo: edges.to,
+    edgeSlot: edges.slot,
     predStart,
     predEdges,
     succStart,
     succEdges,
+    stubFrom: stubs.from,
+    stubTo: stubs.to,
+    stubSlot: stubs.slot,
   };
   orderLayers(layering);
   return layering;
+}
+
+/** Edges as parallel arrays of a known size. */
+class EdgeList {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly slot: Uint8Array;
+  length = 0;
+
+  constructor(size: number) {
+    this.from = new Int32Array(size);
+    this.to = new Int32Array(size);
+    this.slot = new Uint8Array(size);
+  }
+
+  link(from: number, to: number, slot: number): void {
+    this.from[this.length] = from;
+    this.to[this.length] = to;
+    this.slot[this.length] = slot;
+    this.length++;
+  }
+}
+
+/** Every (input, node, slot) in node order. */
+function eachInput(graph: Graph, visit: (u: number, v: number, slot: number) => void): void {
+  const { in0, in1 } = graph;
+  for (let v = 0; v < graph.size; v++) {
+    if (in0[v] >= 0) visit(in0[v], v, 0);
+    if (in1[v] >= 0) visit(in1[v], v, 1);
+  }
+}
+
+/** Inputs always have smaller ids, so one pass in id order is a longest-path layering. */
+function longestPathLayers(graph: Graph): Int32Array {
+  const { in0, in1 } = graph;
+  const layer = new Int32Array(graph.size);
+  for (let v = 0; v < graph.size; v++) {
+    const a = in0[v];
+    const b = in1[v];
+    if (a >= 0) layer[v] = 1 + Math.max(layer[a], b < 0 ? 0 : layer[b]);
+  }
+  return layer;
+}
+
+/**
+ * Each node's lane: it runs to the layer before its farthest consumer within LANE_SPAN (its own
+ * layer when it has none), and its dummies are items laneStart[u] onwards.
+ */
+function lanesOf(graph: Graph, nodeLayer: Int32Array) {
+  const n = graph.size;
+  const laneEnd = Int32Array.from(nodeLayer);
+  let stubCount = 0;
+  let edgeCount = 0;
+  eachInput(graph, (u, v) => {
+    if (nodeLayer[v] - nodeLayer[u] > LANE_SPAN) stubCount++;
+    else {
+      edgeCount++;
+      laneEnd[u] = Math.max(laneEnd[u], nodeLayer[v] - 1);
+    }
+  });
+  const laneStart = new Int32Array(n);
+  let itemCount = n;
+  for (let u = 0; u < n; u++) {
+    laneStart[u] = itemCount;
+    itemCount += laneEnd[u] - nodeLayer[u];
+  }
+  return { laneEnd, laneStart, itemCount, edgeCount, stubCount };
 }
 
 /** Groups edges by an endpoint: the edges of item i are list[start[i] .. start[i+1]). */
@@ -106,18 +163,17 @@ function csr(items: number, endpoint: Int32Array, edges: number): [Int32Array, I
   return [start, list];
 }
 
+/** Items by layer: views on one array (a chain has as many layers as nodes). */
 function groupByLayer(layerOf: Int32Array): Int32Array[] {
   let count = 0;
   for (const layer of layerOf) count = Math.max(count, layer + 1);
-  const sizes = new Int32Array(count);
-  for (const layer of layerOf) sizes[layer]++;
-  const layers = Array.from(sizes, (size) => new Int32Array(size));
-  sizes.fill(0);
-  for (let item = 0; item < layerOf.length; item++) {
-    const layer = layerOf[item];
-    layers[layer][sizes[layer]++] = item;
-  }
-  return layers;
+  const start = new Int32Array(count + 1);
+  for (const layer of layerOf) start[layer + 1]++;
+  for (let k = 0; k < count; k++) start[k + 1] += start[k];
+  const all = new Int32Array(layerOf.length);
+  const fill = start.slice(0, count);
+  for (let item = 0; item < layerOf.length; item++) all[fill[layerOf[item]]++] = item;
+  return Array.from({ length: count }, (_, k) => all.subarray(start[k], start[k + 1]));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Graph, OPS } from '../../engine/index.js';
+import { cut } from './box.js';
 import { type Layering, layerGraph } from './layering.js';
 import { type ItemShape, placeItems } from './placement.js';
 import { type GapRoutes, routeEdges } from './routing.js';
@@ -11,6 +12,8 @@ const BOX_SHAPE: ItemShape = { boxHeight: 4, outPort: 1, inPorts: [1, 2] };
 /** Compact: one row, both inputs enter on it. */
 const COMPACT_SHAPE: ItemShape = { boxHeight: 1, outPort: 0, inPorts: [0, 0] };
 const BOX_WIDTH = { boxes: 16, compact: 24 } as const;
+/** A stub shows at most this much of its source's label. */
+const STUB_LABEL = 8;
 
 export interface LayoutOptions {
   readonly mode?: LayoutMode;
@@ -30,11 +33,16 @@ export interface Layout extends Canvas {
   readonly symbols: readonly string[];
   readonly boxWidth: number;
   readonly boxHeight: number;
+  /** Rows, from a box's top, where input slot 0 and 1 arrive. */
+  readonly inPorts: readonly [number, number];
   readonly layering: Layering;
+  /** The text of each stub (see Layering), in the layering's stub order: the source's label. */
+  readonly stubLabels: readonly string[];
   /** Top row of every item (nodes, then dummies). */
   readonly itemY: Int32Array;
   readonly layerX: Int32Array;
-  readonly gaps: readonly GapRoutes[];
+  /** The strokes between layer k and k + 1. */
+  gap(k: number): GapRoutes;
   /** 1 when a node feeds at least one other node. */
   readonly hasConsumers: Uint8Array;
 }
@@ -50,7 +58,6 @@ export function layoutGraph(
   const boxWidth = options.boxWidth ?? BOX_WIDTH[mode];
   const layering = layerGraph(graph);
   const itemY = placeItems(layering, shape);
-  const routes = routeEdges(layering, shape, itemY, boxWidth);
   const n = graph.size;
   const labels: string[] = new Array(n);
   const symbols: string[] = new Array(n);
@@ -62,6 +69,15 @@ export function layoutGraph(
     if (graph.in0[id] >= 0) hasConsumers[graph.in0[id]] = 1;
     if (graph.in1[id] >= 0) hasConsumers[graph.in1[id]] = 1;
   }
+  const { stubFrom, stubTo } = layering;
+  const stubLabels = Array.from(stubFrom, (from) => cut(labels[from], STUB_LABEL));
+  // A stub is its label, a space and a stroke into the port, right of the gap's tracks.
+  const stubRoom = new Int32Array(layering.layers.length);
+  stubLabels.forEach((label, s) => {
+    const k = layering.layerOf[stubTo[s]];
+    stubRoom[k] = Math.max(stubRoom[k], [...label].length + 2);
+  });
+  const routes = routeEdges(layering, shape, itemY, boxWidth, stubRoom);
   return {
     mode,
     graph,
@@ -70,10 +86,12 @@ export function layoutGraph(
     symbols,
     boxWidth,
     boxHeight: shape.boxHeight,
+    inPorts: shape.inPorts,
     layering,
+    stubLabels,
     itemY,
     layerX: routes.layerX,
-    gaps: routes.gaps,
+    gap: routes.gap,
     hasConsumers,
     width: routes.width,
     height: routes.height,

@@ -1,6 +1,7 @@
 import { defaultFormat, drawBox, drawCompactBox, faceOf } from './box.js';
 import { CellBuffer } from './cells.js';
 import type { Layout } from './layout.js';
+import { EDGE } from './style.js';
 import type { NodeStates, RenderOptions, Viewport } from './types.js';
 
 /**
@@ -22,7 +23,8 @@ export function renderGraphViewport(
   options: RenderOptions,
 ): string[] {
   const buffer = new CellBuffer(viewport);
-  const { layerX, gaps, boxWidth, layering, itemY } = layout;
+  const { layerX, boxWidth, layering, itemY } = layout;
+  const gapCount = Math.max(0, layering.layers.length - 1);
   const left = viewport.x;
   const right = viewport.x + viewport.width;
   const top = viewport.y;
@@ -32,9 +34,9 @@ export function renderGraphViewport(
   const rowsVisible = (a: number, b: number) =>
     Math.max(a, b) >= top - 1 && Math.min(a, b) <= bottom;
 
-  for (let k = 0; k < gaps.length; k++) {
+  for (let k = 0; k < gapCount; k++) {
     if (!gapVisible(k)) continue;
-    const h = gaps[k].horizontal;
+    const h = layout.gap(k).horizontal;
     for (let i = 0; i < h.length; i += 4) buffer.horizontal(h[i], h[i + 1], h[i + 2], h[i + 3]);
   }
   const visibleItems = (k: number, each: (item: number) => void) => {
@@ -49,26 +51,40 @@ export function renderGraphViewport(
     }
     for (let i = lo; i < layer.length && itemY[layer[i]] < bottom; i++) each(layer[i]);
   };
+  const stubs: number[] = [];
   for (let k = 0; k < layering.layers.length; k++) {
     if (!layerVisible(k)) continue;
     visibleItems(k, (item) => {
       // A dummy is a long edge passing through this layer on its row.
       if (item >= layering.nodeCount) {
         buffer.horizontal(itemY[item], layerX[k] - 1, layerX[k] + boxWidth, -2 - item);
-      }
+      } else eachStub(layering.stubTo, item, (s) => stubs.push(s));
     });
   }
-  for (let k = 0; k < gaps.length; k++) {
+  for (const s of stubs) {
+    const { row, x, label } = stubPlace(layout, s);
+    buffer.horizontal(
+      row,
+      x + [...label].length + 1,
+      layerX[layering.layerOf[layering.stubTo[s]]],
+      -2 - layering.itemCount - s,
+    );
+  }
+  for (let k = 0; k < gapCount; k++) {
     if (!gapVisible(k)) continue;
-    const v = gaps[k].vertical;
+    const v = layout.gap(k).vertical;
     for (let i = 0; i < v.length; i += 4) {
       if (rowsVisible(v[i + 1], v[i + 2])) buffer.vertical(v[i], v[i + 1], v[i + 2], v[i + 3]);
     }
   }
   buffer.drawStrokes();
-  for (let k = 0; k < gaps.length && layout.mode === 'compact'; k++) {
+  for (const s of stubs) {
+    const { row, x, label } = stubPlace(layout, s);
+    buffer.text(x, row, label, EDGE);
+  }
+  for (let k = 0; k < gapCount && layout.mode === 'compact'; k++) {
     if (!gapVisible(k)) continue;
-    const a = gaps[k].arrows;
+    const a = layout.gap(k).arrows;
     for (let i = 0; i < a.length; i += 3) buffer.put(a[i + 1], a[i], ARROW[Math.min(a[i + 2], 2)]);
   }
   const format = options.format ?? defaultFormat;
@@ -88,4 +104,28 @@ export function renderGraphViewport(
     });
   }
   return buffer.rows(options.color);
+}
+
+/** Calls `each` with the index of every stub into `item` (stubs are sorted by target). */
+function eachStub(stubTo: Int32Array, item: number, each: (s: number) => void): void {
+  let lo = 0;
+  let hi = stubTo.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stubTo[mid] < item) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let s = lo; s < stubTo.length && stubTo[s] === item; s++) each(s);
+}
+
+/** Where stub `s` is drawn: its label's first cell, left of the target's port row. */
+function stubPlace(layout: Layout, s: number): { row: number; x: number; label: string } {
+  const { layering, stubLabels } = layout;
+  const target = layering.stubTo[s];
+  const label = stubLabels[s];
+  return {
+    row: layout.itemY[target] + layout.inPorts[layering.stubSlot[s]],
+    x: layout.layerX[layering.layerOf[target]] - [...label].length - 2,
+    label,
+  };
 }

@@ -19,7 +19,8 @@ export interface GapRoutes {
 export interface Routes {
   /** Left column of each layer. */
   readonly layerX: Int32Array;
-  readonly gaps: GapRoutes[];
+  /** The strokes of gap `k` (between layer k and k + 1), as views on arrays shared by all gaps. */
+  gap(k: number): GapRoutes;
   readonly width: number;
   readonly height: number;
 }
@@ -33,18 +34,61 @@ const MIN_GAP = 4;
  * each with its number of uses and whether it ends at a node (`arrow`) rather than a dummy.
  */
 interface Nets {
-  readonly count: number;
+  count: number;
   /** Ids unique across gaps (strokes of one net join up). */
-  readonly firstId: number;
-  readonly sourceRow: Int32Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+  firstId: number;
+  sourceRow: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
   /** 1 when the net is one horizontal run from the source row to a target on it. */
-  readonly straight: Uint8Array;
-  readonly rowStart: Int32Array;
-  readonly rows: Int32Array;
-  readonly uses: Int32Array;
-  readonly arrow: Uint8Array;
+  straight: Uint8Array;
+  rowStart: Int32Array;
+  rows: Int32Array;
+  uses: Int32Array;
+  arrow: Uint8Array;
+  /** Per net: its track; scratch for sorting nets by start. */
+  track: Int32Array;
+  keys: Float64Array;
+}
+
+/**
+ * One set of net arrays reused for every gap, grown as needed: a 10,000-node chain has 10,000
+ * gaps, and a dozen small typed arrays per gap made the layout mostly garbage collection.
+ */
+function netScratch(): Nets {
+  return {
+    count: 0,
+    firstId: 0,
+    sourceRow: new Int32Array(0),
+    start: new Int32Array(0),
+    end: new Int32Array(0),
+    straight: new Uint8Array(0),
+    rowStart: new Int32Array(1),
+    rows: new Int32Array(0),
+    uses: new Int32Array(0),
+    arrow: new Uint8Array(0),
+    track: new Int32Array(0),
+    keys: new Float64Array(0),
+  };
+}
+
+function reserve(nets: Nets, count: number, edges: number): void {
+  if (nets.sourceRow.length < count) {
+    const size = Math.max(count, 2 * nets.sourceRow.length);
+    nets.sourceRow = new Int32Array(size);
+    nets.start = new Int32Array(size);
+    nets.end = new Int32Array(size);
+    nets.straight = new Uint8Array(size);
+    nets.rowStart = new Int32Array(size + 1);
+    nets.track = new Int32Array(size);
+    nets.keys = new Float64Array(size);
+  }
+  if (nets.rows.length < edges) {
+    const size = Math.max(edges, 2 * nets.rows.length);
+    nets.rows = new Int32Array(size);
+    nets.uses = new Int32Array(size);
+    nets.arrow = new Uint8Array(size);
+  }
 }
 
 /**
@@ -52,42 +96,85 @@ interface Nets {
  * runs down or up one track column of the gap and turns right into each target. As in channel
  * routing, nets whose vertical runs overlap get different tracks, and a net whose source row is
  * another net's target row gets a track further left, so their horizontal runs on that row
- * never overlap.
+ * never overlap. `stubRoom` is the columns each layer's stubs need right of the tracks.
  */
-export function routeEdges(l: Layering, shape: ItemShape, y: Int32Array, boxWidth: number): Routes {
+export function routeEdges(
+  l: Layering,
+  shape: ItemShape,
+  y: Int32Array,
+  boxWidth: number,
+  stubRoom: Int32Array = new Int32Array(l.layers.length),
+): Routes {
   const count = l.layers.length;
-  let nextNet = 0;
-  const perGap = [];
-  const sourceOfRow = new RowIndex();
-  for (let k = 0; k + 1 < count; k++) {
-    const nets = netsOf(l, shape, y, l.layers[k], nextNet);
-    nextNet += nets.count;
-    perGap.push({ nets, tracks: assignTracks(nets, sourceOfRow) });
-  }
   const layerX = new Int32Array(count);
-  for (let k = 1; k < count; k++) {
-    const tracks = perGap[k - 1].tracks;
-    let used = 0;
-    for (const t of tracks) used = Math.max(used, t + 1);
-    layerX[k] = layerX[k - 1] + boxWidth + Math.max(MIN_GAP, used + 3);
+  const out = { horizontal: new IntList(), vertical: new IntList(), arrows: new IntList() };
+  const starts = {
+    horizontal: new Int32Array(count),
+    vertical: new Int32Array(count),
+    arrows: new Int32Array(count),
+  };
+  const nets = netScratch();
+  const heaps = { busy: new MinHeap(), free: new MinHeap() };
+  const sourceOfRow = new RowIndex();
+  let nextNet = 0;
+  // One pass: a gap's tracks decide where the next layer starts, and then its strokes.
+  for (let k = 0; k + 1 < count; k++) {
+    netsOf(nets, l, shape, y, l.layers[k], nextNet);
+    nextNet += nets.count;
+    const used = assignTracks(nets, sourceOfRow, heaps);
+    layerX[k + 1] = layerX[k] + boxWidth + Math.max(MIN_GAP, used + 3 + stubRoom[k + 1]);
+    strokes(nets, layerX[k] + boxWidth, layerX[k + 1] - 1, out);
+    starts.horizontal[k + 1] = out.horizontal.length;
+    starts.vertical[k + 1] = out.vertical.length;
+    starts.arrows[k + 1] = out.arrows.length;
   }
-  const gaps = perGap.map(({ nets, tracks }, k) =>
-    strokes(nets, tracks, layerX[k] + boxWidth, layerX[k + 1] - 1),
-  );
+  const horizontal = out.horizontal.done();
+  const vertical = out.vertical.done();
+  const arrows = out.arrows.done();
   let height = 0;
   for (let item = 0; item < l.itemCount; item++) {
     height = Math.max(height, y[item] + heightOf(l, shape, item));
   }
-  return { layerX, gaps, width: count === 0 ? 0 : layerX[count - 1] + boxWidth, height };
+  return {
+    layerX,
+    gap: (k) => ({
+      horizontal: horizontal.subarray(starts.horizontal[k], starts.horizontal[k + 1]),
+      vertical: vertical.subarray(starts.vertical[k], starts.vertical[k + 1]),
+      arrows: arrows.subarray(starts.arrows[k], starts.arrows[k + 1]),
+    }),
+    width: count === 0 ? 0 : layerX[count - 1] + boxWidth,
+    height,
+  };
 }
 
+/** A growable list of int32 values. */
+class IntList {
+  private values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(2 * this.values.length);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  done(): Int32Array {
+    return this.values.slice(0, this.length);
+  }
+}
+
+/** Fills `nets` with the nets leaving the items of `layer`. */
 function netsOf(
+  nets: Nets,
   l: Layering,
   shape: ItemShape,
   y: Int32Array,
   layer: Int32Array,
   firstId: number,
-): Nets {
+): void {
   let count = 0;
   let edges = 0;
   for (const source of layer) {
@@ -95,14 +182,11 @@ function netsOf(
     if (fanOut > 0) count++;
     edges += fanOut;
   }
-  const sourceRow = new Int32Array(count);
-  const start = new Int32Array(count);
-  const end = new Int32Array(count);
-  const straight = new Uint8Array(count);
-  const rowStart = new Int32Array(count + 1);
-  const rows = new Int32Array(edges);
-  const uses = new Int32Array(edges);
-  const arrow = new Uint8Array(edges);
+  reserve(nets, count, edges);
+  nets.count = count;
+  nets.firstId = firstId;
+  const { sourceRow, start, end, straight, rowStart, rows, uses, arrow } = nets;
+  rowStart[0] = 0;
   let i = 0;
   let r = 0;
   for (const source of layer) {
@@ -140,7 +224,6 @@ function netsOf(
     straight[i] = r - first === 1 && rows[first] === row0 ? 1 : 0;
     rowStart[++i] = r;
   }
-  return { count, firstId, sourceRow, start, end, straight, rowStart, rows, uses, arrow };
 }
 
 /**
@@ -173,16 +256,23 @@ class RowIndex {
  * in an order where every "must be left of" constraint holds, breaking any cycle at its lowest
  * track. O(nets log nets), where the textbook constrained left-edge is O(nets × tracks).
  */
-function assignTracks(nets: Nets, sourceOfRow: RowIndex): Int32Array {
-  const track = new Int32Array(nets.count).fill(-1);
+function assignTracks(
+  nets: Nets,
+  sourceOfRow: RowIndex,
+  heaps: { readonly busy: MinHeap; readonly free: MinHeap },
+): number {
+  const { track, keys } = nets;
+  track.fill(-1, 0, nets.count);
   // Sorted by start, then index: both packed in one float key, sorted natively (no comparator).
-  const keys: number[] = [];
+  let m = 0;
   for (let i = 0; i < nets.count; i++) {
-    if (nets.straight[i] === 0) keys.push(nets.start[i] * nets.count + i);
+    if (nets.straight[i] === 0) keys[m++] = nets.start[i] * nets.count + i;
   }
-  const sorted = Float64Array.from(keys).sort();
-  const busy = new MinHeap();
-  const free = new MinHeap();
+  if (m === 0) return 0;
+  const sorted = keys.subarray(0, m).sort();
+  const { busy, free } = heaps;
+  busy.clear();
+  free.clear();
   let tracks = 0;
   for (const key of sorted) {
     const i = key % nets.count;
@@ -194,12 +284,12 @@ function assignTracks(nets: Nets, sourceOfRow: RowIndex): Int32Array {
     track[i] = t;
     busy.push(t, nets.end[i]);
   }
-  if (tracks <= 1) return track;
+  if (tracks <= 1) return tracks;
   sourceOfRow.fill(nets);
   const rank = orderTracks(nets, track, tracks, sourceOfRow);
   sourceOfRow.clear(nets);
   for (let i = 0; i < nets.count; i++) if (track[i] >= 0) track[i] = rank[track[i]];
-  return track;
+  return tracks;
 }
 
 /**
@@ -256,38 +346,20 @@ function orderTracks(
   return rank;
 }
 
-function strokes(nets: Nets, tracks: Int32Array, gapStart: number, arrowCol: number): GapRoutes {
-  let horizontals = 0;
-  let verticals = 0;
-  let arrowCount = 0;
-  for (let i = 0; i < nets.count; i++) {
-    const targets = nets.rowStart[i + 1] - nets.rowStart[i];
-    for (let r = nets.rowStart[i]; r < nets.rowStart[i + 1]; r++) arrowCount += nets.arrow[r];
-    if (nets.straight[i] === 1) horizontals++;
-    else {
-      horizontals += 1 + targets;
-      verticals++;
-    }
-  }
-  const horizontal = new Int32Array(4 * horizontals);
-  const vertical = new Int32Array(4 * verticals);
-  const arrows = new Int32Array(3 * arrowCount);
-  let h = 0;
-  let v = 0;
-  let a = 0;
-  const stroke = (
-    into: Int32Array,
-    at: number,
-    where: number,
-    from: number,
-    to: number,
-    net: number,
-  ) => {
-    into[at] = where;
-    into[at + 1] = from;
-    into[at + 2] = to;
-    into[at + 3] = net;
-    return at + 4;
+interface Strokes {
+  readonly horizontal: IntList;
+  readonly vertical: IntList;
+  readonly arrows: IntList;
+}
+
+/** Appends the gap's strokes: [row, a, b, net] across, [column, a, b, net] down, arrowheads. */
+function strokes(nets: Nets, gapStart: number, arrowCol: number, out: Strokes): void {
+  const { horizontal, vertical, arrows } = out;
+  const stroke = (into: IntList, where: number, from: number, to: number, net: number) => {
+    into.push(where);
+    into.push(from);
+    into.push(to);
+    into.push(net);
   };
   const borderLeft = gapStart - 1;
   const borderRight = arrowCol + 1;
@@ -295,20 +367,19 @@ function strokes(nets: Nets, tracks: Int32Array, gapStart: number, arrowCol: num
     const id = nets.firstId + i;
     for (let r = nets.rowStart[i]; r < nets.rowStart[i + 1]; r++) {
       if (nets.arrow[r] === 0) continue;
-      arrows[a++] = nets.rows[r];
-      arrows[a++] = arrowCol;
-      arrows[a++] = nets.uses[r];
+      arrows.push(nets.rows[r]);
+      arrows.push(arrowCol);
+      arrows.push(nets.uses[r]);
     }
     if (nets.straight[i] === 1) {
-      h = stroke(horizontal, h, nets.sourceRow[i], borderLeft, borderRight, id);
+      stroke(horizontal, nets.sourceRow[i], borderLeft, borderRight, id);
       continue;
     }
-    const column = gapStart + 1 + tracks[i];
-    h = stroke(horizontal, h, nets.sourceRow[i], borderLeft, column, id);
-    v = stroke(vertical, v, column, nets.start[i], nets.end[i], id);
+    const column = gapStart + 1 + nets.track[i];
+    stroke(horizontal, nets.sourceRow[i], borderLeft, column, id);
+    stroke(vertical, column, nets.start[i], nets.end[i], id);
     for (let r = nets.rowStart[i]; r < nets.rowStart[i + 1]; r++) {
-      h = stroke(horizontal, h, nets.rows[r], column, borderRight, id);
+      stroke(horizontal, nets.rows[r], column, borderRight, id);
     }
   }
-  return { horizontal, vertical, arrows };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Graph, OpCode } from '../../../src/engine/index.js';
-import { type Layout, layoutGraph } from '../../../src/ui/graph/index.js';
+import { type Layout, layoutGraph, renderGraphViewport } from '../../../src/ui/graph/index.js';
 
 /** A DAG where each op picks inputs among the `reach` latest nodes (all nodes when 0). */
 function randomDag(size: number, leaves: number, reach: number, random: () => number): Graph {
@@ -39,7 +39,7 @@ function geometryBreach(layout: Layout): string | undefined {
     toBeLessThan: (other: number) =>
       value < other || breaches.push(`${what}: ${value} >= ${other}`),
   });
-  const { layering, itemY, layerX, boxWidth, boxHeight, gaps } = layout;
+  const { layering, itemY, layerX, boxWidth, boxHeight } = layout;
   const n = layering.nodeCount;
   const height = (item: number) => (item < n ? boxHeight : 1);
   for (let k = 0; k + 1 < layerX.length; k++) {
@@ -59,7 +59,8 @@ function geometryBreach(layout: Layout): string | undefined {
       check(layering.layerOf[input], `input of ${id}`).toBeLessThan(layering.layerOf[id]);
     }
   }
-  gaps.forEach((gap, k) => {
+  for (let k = 0; k + 1 < layerX.length; k++) {
+    const gap = layout.gap(k);
     const first = layerX[k] + boxWidth;
     const last = layerX[k + 1] - 1;
     const byColumn = new Map<number, [number, number][]>();
@@ -79,7 +80,7 @@ function geometryBreach(layout: Layout): string | undefined {
         check(runs[i][0], `gap ${k} run`).toBeGreaterThan(runs[i - 1][1]);
       }
     }
-  });
+  }
   return breaches[0];
 }
 
@@ -143,5 +144,69 @@ describe('no blank rows above the drawing', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('long edges: lanes and stubs keep the layout linear', () => {
+  /** x feeds every third node of a chain, w every third: the shape that made 3 million dummies. */
+  function chainFedByInputs(size: number): Graph {
+    const g = new Graph();
+    const x = g.addInput(1, 'x');
+    const w = g.addInput(2, 'w');
+    let last = x;
+    for (let i = 0; g.size < size; i++) {
+      if (i % 3 === 0) last = g.addOp(OpCode.tanh, last);
+      else last = g.addOp(i % 3 === 1 ? OpCode.add : OpCode.mul, last, i % 3 === 1 ? x : w);
+    }
+    return g;
+  }
+
+  it('creates a few items per node for a 3,000-node chain, not one per edge and layer', () => {
+    const g = chainFedByInputs(3_000);
+    const { layering } = layoutGraph(g, g.size - 1, label(g));
+    // One dummy per crossed layer and edge would be sum over x's and w's ~1,000 consumers of
+    // their layer: about 3 million. Lanes are shared and at most LANE_SPAN - 1 long per source.
+    expect(layering.itemCount).toBeLessThan(2 * g.size);
+    expect(layering.itemCount - layering.nodeCount).toBeLessThanOrEqual(2 * 7);
+    // Every input edge is either a one-layer edge into its target or a stub.
+    let arriving = 0;
+    for (let e = 0; e < layering.edgeTo.length; e++) if (layering.edgeTo[e] < g.size) arriving++;
+    let inputs = 0;
+    for (let id = 0; id < g.size; id++) inputs += g.inputsOf(id).length;
+    expect(arriving + layering.stubTo.length).toBe(inputs);
+  });
+
+  it('shares one lane among the consumers of a source within reach', () => {
+    const g = new Graph();
+    const x = g.addInput(1, 'x');
+    let last = g.addOp(OpCode.tanh, x);
+    const consumers: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      last = g.addOp(OpCode.tanh, last);
+      consumers.push(g.addOp(OpCode.mul, last, x));
+    }
+    // x is on layer 0; its consumers on layers 3, 4, 5, 6: one lane through layers 1 to 5.
+    const { layering } = layoutGraph(g, g.size - 1, label(g));
+    expect(layering.itemCount - layering.nodeCount).toBe(5);
+    expect(consumers.map((id) => layering.layerOf[id])).toEqual([3, 4, 5, 6]);
+    expect(layering.stubTo.length).toBe(0);
+  });
+
+  it("draws an edge longer than the lane span as the source's label at the target's port", () => {
+    const g = new Graph();
+    const x = g.addInput(1, 'x');
+    let last = x;
+    for (let i = 0; i < 10; i++) last = g.addOp(OpCode.tanh, last);
+    const far = g.addOp(OpCode.add, last, x);
+    const layout = layoutGraph(g, far, label(g));
+    expect(Array.from(layout.layering.stubTo)).toEqual([far]);
+    const box = layout.rectOf(far);
+    const view = { x: box.x - 12, y: 0, width: 30, height: layout.height };
+    const rows = renderGraphViewport(layout, () => ({ data: 1, grad: 0 }), view, { color: false });
+    // Columns 6 to 11 are the gap after the previous box's right border (column 5). Slot 1
+    // arrives on the box's g row (its third row): 'x', a space, a stroke, the port; slot 0 is
+    // the one-layer edge from the previous box.
+    expect(rows[box.y + 2].slice(5, 14)).toBe('│   x ─┤g');
+    expect(rows[box.y + 1].slice(5, 14)).toBe('├──────┤d');
   });
 });
