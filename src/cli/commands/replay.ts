@@ -14,12 +14,13 @@ import {
   UsageError,
 } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { drive, type Plan, positionOf, type Transcript } from '../replay/drive.js';
+import { drive, gotoTargets, type Plan, positionOf } from '../replay/drive.js';
 import { FRAME_COLUMNS, FRAME_ROWS, framePlan, framesText } from '../replay/frames.js';
-import { transcriptJson } from '../replay/json.js';
+import { jsonFormat } from '../replay/json.js';
 import { parseKeys } from '../replay/keys.js';
-import { transcriptMarkdown } from '../replay/markdown.js';
-import { expectText, transcriptText } from '../replay/text.js';
+import { markdownFormat } from '../replay/markdown.js';
+import { expectText, textFormat } from '../replay/text.js';
+import { ChunkedWriter, type TranscriptFormat } from '../replay/writer.js';
 
 export const REPLAY_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -129,29 +130,40 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
     if (!parsed.ok) return usage(parsed.message, parsed.hint);
     plan = { kind: 'keys', keys: parsed.keys };
   }
-  const transcript = drive(initial, scenario, plan, args.precision);
-  if (!('blocks' in transcript)) return usage(`--keys: ${transcript.message}`, transcript.hint);
-
-  const output = args.frames
-    ? await framesOutput(args, scenario, initial, plan)
-    : transcriptOutput(args, transcript);
-  if (typeof output !== 'string') return usage(output.message);
-  io.stdout(output);
-
-  let code: ExitCode = 0;
-  for (const block of transcript.blocks) {
-    for (const e of block.expects.filter((x) => !x.ok)) {
-      io.stderr(`${args.file}: ${block.to}: ${expectText(transcript, e)}\n`);
-      code = 1;
-    }
+  const targets = gotoTargets(initial, plan);
+  if (!(targets instanceof Map)) return usage(`--keys: ${targets.message}`, targets.hint);
+  // Without --frames the transcript is written as the session steps through it.
+  const format = args.frames ? undefined : formatOf(args, scenario);
+  const out = new ChunkedWriter((text) => io.stdout(text));
+  const failed: string[] = [];
+  format?.head(out.write);
+  const final = drive(
+    initial,
+    plan,
+    { precision: args.precision, narrate: format?.narrates ?? false, targets },
+    (block) => {
+      format?.block(block, out.write);
+      for (const e of block.expects) {
+        if (!e.ok) failed.push(`${args.file}: ${block.to}: ${expectText(scenario, e)}\n`);
+      }
+    },
+  );
+  format?.tail(final, out.write);
+  out.flush();
+  // The frames replay the session again in the ui layer, after this run (they share the graph).
+  if (args.frames) {
+    const output = await framesOutput(args, scenario, initial, plan);
+    if (typeof output !== 'string') return usage(output.message);
+    io.stdout(output);
   }
-  return code;
+  for (const line of failed) io.stderr(line);
+  return failed.length > 0 ? 1 : 0;
 }
 
-function transcriptOutput(args: ReplayArgs, transcript: Transcript): string {
-  if (args.format === 'json') return transcriptJson(transcript);
-  if (args.format === 'markdown') return transcriptMarkdown(transcript, args.precision);
-  return transcriptText(transcript, args.file);
+function formatOf(args: ReplayArgs, scenario: Scenario): TranscriptFormat {
+  if (args.format === 'json') return jsonFormat(scenario);
+  if (args.format === 'markdown') return markdownFormat(scenario, args.precision);
+  return textFormat(scenario, args.file);
 }
 
 /** The TUI's screens, drawn by the ui layer at the size asked for (the TUI's minimum at least). */

@@ -1,4 +1,3 @@
-import type { Scenario } from '../../scenario/index.js';
 import {
   type Action,
   type ExpectResult,
@@ -24,13 +23,6 @@ export interface ReplayBlock {
   readonly expects: readonly ExpectResult[];
 }
 
-export interface Transcript {
-  readonly scenario: Scenario;
-  readonly blocks: readonly ReplayBlock[];
-  /** The session where the replay stopped: its values fill the final table. */
-  readonly final: SessionState;
-}
-
 /** What to replay: every step, single steps up to a step, or keys. */
 export type Plan =
   | { readonly kind: 'all' }
@@ -46,18 +38,48 @@ export function positionOf(
   return 'position' in found ? found.position : found;
 }
 
-/** Runs the plan on a fresh session; a goto that names no step ends with its message. */
+/** Where the blocks go, one at a time as the session steps; nothing is kept. */
+export type BlockSink = (block: ReplayBlock) => void;
+
+/**
+ * The goto targets of a keys plan, checked before anything runs (step names depend only on the
+ * graph, not on where the cursor is): a transcript is printed as it is produced, so a bad name
+ * must stop it before its first line.
+ */
+export function gotoTargets(
+  initial: SessionState,
+  plan: Plan,
+): Map<string, number> | { message: string; hint?: string } {
+  const targets = new Map<string, number>();
+  if (plan.kind !== 'keys') return targets;
+  for (const key of plan.keys) {
+    if (key.kind === 'quit') break;
+    if (key.kind !== 'goto') continue;
+    const target = positionOf(initial, key.step);
+    if (typeof target !== 'number') return target;
+    targets.set(key.step, target);
+  }
+  return targets;
+}
+
+export interface DriveOptions {
+  readonly precision: number | undefined;
+  /** Narration costs a string per contribution: skipped when the format does not print it. */
+  readonly narrate: boolean;
+  readonly targets: ReadonlyMap<string, number>;
+}
+
+/** Runs the plan on a fresh session, handing each block to `emit`; gives the final session. */
 export function drive(
   initial: SessionState,
-  scenario: Scenario,
   plan: Plan,
-  precision: number | undefined,
-): Transcript | { message: string; hint?: string } {
-  const blocks: ReplayBlock[] = [];
+  options: DriveOptions,
+  emit: BlockSink,
+): SessionState {
   let state = initial;
   const opening = walkthroughAt(state, 0);
   if (plan.kind !== 'keys' && opening.say.length > 0) {
-    blocks.push({ to: 'start', narration: [], say: opening.say, expects: [] });
+    emit({ to: 'start', narration: [], say: opening.say, expects: [] });
   }
   const apply = (action: Action, single: boolean) => {
     const next = reduce(state, action);
@@ -66,11 +88,12 @@ export function drive(
     const { from, to, step } = next.last;
     const tl = next.timeline;
     const moved = single && to === from + 1 ? undefined : stepName(tl, from);
-    blocks.push({
+    emit({
       from: moved,
       to: stepName(tl, to),
       step,
-      narration: step === undefined ? [] : narrate(next, step, precision),
+      narration:
+        step === undefined || !options.narrate ? [] : narrate(next, step, options.precision),
       say: walkthroughAt(next, to).say,
       expects: next.last.expects,
     });
@@ -82,12 +105,9 @@ export function drive(
     for (const key of plan.keys) {
       if (key.kind === 'quit') break;
       if (key.kind === 'action') apply({ type: key.action }, key.action === 'next');
-      if (key.kind === 'goto') {
-        const target = positionOf(state, key.step);
-        if (typeof target !== 'number') return target;
-        apply({ type: 'goto', step: target }, false);
-      }
+      if (key.kind === 'goto')
+        apply({ type: 'goto', step: options.targets.get(key.step) ?? 0 }, false);
     }
   }
-  return { scenario, blocks, final: state };
+  return state;
 }

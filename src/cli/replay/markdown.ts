@@ -1,50 +1,59 @@
 import { opSpec } from '../../engine/index.js';
+import type { Scenario } from '../../scenario/index.js';
 import { formatValue, nodeValue, stepName } from '../../session/index.js';
-import type { Transcript } from './drive.js';
 import { blockHeading, expectText } from './text.js';
+import type { TranscriptFormat } from './writer.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const code = (text: string) => `\`${text}\``;
 
 /** A handout: title, description, the graph as a table, every step, and the values at the end. */
-export function transcriptMarkdown(transcript: Transcript, precision: number | undefined): string {
-  const { scenario, final } = transcript;
+export function markdownFormat(
+  scenario: Scenario,
+  precision: number | undefined,
+): TranscriptFormat {
   const { graph } = scenario;
-  const out = [`# ${scenario.title}`, ''];
-  if (scenario.description !== undefined) out.push(scenario.description.trim(), '');
-
-  out.push('## Graph', '', '| id | node | op | inputs | line |', '|---:|---|---|---|---:|');
-  for (let id = 0; id < graph.size; id++) {
-    const inputs = graph.inputsOf(id).map((i) => code(cell(scenario.labelOf(i))));
-    const line = scenario.lineOf(id);
-    out.push(
-      `| ${id} | ${code(cell(scenario.labelOf(id)))} | ${opSpec(graph.opOf(id)).name} | ${inputs.join(', ')} | ${line ?? ''} |`,
-    );
-  }
-
-  out.push('', '## Steps');
-  for (const block of transcript.blocks) {
-    out.push('', `### ${blockHeading(block)}`);
-    const paragraphs = [
-      block.narration.map((line) => `- ${code(line)}`),
-      ...block.say.map((say) =>
-        say
-          .trimEnd()
-          .split('\n')
-          .map((l) => `> ${l}`),
-      ),
-      block.expects.map((e) => `- ${expectText(transcript, e)}`),
-    ];
-    for (const lines of paragraphs) if (lines.length > 0) out.push('', ...lines);
-  }
-
-  const at =
-    final.position === final.timeline.total ? 'the end' : stepName(final.timeline, final.position);
-  out.push('', `## Values at ${at}`, '', '| node | data | grad |', '|---|---:|---:|');
-  for (let id = 0; id < graph.size; id++) {
-    const data = formatValue(nodeValue(final, id, 'data'), precision);
-    const grad = formatValue(nodeValue(final, id, 'grad'), precision);
-    out.push(`| ${code(cell(scenario.labelOf(id)))} | ${data} | ${grad} |`);
-  }
-  return `${out.join('\n')}\n`;
+  return {
+    narrates: true,
+    head(write) {
+      write(`# ${scenario.title}\n\n`);
+      if (scenario.description !== undefined) write(`${scenario.description.trim()}\n\n`);
+      write('## Graph\n\n| id | node | op | inputs | line |\n|---:|---|---|---|---:|\n');
+      for (let id = 0; id < graph.size; id++) {
+        const inputs = graph.inputsOf(id).map((i) => code(cell(scenario.labelOf(i))));
+        const line = scenario.lineOf(id);
+        write(
+          `| ${id} | ${code(cell(scenario.labelOf(id)))} | ${opSpec(graph.opOf(id)).name} | ${inputs.join(', ')} | ${line ?? ''} |\n`,
+        );
+      }
+      write('\n## Steps\n');
+    },
+    block(block, write) {
+      const out = ['', `### ${blockHeading(block)}`];
+      const paragraphs = [
+        block.narration.map((line) => `- ${code(line)}`),
+        ...block.say.map((say) =>
+          say
+            .trimEnd()
+            .split('\n')
+            .map((l) => `> ${l}`),
+        ),
+        block.expects.map((e) => `- ${expectText(scenario, e)}`),
+      ];
+      for (const lines of paragraphs) if (lines.length > 0) out.push('', ...lines);
+      write(`${out.join('\n')}\n`);
+    },
+    tail(final, write) {
+      const at =
+        final.position === final.timeline.total
+          ? 'the end'
+          : stepName(final.timeline, final.position);
+      write(`\n## Values at ${at}\n\n| node | data | grad |\n|---|---:|---:|\n`);
+      for (let id = 0; id < graph.size; id++) {
+        const data = formatValue(nodeValue(final, id, 'data'), precision);
+        const grad = formatValue(nodeValue(final, id, 'grad'), precision);
+        write(`| ${code(cell(scenario.labelOf(id)))} | ${data} | ${grad} |\n`);
+      }
+    },
+  };
 }

@@ -1,0 +1,63 @@
+/**
+ * replay writes each step as the session produces it: the first lines of a long transcript are
+ * out long before its end, and nothing holds the whole transcript. No timing assertions.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chainScenarioText } from '../../scripts/chain-scenario.js';
+import { run } from '../../src/cli/index.js';
+import { context, fakeIo, REPO } from './helpers.js';
+
+describe('replay streams its transcript', () => {
+  it('writes in chunks while stepping: the first write is a small part of the whole', async () => {
+    // 20,000 nodes: 40,001 JSON step lines, some 8 MB in all.
+    const io = fakeIo({ files: { 'chain.yaml': chainScenarioText(20_000) } });
+    const sizes: number[] = [];
+    io.stdout = (text) => void sizes.push(text.length);
+    const code = await run(['replay', 'chain.yaml', '--format', 'json'], context(io));
+    expect(code).toBe(0);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(4_000_000);
+    // Written as it went: many writes, none of them more than a chunk and a line or a node.
+    expect(sizes.length).toBeGreaterThan(50);
+    expect(Math.max(...sizes)).toBeLessThan(100_000);
+  });
+
+  it('gives the first lines of a big transcript to a reader before the process ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradstep-stream-'));
+    try {
+      const file = join(dir, 'chain.yaml');
+      writeFileSync(file, chainScenarioText(50_000));
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/bin.ts', 'replay', file, '--format', 'json'],
+        { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const firstLines = await new Promise<string[]>((resolve, reject) => {
+        let text = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const lines = text.split('\n');
+          // Three whole lines, and the process still running: it has 100,000 more to write.
+          if (lines.length > 3 && child.exitCode === null) resolve(lines.slice(0, 3));
+        });
+        child.on('exit', () => reject(new Error('the process ended before its first lines')));
+      });
+      const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      // F1: v1 = x + x at x = 0.5, F2: v2 = v1 + x.
+      const steps = firstLines.map((line) => JSON.parse(line));
+      expect(steps.map((s) => [s.type, s.step, s.node.name, s.data])).toEqual([
+        ['step', 'F1', 'v1', 1],
+        ['step', 'F2', 'v2', 1.5],
+        ['step', 'F3', 'v3', 2],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
