@@ -3,7 +3,7 @@
  * once and drives both the same way (the same call overhead on both sides of the ratio).
  */
 import { backward, forward, Graph, OpCode } from '../src/engine/index.js';
-import { T, Tape } from './tape.js';
+import { Tape } from './tape.js';
 
 export interface Backend {
   readonly name: 'engine' | 'tape';
@@ -20,6 +20,8 @@ export interface Backend {
   grad(id: number): number;
   /** Nodes built so far. */
   size(): number;
+  /** Empties it for the next run, keeping its memory (Graph.reset, Tape.reset). */
+  reset(): void;
 }
 
 /** Builds into `g` (a fresh graph by default), so a workload can hand the graph on to a session. */
@@ -38,6 +40,7 @@ export function engineBackend(g = new Graph()): Backend {
     value: (id) => g.data[id],
     grad: (id) => g.grad[id],
     size: () => g.size,
+    reset: () => g.reset(),
   };
 }
 
@@ -46,17 +49,19 @@ export function tapeBackend(): Backend {
   return {
     name: 'tape',
     input: (v) => t.leaf(v),
-    add: (a, b) => t.push(T.add, a, b, 0),
-    sub: (a, b) => t.push(T.sub, a, b, 0),
-    mul: (a, b) => t.push(T.mul, a, b, 0),
-    tanh: (a) => t.push(T.tanh, a, -1, 0),
-    relu: (a) => t.push(T.relu, a, -1, 0),
-    pow: (a, k) => t.push(T.pow, a, -1, k),
-    forward: () => t.forward(),
+    add: (a, b) => t.add(a, b),
+    sub: (a, b) => t.sub(a, b),
+    mul: (a, b) => t.mul(a, b),
+    tanh: (a) => t.tanh(a),
+    relu: (a) => t.relu(a),
+    pow: (a, k) => t.pow(a, k),
+    // Eager: every value was computed as its node was recorded.
+    forward: () => {},
     backward: (output) => t.backward(output),
     value: (id) => t.val[id],
     grad: (id) => t.grad[id],
     size: () => t.size,
+    reset: () => t.reset(),
   };
 }
 

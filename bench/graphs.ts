@@ -37,8 +37,9 @@ export function buildW1(be: Backend, kind: GraphKind, n: number): number {
   return kind === 'chain' ? chain(be, n) : dag(be, n);
 }
 
-/** Build, forward and backward: the W1 job. Returns the output id. */
-export function runW1(be: Backend, kind: GraphKind, n: number): number {
+/** Build, forward and backward: the W1 job, after emptying the backend when `reuse`. Returns the output id. */
+export function runW1(be: Backend, kind: GraphKind, n: number, reuse = false): number {
+  if (reuse) be.reset();
   if (n === 0) return -1;
   const out = buildW1(be, kind, n);
   be.forward();

@@ -82,8 +82,12 @@ export function buildLoss(
   return { loss, nodes };
 }
 
-/** One SGD step: rebuild, forward, backward from fresh zero grads, p -= lr·grad. Returns the loss. */
+/**
+ * One SGD step: empty the backend (its memory stays), rebuild, forward, backward from fresh zero
+ * grads, p -= lr·grad. Returns the loss.
+ */
 export function sgdStep(be: Backend, params: Float64Array, data: Moons, lr: number): number {
+  be.reset();
   const { loss, nodes } = buildLoss(be, params, data);
   be.forward();
   be.backward(loss);

@@ -51,10 +51,13 @@ export const w1: BenchSuite = {
       crossCheck(kind);
       for (const n of sizes) {
         log(`W1 ${kind} ${n.toExponential(0)}`);
+        // Each side keeps one graph or tape and resets it between runs, as a training loop would.
+        const engine = BACKENDS.engine();
+        const tape = BACKENDS.tape();
         const m = sideBySide(
           quick ? 3 : runsFor(n),
-          () => runW1(BACKENDS.engine(), kind, n),
-          () => runW1(BACKENDS.tape(), kind, n),
+          () => runW1(engine, kind, n, true),
+          () => runW1(tape, kind, n, true),
         );
         const engineBytes = bytesPerNode('engine', kind, n);
         const tapeBytes = bytesPerNode('tape', kind, n);

@@ -1,4 +1,7 @@
-/** W2: one SGD step of MLP(2, [16, 16, 1]) on 100 half-moon points, graph rebuilt every step. */
+/**
+ * W2: one SGD step of MLP(2, [16, 16, 1]) on 100 half-moon points, the graph rebuilt every step
+ * into one engine Graph (reset between steps) and one tape that keeps its buffers.
+ */
 import { BACKENDS } from './backends.js';
 import type { BenchSuite } from './harness.js';
 import { sideBySide } from './harness.js';
@@ -21,10 +24,12 @@ export const w2: BenchSuite = {
         `engine and tape disagree: loss ${engineLoss} vs ${tapeLoss}, drift ${drift}`,
       );
     }
+    const engine = BACKENDS.engine();
+    const tape = BACKENDS.tape();
     const m = sideBySide(
       quick ? 20 : 200,
-      () => sgdStep(BACKENDS.engine(), engineParams, data, 0.1),
-      () => sgdStep(BACKENDS.tape(), tapeParams, data, 0.1),
+      () => sgdStep(engine, engineParams, data, 0.1),
+      () => sgdStep(tape, tapeParams, data, 0.1),
     );
     return [
       {

@@ -70,6 +70,29 @@ export class Graph {
     return id;
   }
 
+  /**
+   * Drops every node from id `size` on and keeps the arrays: a training loop builds its
+   * parameters once, then each step truncates back to them and builds the step's nodes into the
+   * same memory (a new Graph per step costs several times more, mostly in allocation and
+   * regrowth). Ids below `size` keep their op, inputs, data and name.
+   */
+  truncate(size: number): void {
+    if (!(Number.isInteger(size) && size >= 0 && size <= this.size)) {
+      throw new RangeError(`truncate(${size}): the graph has ${this.size} nodes`);
+    }
+    this.size = size;
+    if (this.names.length > size) {
+      this.names.length = size;
+      // Names dropped here may have hidden earlier ids with the same name: index again on demand.
+      this.ids = undefined;
+    }
+  }
+
+  /** Empties the graph for reuse, keeping its capacity: `truncate(0)`. */
+  reset(): void {
+    this.truncate(0);
+  }
+
   setName(id: number, name: string): void {
     const { names } = this;
     // Naming in id order is what the index built later reproduces; anything else goes through it.

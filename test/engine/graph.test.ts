@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Graph, OpCode } from '../../src/engine/index.js';
+import { backward, forward, Graph, OpCode } from '../../src/engine/index.js';
 
 describe('Graph', () => {
   it('gives ids in creation order, keeps ordered inputs, names and kinds, and grows', () => {
@@ -33,5 +33,51 @@ describe('Graph', () => {
     expect(() => g.addOp(OpCode.neg, 0.5)).toThrow('input #0.5 is not an earlier node');
     expect(() => g.addOp(OpCode.neg, -2)).toThrow('input #-2 is not an earlier node');
     expect(g.size).toBe(1);
+  });
+});
+
+describe('Graph reuse: truncate and reset', () => {
+  it('rebuilds a step on kept parameters in the same arrays, with the same results as a new graph', () => {
+    const g = new Graph(16);
+    const w = g.addInput(0.5, 'w');
+    const b = g.addInput(-1, 'b');
+    const arrays = [g.op, g.in0, g.data, g.grad];
+    for (const x of [2, 3, -4]) {
+      g.truncate(2);
+      const xi = g.addInput(x, 'x');
+      const out = g.addOp(OpCode.add, g.addOp(OpCode.mul, w, xi), b);
+      g.setName(out, 'out');
+      forward(g);
+      backward(g, out);
+      // out = w·x + b: d/dw = x, d/db = 1, by hand.
+      expect(g.size).toBe(5);
+      expect(g.data[out]).toBe(0.5 * x - 1);
+      expect([g.grad[w], g.grad[b], g.grad[xi]]).toEqual([x, 1, 0.5]);
+      expect(g.idOf('out')).toBe(out);
+    }
+    // Nothing grew: the step reused the parameters' arrays.
+    expect([g.op, g.in0, g.data, g.grad].every((a, i) => a === arrays[i])).toBe(true);
+  });
+
+  it('forgets the names of dropped nodes, and an earlier node of that name is found again', () => {
+    const g = new Graph();
+    const first = g.addInput(1, 'x');
+    g.addInput(2, 'y');
+    expect(g.idOf('x')).toBe(first);
+    g.setName(g.addOp(OpCode.neg, first), 'x');
+    expect(g.idOf('x')).toBe(2);
+    g.truncate(2);
+    expect(g.nameOf(2)).toBeUndefined();
+    expect(g.idOf('x')).toBe(first);
+    g.reset();
+    expect(g.size).toBe(0);
+    expect(g.idOf('y')).toBeUndefined();
+    expect(g.addInput(7)).toBe(0);
+  });
+
+  it('refuses sizes it cannot truncate to', () => {
+    const g = new Graph();
+    g.addInput(1);
+    for (const size of [-1, 2, 0.5, Number.NaN]) expect(() => g.truncate(size)).toThrow(RangeError);
   });
 });
