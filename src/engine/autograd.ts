@@ -1,5 +1,5 @@
 import type { Graph } from './graph.js';
-import { OPS, OpCode } from './ops.js';
+import { divSlopeB, OPS, OpCode, tanhSlope } from './ops.js';
 
 const FORWARD = OPS.map((op) => op.forward);
 const LOCAL0 = OPS.map((op) => op.local[0]);
@@ -136,7 +136,7 @@ export function backward(g: Graph, output: number, mask?: Uint8Array): void {
       case OpCode.div: {
         const bv = data[b];
         grad[a] += (1 / bv) * upstream;
-        grad[b] += (-av / (bv * bv)) * upstream;
+        grad[b] += divSlopeB(av, bv, data[id]) * upstream;
         break;
       }
       case OpCode.neg:
@@ -147,11 +147,9 @@ export function backward(g: Graph, output: number, mask?: Uint8Array): void {
         grad[a] += (k === 0 ? 0 : k * av ** (k - 1)) * upstream;
         break;
       }
-      case OpCode.tanh: {
-        const out = data[id];
-        grad[a] += (1 - out * out) * upstream;
+      case OpCode.tanh:
+        grad[a] += tanhSlope(av) * upstream;
         break;
-      }
       case OpCode.relu:
         grad[a] += (av > 0 ? 1 : 0) * upstream;
         break;

@@ -68,6 +68,42 @@ function sigmoid(a: number): number {
   return e / (1 + e);
 }
 
+/*
+ * Local derivatives in forms that stay finite and within a few ulps wherever the true value is a
+ * finite double: no intermediate (b·b, 1 - out² with out rounded to 1) may overflow, underflow or
+ * cancel where the result itself would not.
+ */
+
+const SMALLEST_NORMAL = 2 ** -1022;
+const SCALE = 2 ** 600;
+
+/**
+ * d(a/b)/db = -a/b², computed as -out/b: b·b overflows or underflows long before a/b²
+ * does. When out itself lost digits to underflow, a is tiny: scale it up by a power of two
+ * (exact), divide twice, scale back, so only the last step rounds into the subnormals.
+ */
+export function divSlopeB(a: number, b: number, out: number): number {
+  if (Math.abs(out) >= SMALLEST_NORMAL || Math.abs(a) > 2 ** -500 || a === 0) return -out / b;
+  return -(a * SCALE) / b / b / SCALE;
+}
+
+/**
+ * d tanh(a)/da = 1 - tanh(a)² = 4t/(1+t)² with t = e^(-2|a|): tanh(a) rounds to ±1 from |a| ≈ 19
+ * on, where 1 - out² is 0 but the slope is still about 4e^(-2|a|). Once t itself would be
+ * subnormal (1 + t is then 1), (2u)² with u = e^(-|a|) rounds only once into the subnormals.
+ */
+export function tanhSlope(a: number): number {
+  const t = Math.exp(-2 * Math.abs(a));
+  if (t >= SMALLEST_NORMAL) return (4 * t) / ((1 + t) * (1 + t));
+  const u = 2 * Math.exp(-Math.abs(a));
+  return u * u;
+}
+
+/** d σ(a)/da = σ(a)·(1 - σ(a)) = σ(a)·σ(-a): 1 - σ(a) is 0 once σ(a) rounds to 1 (a ≈ 37). */
+export function sigmoidSlope(a: number): number {
+  return sigmoid(a) * sigmoid(-a);
+}
+
 export const OPS: readonly OpSpec[] = [
   leaf('input'),
   leaf('constant'),
@@ -111,7 +147,7 @@ export const OPS: readonly OpSpec[] = [
     syntax: 'infix',
     arity: 2,
     forward: (a, b) => a / b,
-    local: [(_a, b) => 1 / b, (a, b) => -a / (b * b)],
+    local: [(_a, b) => 1 / b, divSlopeB],
     rule: ['1/{b}', '-{a}/{b}²'],
     formula: ['d(a/b)/da = 1/b', 'd(a/b)/db = -a/b²'],
     kink: { input: 1, at: 0 },
@@ -147,7 +183,7 @@ export const OPS: readonly OpSpec[] = [
     syntax: 'call',
     arity: 1,
     forward: (a) => Math.tanh(a),
-    local: [(_a, _b, out) => 1 - out * out],
+    local: [tanhSlope],
     rule: ['(1 - {out}²)'],
     formula: ['d tanh(a)/da = 1 - tanh(a)²'],
   },
@@ -194,7 +230,7 @@ export const OPS: readonly OpSpec[] = [
     syntax: 'call',
     arity: 1,
     forward: sigmoid,
-    local: [(_a, _b, out) => out * (1 - out)],
+    local: [sigmoidSlope],
     rule: ['{out}·(1 - {out})'],
     formula: ['d σ(a)/da = σ(a)·(1 - σ(a))'],
   },
