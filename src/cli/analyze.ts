@@ -1,9 +1,11 @@
 import { firstNonFinite, type GradCheckBudget, type GradCheckReport } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
 import {
+  compareObserved,
   createSession,
   type ExpectResult,
   gradCheckOf,
+  type ObservedReport,
   reduce,
   type SessionState,
   walkthroughAt,
@@ -26,6 +28,8 @@ export interface Analysis {
   readonly nonFinite?: NonFinite;
   /** Every walkthrough `expect`, in file order, checked at its own step as the session passed it. */
   readonly expects: readonly ExpectResult[];
+  /** The user's own values (the `observed:` block) against gradstep's, when the file has them. */
+  readonly observed?: ObservedReport;
   readonly exitCode: ExitCode;
 }
 
@@ -33,7 +37,7 @@ export interface Analysis {
  * Runs the scenario's session from `start` to `end` (forward, then backward), checking each
  * walkthrough `expect` at its step, then grad-checks the final grads. The graph is left at `end`.
  */
-export function analyze(scenario: Scenario, budget: GradCheckBudget): Analysis {
+export function analyze(scenario: Scenario, budget: GradCheckBudget, precision?: number): Analysis {
   let session = createSession(scenario, { gradcheck: budget });
   // The session checks an expect when the cursor arrives at its step, and it starts at `start`:
   // one step there and back checks the expects at `start` too.
@@ -44,9 +48,14 @@ export function analyze(scenario: Scenario, budget: GradCheckBudget): Analysis {
   const gradcheck = gradCheckOf(session);
   const nonFinite = findNonFinite(scenario);
   const expects = session.expectResults.filter((e) => e !== undefined);
+  const observed =
+    scenario.observed && compareObserved(session.timeline, scenario.observed, precision);
   const failed =
-    nonFinite !== undefined || gradcheck.failed.length > 0 || expects.some((e) => !e.ok);
-  return { scenario, session, gradcheck, nonFinite, expects, exitCode: failed ? 1 : 0 };
+    nonFinite !== undefined ||
+    gradcheck.failed.length > 0 ||
+    expects.some((e) => !e.ok) ||
+    (observed !== undefined && observed.count > 0);
+  return { scenario, session, gradcheck, nonFinite, expects, observed, exitCode: failed ? 1 : 0 };
 }
 
 function findNonFinite(scenario: Scenario): NonFinite | undefined {

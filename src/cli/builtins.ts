@@ -7,6 +7,10 @@ import { type CliContext, type ExitCode, printError } from './context.js';
 export const packageScenariosDir = (): string =>
   fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
+/** A file shipped in the package, found from the scenarios folder (its sibling). */
+export const packageFile = (ctx: CliContext, path: string): string =>
+  join(ctx.scenariosDir, '..', path);
+
 export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 export const DEFAULT_SCENARIO = 'seed';
 

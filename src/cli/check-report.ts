@@ -5,6 +5,7 @@ import type { Analysis } from './analyze.js';
 import { type JsonNumber, jsonNumber, painter } from './format.js';
 import { graphValues, type JsonNode, nodesJson } from './graph-json.js';
 import type { JsonDiagnostic, Problem } from './load.js';
+import { type ObservedJson, observedJson, observedText } from './observed-report.js';
 
 /** How many failed (or skipped) nodes the human summary lists before saying how many more. */
 const LISTED = 10;
@@ -76,6 +77,8 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
       `  expect at ${at}: ${target} = ${formatValue(actual ?? undefined, precision)}, expected ${num(expected)}: ${verdict}`,
     );
   }
+  if (analysis.observed !== undefined)
+    lines.push(...observedText(scenario, analysis.observed, paint).map((line) => `  ${line}`));
   lines.push(`  ${analysis.exitCode === 0 ? paint('green', 'ok') : paint('red', 'FAILED')}`);
   return `${lines.join('\n')}\n`;
 }
@@ -129,6 +132,9 @@ export function failureReasons(analysis: Analysis): string[] {
   if (failed > 0) reasons.push(`the grad check fails at ${failed} node${failed === 1 ? '' : 's'}`);
   const wrong = expects.filter((e) => !e.ok).length;
   if (wrong > 0) reasons.push(`${wrong} walkthrough expect${wrong === 1 ? '' : 's'} failed`);
+  const differ = analysis.observed?.count ?? 0;
+  if (differ > 0)
+    reasons.push(`your observed values differ at ${differ} node${differ === 1 ? '' : 's'}`);
   return reasons;
 }
 
@@ -162,6 +168,8 @@ export interface CheckJson {
     }[];
     readonly skipped: readonly number[];
   } | null;
+  /** The `observed:` block against gradstep's values; null when the file has none. */
+  readonly observed: ObservedJson | null;
   readonly diagnostics: readonly JsonDiagnostic[];
 }
 
@@ -173,7 +181,15 @@ export function checkJson(
 ): CheckJson {
   const diagnostics = problems.map((p) => p.toJson());
   if (analysis === undefined) {
-    return { file, ok: false, output: null, nodes: [], gradcheck: null, diagnostics };
+    return {
+      file,
+      ok: false,
+      output: null,
+      nodes: [],
+      gradcheck: null,
+      observed: null,
+      diagnostics,
+    };
   }
   const { scenario, gradcheck } = analysis;
   const { graph, output } = scenario;
@@ -199,6 +215,7 @@ export function checkJson(
       })),
       skipped: gradcheck.skipped,
     },
+    observed: analysis.observed === undefined ? null : observedJson(scenario, analysis.observed),
     diagnostics,
   };
 }

@@ -4,10 +4,11 @@ import { checkCommand, checkOptions } from './commands/check.js';
 import { exportCommand, exportOptions } from './commands/export.js';
 import { listCommand } from './commands/list.js';
 import { openCommand, openOptions } from './commands/open.js';
+import { pythonHelperCommand } from './commands/python-helper.js';
 import { replayCommand, replayOptions } from './commands/replay.js';
 import { type CliContext, type GlobalArgs, globalOptions, UsageError } from './context.js';
 
-export const COMMAND_NAMES = ['check', 'list', 'replay', 'export'] as const;
+export const COMMAND_NAMES = ['check', 'list', 'replay', 'export', 'python-helper'] as const;
 
 const OPTION_NAMES = [
   ...new Set([
@@ -39,6 +40,7 @@ export function buildParser(
     .command(listCommand(ctx, report))
     .command(replayCommand(ctx, report))
     .command(exportCommand(ctx, report))
+    .command(pythonHelperCommand(ctx, report))
     .command(openCommand(ctx, COMMAND_NAMES, report))
     .strict()
     .version(ctx.version)

@@ -10,6 +10,7 @@ export {
   sortDiagnostics,
 } from './format.js';
 export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
+export { GIVEN_DATA, GIVEN_GRAD } from './observed.js';
 export { parseCondition } from './parser.js';
 export { printExpr } from './print.js';
 export { cut, makeScenario, type ScenarioParts } from './scenario.js';
@@ -23,6 +24,7 @@ export { suggest } from './suggest.js';
 export type {
   Diagnostic,
   Expectation,
+  Observed,
   RelatedLocation,
   Scenario,
   Source,

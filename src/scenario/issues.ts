@@ -83,6 +83,14 @@ export function issueDiagnostics(
           `${capital(nameOf(path))} must be one of ${issue.values.join(', ')}, found ${describeValue(value)}.`,
         );
         break;
+      case 'invalid_union':
+        // The one union is an observed value.
+        at(
+          path,
+          'value',
+          `${capital(nameOf(path))} must be a number, 'nan', 'inf' or '-inf', found ${describeValue(value)}.`,
+        );
+        break;
       case 'custom': {
         const params = (issue.params ?? {}) as IssueParams;
         at(path, params.at ?? 'value', issue.message, params.hint);
@@ -115,8 +123,10 @@ function nameOf(path: Path): string {
   return `'${String(last)}'${where(path.slice(0, -1))}`;
 }
 
-/** ` in walkthrough item 2` for fields of an item or its expect. */
+/** ` in walkthrough item 2` for fields of an item or its expect, ` of observed node 'x'`. */
 function where(parent: Path): string {
+  if (parent[0] === 'observed' && parent.length === 3)
+    return ` of observed node '${String(parent[2])}'`;
   return parent[0] === 'walkthrough' && typeof parent[1] === 'number'
     ? ` in walkthrough item ${parent[1] + 1}`
     : '';

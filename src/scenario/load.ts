@@ -10,6 +10,7 @@ import { type CompiledGraph, compileGraph } from './graph-block.js';
 import { issueDiagnostics } from './issues.js';
 import { buildModelBlock, hasModel } from './model/block.js';
 import { resolveTraining } from './model/train.js';
+import { resolveObserved } from './observed.js';
 import {
   checkWalkthroughNames,
   resolveOutput,
@@ -21,7 +22,7 @@ import { makeScenario } from './scenario.js';
 import { scenarioFileSchema } from './schema.js';
 import { checkOverrides } from './set.js';
 import { lineColumn } from './source.js';
-import type { Source, Training, WalkthroughItem } from './types.js';
+import type { Observed, Source, Training, WalkthroughItem } from './types.js';
 import { StepSpace } from './walkthrough.js';
 
 export type { LoadResult };
@@ -62,11 +63,14 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
   const items = validItems(file, data);
   let walkthrough: WalkthroughItem[] = [];
   let training: Training | undefined;
+  let observed: Observed | undefined;
   if (compiled.clean && output !== undefined) {
     report.add(checkOverrides(compiled.graph, compiled.idOf, options.set));
     const space = new StepSpace(compiled.graph, output, compiled.idOf);
     walkthrough = resolveWalkthrough(doc, space, items, report);
     training = resolveTraining(doc, data, compiled, model?.model.params, report);
+    const fields = file.success ? file.data.observed : undefined;
+    if (fields !== undefined) observed = resolveObserved(doc, compiled, fields, report);
   } else {
     checkWalkthroughNames(doc, compiled, items, report);
   }
@@ -80,6 +84,7 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
     walkthrough,
     training,
     neurons: model?.model.neurons,
+    observed,
     spans: compiled.spans,
   });
   return { ok: true, scenario, diagnostics: report.sorted() };

@@ -1,6 +1,14 @@
 import type { Graph } from '../engine/index.js';
 import { lineColumn } from './source.js';
-import type { NeuronInfo, Scenario, Source, Span, Training, WalkthroughItem } from './types.js';
+import type {
+  NeuronInfo,
+  Observed,
+  Scenario,
+  Source,
+  Span,
+  Training,
+  WalkthroughItem,
+} from './types.js';
 
 const LABEL_WIDTH = 40;
 
@@ -13,6 +21,7 @@ export interface ScenarioParts {
   readonly walkthrough?: readonly WalkthroughItem[];
   readonly training?: Training;
   readonly neurons?: readonly NeuronInfo[];
+  readonly observed?: Observed;
   /** Source offsets of each node's expression, indexed by node id. */
   readonly spans?: { readonly start: Int32Array; readonly end: Int32Array };
 }
@@ -33,6 +42,7 @@ export function makeScenario(parts: ScenarioParts): Scenario {
     walkthrough: parts.walkthrough ?? [],
     training: parts.training,
     neurons: parts.neurons ?? [],
+    observed: parts.observed,
     spanOf,
     labelOf(id) {
       const name = graph.nameOf(id);

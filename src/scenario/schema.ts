@@ -73,6 +73,38 @@ export const walkthroughItem = z.strictObject({
   pause: z.boolean().default(false).meta({ description: 'Autoplay stops here.' }),
 });
 
+/** A value your own code computed: a number, or 'nan', 'inf', '-inf' (JSON has no such numbers). */
+const observedValue = z.union([z.number(), z.enum(['nan', 'inf', '-inf'])]);
+
+const observedNode = z
+  .strictObject({
+    data: observedValue
+      .optional()
+      .meta({ description: "The node's data as your code computed it." }),
+    grad: observedValue
+      .optional()
+      .meta({ description: 'The grad your own backward() left on the node.' }),
+    op: z.string().optional().meta({
+      description:
+        'An op the exporter did not know: the node is an input holding its observed data.',
+    }),
+  })
+  .meta({ description: 'One node as your own code left it.' });
+
+export const observedBlock = z
+  .strictObject({
+    tol: z.number().nonnegative().default(DEFAULT_TOLERANCE).meta({
+      description: 'A value agrees when |yours - correct| <= tol + tol * |correct|.',
+    }),
+    nodes: z.record(z.string(), observedNode).meta({
+      description: "Node name (or '#ID') -> the data and grad your code computed for it.",
+    }),
+  })
+  .meta({
+    description:
+      "Values computed by your own code (gradstep_export.py writes them): 'gradstep check' compares them with gradstep's.",
+  });
+
 export const scenarioFileSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Where editors find this schema.' }),
@@ -91,6 +123,7 @@ export const scenarioFileSchema = z
     }),
     train: trainSchema.optional(),
     walkthrough: z.array(walkthroughItem).optional(),
+    observed: observedBlock.optional(),
   })
   .meta({ title: 'gradstep scenario', description: 'A scalar autograd graph to step through.' });
 
@@ -98,6 +131,8 @@ export type ScenarioFile = z.output<typeof scenarioFileSchema>;
 
 /** The fields a mapping at `path` may have, for unknown-field hints. */
 export function fieldsAt(path: readonly PropertyKey[]): string[] {
+  if (path[0] === 'observed')
+    return Object.keys(path.length === 1 ? observedBlock.shape : observedNode.shape);
   const nested: Record<string, { shape: object }> = {
     model: modelSchema,
     data: dataSchema,

@@ -75,6 +75,18 @@ export interface NeuronInfo {
   readonly nodes: readonly number[];
 }
 
+/** The values the user's own code computed (the `observed:` block), indexed by node id. */
+export interface Observed {
+  /** A value agrees when |yours - correct| <= tol + tol * |correct|. */
+  readonly tol: number;
+  readonly data: Float64Array;
+  readonly grad: Float64Array;
+  /** Per node: bit 1 its data is given, bit 2 its grad. */
+  readonly given: Uint8Array;
+  /** Nodes that stand in for an op the exporter did not know, with that op as written. */
+  readonly unknownOps: ReadonlyMap<number, string>;
+}
+
 /** A validated, compiled scenario: the graph with its data at the inputs' values, not yet run. */
 export interface Scenario {
   readonly source: Source;
@@ -86,6 +98,8 @@ export interface Scenario {
   readonly training?: Training;
   /** The neurons of a built model (none for a `graph` program). */
   readonly neurons: readonly NeuronInfo[];
+  /** What the user's own code computed, when the file has an `observed:` block. */
+  readonly observed?: Observed;
   /** The source text a node came from; `undefined` for graphs built in code. */
   spanOf(id: number): Span | undefined;
   /** The node's name, or its source text cut to 40 characters, or `#ID`. */

@@ -3,6 +3,14 @@ export { DEFAULT_PRECISION, formatNumber, formatValue } from './format.js';
 export { gradCheckOf, gradCheckStatus } from './gradcheck.js';
 export { ledgerOf } from './ledger.js';
 export { narrate } from './narrate.js';
+export {
+  agrees,
+  compareObserved,
+  DIFFERS_DATA,
+  DIFFERS_GRAD,
+  type ObservedMismatch,
+  type ObservedReport,
+} from './observed.js';
 export { createSession, reduce } from './reduce.js';
 export { isDataKnown, isGradKnown, nodeValue, parseStep, stepInfo, stepName } from './steps.js';
 export { Timeline } from './timeline.js';

@@ -18,67 +18,119 @@ export function narrate(
   const tl = state.timeline;
   const num = (x: number) => formatNumber(x, precision);
   const name = (id: number) => operandLabel(tl, id, num);
-  if (step.phase === 'forward') return [forwardLine(tl, step, num, name)];
+  if (step.phase === 'forward') return [forwardLine(tl, step.node, num, name)];
   if (step.phase === 'zero') {
     let others = -1;
     for (let id = 0; id < tl.graph.size; id++) others += tl.cone[id];
     const out = receiver(tl, step.node);
     return [`${out}.grad = 1; the grads of the ${others} other nodes ${out} depends on = 0`];
   }
-  const g = tl.graph;
-  const rules = opSpec(g.op[step.node]).rule;
-  const subst: Record<string, string> = {
-    a: name(g.in0[step.node]),
-    b: g.in1[step.node] < 0 ? '' : name(g.in1[step.node]),
-    out: name(step.node),
-    k: num(g.param[step.node]),
-  };
+  const out = name(step.node);
   return step.contributions.map((c) => {
-    const rule = rules[c.slot].replace(/\{(a|b|out|k)\}/g, (_, key: string) => subst[key]);
+    const rule = localRule(tl, step.node, c.slot, num);
     const arithmetic = `${num(c.local)} × ${num(c.upstream)} = ${num(c.term)}`;
-    return `${receiver(tl, c.to)}.grad += ${rule} · ${subst.out}.grad = ${arithmetic}   (${num(c.before)} → ${num(c.after)})`;
+    return `${receiver(tl, c.to)}.grad += ${rule} · ${out}.grad = ${arithmetic}   (${num(c.before)} → ${num(c.after)})`;
   });
+}
+
+/** The local derivative of `node` for its input `slot`, in the node's names: `(1 - n²)`. */
+export function localRule(
+  tl: Timeline,
+  node: number,
+  slot: number,
+  num: (x: number) => string,
+): string {
+  const g = tl.graph;
+  const name = (id: number) => operandLabel(tl, id, num);
+  const subst: Record<string, string> = {
+    a: name(g.in0[node]),
+    b: g.in1[node] < 0 ? '' : name(g.in1[node]),
+    out: name(node),
+    k: num(g.param[node]),
+  };
+  return opSpec(g.op[node]).rule[slot].replace(/\{(a|b|out|k)\}/g, (_, key: string) => subst[key]);
+}
+
+/** `xy = x * y = 2 × 3 = 6`: an op node's forward step in names and in numbers. */
+export function forwardText(tl: Timeline, id: number, precision = DEFAULT_PRECISION): string {
+  const num = (x: number) => formatNumber(x, precision);
+  return forwardLine(tl, id, num, (n) => operandLabel(tl, n, num));
 }
 
 function forwardLine(
   tl: Timeline,
-  step: StepInfo,
+  id: number,
   num: (x: number) => string,
   name: (id: number) => string,
 ): string {
   const g = tl.graph;
-  const id = step.node;
   const spec = opSpec(g.op[id]);
   const a = g.in0[id];
   const b = g.in1[id];
-  const write = (x: string, y: string, times: string): string => {
-    if (spec.code === OpCode.pow) return `${x} ** ${num(g.param[id])}`;
-    if (spec.syntax === 'infix') return `${x} ${times} ${y}`;
-    if (spec.syntax === 'prefix') return `${spec.symbol}${x}`;
-    // An operand already in parentheses needs no second pair: `relu(b + a)`.
-    return x.startsWith('(') ? `${spec.symbol}${x}` : `${spec.symbol}(${x})`;
-  };
   const value = (v: number) => {
     const text = num(v);
     const signed = spec.syntax === 'prefix' || spec.code === OpCode.pow;
     return signed && text.startsWith('-') ? wrap(text) : text;
   };
-  const symbolic = write(name(a), b < 0 ? '' : name(b), spec.symbol);
-  const numeric = write(
+  const numeric = writeOp(
+    tl,
+    id,
     value(g.data[a]),
     b < 0 ? '' : num(g.data[b]),
     spec.code === OpCode.mul ? '×' : spec.symbol,
+    num,
+  );
+  return `${formulaLine(tl, id, num, name)} = ${numeric} = ${num(g.data[id])}`;
+}
+
+/** `xy = x * y`: an op node in names (just `x * y` when that is already its label). */
+export function formulaText(tl: Timeline, id: number, precision = DEFAULT_PRECISION): string {
+  const num = (x: number) => formatNumber(x, precision);
+  return formulaLine(tl, id, num, (n) => operandLabel(tl, n, num));
+}
+
+function formulaLine(
+  tl: Timeline,
+  id: number,
+  num: (x: number) => string,
+  name: (id: number) => string,
+): string {
+  const g = tl.graph;
+  const b = g.in1[id];
+  const symbolic = writeOp(
+    tl,
+    id,
+    name(g.in0[id]),
+    b < 0 ? '' : name(b),
+    opSpec(g.op[id]).symbol,
+    num,
   );
   const label = tl.scenario.labelOf(id);
-  const head = label === symbolic ? symbolic : `${label} = ${symbolic}`;
-  return `${head} = ${numeric} = ${num(step.data)}`;
+  return label === symbolic ? symbolic : `${label} = ${symbolic}`;
+}
+
+/** An op written over two operand texts: infix, prefix, `**` with its exponent, or a call. */
+function writeOp(
+  tl: Timeline,
+  id: number,
+  x: string,
+  y: string,
+  times: string,
+  num: (x: number) => string,
+): string {
+  const spec = opSpec(tl.graph.op[id]);
+  if (spec.code === OpCode.pow) return `${x} ** ${num(tl.graph.param[id])}`;
+  if (spec.syntax === 'infix') return `${x} ${times} ${y}`;
+  if (spec.syntax === 'prefix') return `${spec.symbol}${x}`;
+  // An operand already in parentheses needs no second pair: `relu(b + a)`.
+  return x.startsWith('(') ? `${spec.symbol}${x}` : `${spec.symbol}(${x})`;
 }
 
 /**
  * A node whose grad is written: a constant by its id, since its value reads as a number (`2.grad`
  * looks like the decimal `2.`) and two constants `2` cannot be told apart.
  */
-function receiver(tl: Timeline, id: number): string {
+export function receiver(tl: Timeline, id: number): string {
   return tl.graph.op[id] === OpCode.constant ? `#${id}` : operandLabel(tl, id, String);
 }
 

@@ -71,7 +71,9 @@ export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCo
     }
     const loaded = await loadScenarioFile(io, file, { set: args.set });
     const problems = loaded.ok ? loaded.warnings : loaded.problems;
-    const analysis = loaded.ok ? analyze(loaded.scenario, args.gradcheck) : undefined;
+    const analysis = loaded.ok
+      ? analyze(loaded.scenario, args.gradcheck, args.precision)
+      : undefined;
     const code = analysis?.exitCode ?? 2;
     codes.push(code);
     if (args.json) {
