@@ -181,8 +181,10 @@ describe('gradstep check --json', () => {
       'output',
       'nodes',
       'gradcheck',
+      'observed',
       'diagnostics',
     ]);
+    expect(seed.observed).toBeNull();
     expect(seed.file).toBe('seed.yaml');
     expect(seed.ok).toBe(true);
     expect(Object.keys(seed.output)).toEqual(['id', 'name', 'data', 'grad']);
@@ -212,6 +214,7 @@ describe('gradstep check --json', () => {
       output: null,
       nodes: [],
       gradcheck: null,
+      observed: null,
       diagnostics: [
         {
           file: 'missing.yaml',

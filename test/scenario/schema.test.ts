@@ -35,6 +35,7 @@ describe('scenarios/schema.json', () => {
       'output',
       'train',
       'walkthrough',
+      'observed',
     ]);
   });
 
