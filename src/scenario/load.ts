@@ -6,6 +6,7 @@
 
 import type { Document } from 'yaml';
 import { keySpan, parseYaml, valueSpan } from './document.js';
+import { BLOCK_STAND_IN, fastCompiledGraph, findGraphBlock } from './fast-load.js';
 import { type CompiledGraph, compileGraph } from './graph-block.js';
 import { issueDiagnostics } from './issues.js';
 import { buildModelBlock, hasModel } from './model/block.js';
@@ -30,12 +31,49 @@ export type { LoadResult };
 export interface LoadOptions {
   /** Input values that replace the file's (`--set NAME=VALUE`). */
   readonly set?: ReadonlyMap<string, number>;
+  /** `false` reads every file through the full path (tests compare the two). */
+  readonly fastPath?: boolean;
 }
 
 const SHAPE_HINT =
   'A scenario needs at least a title and a graph, as in:\n  title: z = x * y\n  graph: |\n    x = 2.0\n    y = 3.0\n    z = x * y';
 
 export function loadScenario(source: Source, options: LoadOptions = {}): LoadResult {
+  const fast = options.fastPath === false ? undefined : loadFast(source, options);
+  return fast ?? loadDocument(source, options);
+}
+
+/** Files shorter than this are read by the full path alone: the fast path pays off on big graphs. */
+const FAST_PATH_MIN = 20_000;
+
+/** A graph compiled by the fast path from `source`, whose block the parsed text replaced at `at`. */
+interface Precompiled {
+  readonly compiled: CompiledGraph;
+  readonly source: Source;
+  readonly shift: number;
+  readonly at: number;
+}
+
+/**
+ * A file whose graph block the fast path reads, and whose other fields (parsed as YAML with a
+ * stand-in for the block) raise no diagnostic at all; anything else goes through the full path,
+ * so every message comes from one place.
+ */
+function loadFast(source: Source, options: LoadOptions): LoadResult | undefined {
+  const { text } = source;
+  if (text.length < FAST_PATH_MIN) return undefined;
+  const block = findGraphBlock(text);
+  if (block === undefined || !isText(source, new Report(source))) return undefined;
+  const compiled = fastCompiledGraph(text, block, options.set);
+  if (compiled === undefined) return undefined;
+  const rest = text.slice(0, block.from) + BLOCK_STAND_IN + text.slice(block.to);
+  const shift = block.to - block.from - BLOCK_STAND_IN.length;
+  const precompiled = { compiled, source, shift, at: block.from };
+  const result = loadDocument({ name: source.name, text: rest }, options, precompiled);
+  return result.ok && result.diagnostics.length === 0 ? result : undefined;
+}
+
+function loadDocument(source: Source, options: LoadOptions, fast?: Precompiled): LoadResult {
   const report = new Report(source);
   if (!isText(source, report) || isEmpty(source, report)) return report.result();
   const { doc, diagnostics } = parseYaml(source);
@@ -57,7 +95,9 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
 
   // Every part is checked as far as what it depends on allows, so one fault hides no other.
   const model = hasModel(data) ? buildModelBlock(doc, data, report, options.set) : undefined;
-  const compiled = hasModel(data) ? model?.compiled : programOf(doc, source, data, report, options);
+  const compiled = hasModel(data)
+    ? model?.compiled
+    : programOf(doc, source, data, report, options, fast?.compiled);
   if (compiled === undefined) return report.result();
   const output = resolveOutput(doc, compiled, data, report);
   const items = validItems(file, data);
@@ -75,8 +115,9 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
     checkWalkthroughNames(doc, compiled, items, report);
   }
   if (report.hasErrors || !file.success || output === undefined) return report.result();
+  if (fast !== undefined) walkthrough = walkthrough.map((item) => shifted(item, fast));
   const scenario = makeScenario({
-    source,
+    source: fast?.source ?? source,
     title: file.data.title,
     description: file.data.description,
     graph: compiled.graph,
@@ -90,13 +131,17 @@ export function loadScenario(source: Source, options: LoadOptions = {}): LoadRes
   return { ok: true, scenario, diagnostics: report.sorted() };
 }
 
-/** The `graph` program; a file without one (and without a model) is told what it lacks. */
+/**
+ * The `graph` program (`precompiled` when the fast path read it); a file without one (and without
+ * a model) is told what it lacks.
+ */
 function programOf(
   doc: Document.Parsed,
   source: Source,
   data: unknown,
   report: Report,
   options: LoadOptions,
+  precompiled: CompiledGraph | undefined,
 ): CompiledGraph | undefined {
   // Anything but a mapping is the schema's to report.
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
@@ -113,7 +158,13 @@ function programOf(
     report.error(valueSpan(doc, []), "Missing required field 'graph' (or 'model').", SHAPE_HINT);
     return undefined;
   }
-  return compileGraph(doc, source, report, options.set);
+  return precompiled ?? compileGraph(doc, source, report, options.set);
+}
+
+/** A walkthrough item's span in the whole file, from the one in the text without the graph block. */
+function shifted(item: WalkthroughItem, fast: Precompiled): WalkthroughItem {
+  const move = (offset: number) => (offset > fast.at ? offset + fast.shift : offset);
+  return { ...item, span: { start: move(item.span.start), end: move(item.span.end) } };
 }
 
 const MODEL_HINT = 'For example: model: {mlp: [3, 4, 4, 1], activation: tanh}';

@@ -1,6 +1,8 @@
 import {
   backward,
   forward,
+  type Graph,
+  type GradCheckBudget,
   type GradCheckReport,
   gradCheck,
   type NodeCheck,
@@ -17,7 +19,8 @@ const checks = new WeakMap<Timeline, Checked>();
 
 /**
  * The engine's grad check of the final grads, computed on first use and kept. It runs a full
- * forward and backward pass on the graph and then puts every value back as the cursor had it.
+ * forward and backward pass on the graph and then puts every value back as the cursor had it;
+ * with the budget `none` it runs neither.
  */
 export function gradCheckOf(state: SessionState): GradCheckReport {
   return checked(state).report;
@@ -33,14 +36,22 @@ function checked(state: SessionState): Checked {
   const cached = checks.get(tl);
   if (cached !== undefined) return cached;
   const g = tl.graph;
+  const budget = state.gradcheckBudget;
+  // With no node to probe there is no pass to make: no forward, backward or copies of the values.
+  const report = budget === 'none' ? gradCheck(g, tl.output, budget) : probed(g, tl, budget);
+  const result = { report, byNode: new Map(report.results.map((r) => [r.id, r])) };
+  checks.set(tl, result);
+  return result;
+}
+
+/** The grad check on the final values, leaving the graph's values as the session had them. */
+function probed(g: Graph, tl: Timeline, budget: GradCheckBudget | undefined): GradCheckReport {
   const data = g.data.slice(0, g.size);
   const grad = g.grad.slice(0, g.size);
   forward(g);
   backward(g, tl.output, tl.cone);
-  const report = gradCheck(g, tl.output, state.gradcheckBudget);
+  const report = gradCheck(g, tl.output, budget);
   g.data.set(data);
   g.grad.set(grad);
-  const result = { report, byNode: new Map(report.results.map((r) => [r.id, r])) };
-  checks.set(tl, result);
-  return result;
+  return report;
 }

@@ -1,0 +1,141 @@
+/**
+ * S: whole processes at scale. `check` and `replay --format json` on chains of 1e3 to 1e7 nodes
+ * (time, peak bytes per node, fitted growth exponent), and gradstep against the micrograd-style
+ * Python reference (bench/micrograd_ref.py): `check` on the 65k-node MLP scenario, whole process
+ * each, alternating; W2's SGD step in-process on both sides.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chainScenarioText } from '../scripts/chain-scenario.js';
+import { mlpScenarioText } from '../scripts/mlp-scenario.js';
+import { engineBackend } from './backends.js';
+import type { BenchResult, BenchSuite } from './harness.js';
+import { median, time } from './harness.js';
+import { initialParameters, LAYERS, moons, sgdStep } from './mlp.js';
+import { bundle, growthExponent, OUT, PYTHON_REFERENCE, runProcess } from './processes.js';
+
+const NONE = { baseline_ms: null, ratio: null } as const;
+const TARGETS = { checkMs1e6: 3000, checkBytes1e6: 150, replayBytes1e7: 500, vsPython: 3 };
+
+function scaleRows(cli: string, sizes: readonly number[], log: (line: string) => void) {
+  const rows: BenchResult[] = [];
+  for (const command of ['check', 'replay'] as const) {
+    const ms: number[] = [];
+    for (const n of sizes) {
+      const file = join(OUT, `chain-${n}.yaml`);
+      writeFileSync(file, chainScenarioText(n));
+      log(`S ${command} chain ${n.toExponential(0)}`);
+      const args =
+        command === 'check'
+          ? [cli, 'check', file, '--gradcheck', 'none']
+          : [cli, 'replay', file, '--format', 'json'];
+      const run = runProcess(process.execPath, args, { discard: true });
+      const perNode = run.peakBytes / n;
+      ms.push(run.ms);
+      const target =
+        command === 'check' && n === 1e6
+          ? `; target <= ${TARGETS.checkMs1e6} ms and <= ${TARGETS.checkBytes1e6} B/node: ${run.ms <= TARGETS.checkMs1e6 && perNode <= TARGETS.checkBytes1e6 ? 'met' : 'missed'}`
+          : command === 'replay' && n === 1e7
+            ? `; target <= ${TARGETS.replayBytes1e7} B/node: ${perNode <= TARGETS.replayBytes1e7 && run.status === 0 ? 'met' : 'missed'}`
+            : '';
+      rows.push({
+        name: `S ${command} chain ${n.toExponential(0).replace('+', '')}`,
+        median_ms: run.ms,
+        ...NONE,
+        bytes_per_node: perNode,
+        notes: `exit ${run.status}; peak ${(run.peakBytes / 2 ** 20).toFixed(0)} MB (whole process)${target}`,
+      });
+    }
+    const exponent = growthExponent(sizes.slice(1), ms.slice(1));
+    rows.push({
+      name: `S ${command} growth`,
+      median_ms: exponent,
+      ...NONE,
+      bytes_per_node: null,
+      notes: `time ∝ n^${exponent.toFixed(2)}, fitted over ${sizes
+        .slice(1)
+        .map((n) => n.toExponential(0))
+        .join(', ')}`,
+    });
+  }
+  return rows;
+}
+
+function checkVsPython(cli: string, runs: number, log: (line: string) => void): BenchResult {
+  const file = join(OUT, 'mlp-65k.yaml');
+  writeFileSync(file, mlpScenarioText({ layers: [2, 16, 16, 1], samples: 100, seed: 1 }));
+  log('S check 65k MLP vs Python');
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let outputs = '';
+  for (let i = 0; i < runs; i++) {
+    const a = runProcess(process.execPath, [cli, 'check', file, '--gradcheck', 'none']);
+    const b = runProcess('python3', [PYTHON_REFERENCE, 'check', file]);
+    if (a.status !== 0 || b.status !== 0)
+      throw new Error('S: check or the Python reference failed');
+    ours.push(a.ms);
+    theirs.push(b.ms);
+    outputs = b.stdout.split('\n')[0];
+  }
+  const a = median(ours);
+  const b = median(theirs);
+  return {
+    name: 'S check 65k MLP vs Python',
+    median_ms: a,
+    baseline_ms: b,
+    ratio: a / b,
+    bytes_per_node: null,
+    notes:
+      `whole processes, ${runs} each alternating; Python ${(b / a).toFixed(2)}x slower ` +
+      `(target >= ${TARGETS.vsPython}x: ${b / a >= TARGETS.vsPython ? 'met' : 'missed'}); reference says ${outputs}`,
+  };
+}
+
+function w2VsPython(quick: boolean, log: (line: string) => void): BenchResult {
+  log('S W2 step vs Python');
+  const data = moons(100, 0.1, 42);
+  const params = initialParameters(1);
+  const spec = join(OUT, 'w2.json');
+  const steps = quick ? 3 : 7;
+  writeFileSync(
+    spec,
+    JSON.stringify({
+      x: [...data.x],
+      label: [...data.label],
+      params: [...params],
+      layers: LAYERS,
+      steps,
+    }),
+  );
+  const py = JSON.parse(runProcess('python3', [PYTHON_REFERENCE, 'w2', spec]).stdout);
+  const engine = engineBackend();
+  const ours = Float64Array.from(params);
+  const firstLoss = sgdStep(engine, ours, data, 0.1);
+  if (Math.abs(firstLoss - py.first_loss) > 1e-9)
+    throw new Error(`S: W2 losses differ: ${firstLoss} vs Python ${py.first_loss}`);
+  const ms = median(
+    Array.from({ length: quick ? 20 : 100 }, () => time(() => sgdStep(engine, ours, data, 0.1))),
+  );
+  return {
+    name: 'S W2 step vs Python',
+    median_ms: ms,
+    baseline_ms: py.median_ms,
+    ratio: ms / py.median_ms,
+    bytes_per_node: null,
+    notes: `micrograd-style Python ${(py.median_ms / ms).toFixed(0)}x slower; same first loss ${firstLoss.toFixed(6)}`,
+  };
+}
+
+export const scale: BenchSuite = {
+  name: 'S',
+  async run({ quick, log }) {
+    log('S bundle the CLI');
+    const cli = bundle();
+    const sizes = quick ? [1e3, 1e4, 1e5] : [1e3, 1e4, 1e5, 1e6, 1e7];
+    return [
+      w2VsPython(quick, log),
+      checkVsPython(cli, quick ? 2 : 5, log),
+      ...scaleRows(cli, sizes, log),
+    ];
+  },
+};
