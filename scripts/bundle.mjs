@@ -12,9 +12,15 @@
  * miss its ASCII fast path and go through Intl.Segmenter and an emoji regex per character) and
  * ansi-tokenize's tokenize + styledCharsFromTokens. Unchanged lines then cost a map lookup.
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const outfile = process.argv[2] ?? 'dist/bundle/gradstep.js';
+// Chunks of earlier builds would pile up beside the entry: remove them (and only them).
+for (const name of existsSync(dirname(outfile)) ? readdirSync(dirname(outfile)) : []) {
+  if (/^chunk-[A-Z0-9]+\.js$/.test(name)) rmSync(join(dirname(outfile), name));
+}
 
 /**
  * Entries kept per memo before it starts over: a frame writes a few hundred lines, so this keeps
@@ -105,8 +111,12 @@ const noDevtools = {
 };
 
 await build({
-  entryPoints: ['src/bin.ts'],
-  outfile,
+  // Split at dynamic imports: `check`, `replay` and `export` never load (or compile) the chunk
+  // with Ink and React, which only the debugger and --frames import.
+  entryPoints: { [basename(outfile, '.js')]: 'src/bin.ts' },
+  outdir: dirname(outfile),
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -2,8 +2,9 @@
  * Where the fast path starts: the file's `graph: |` block, found by its lines (a top-level key,
  * a literal block with no indicators, indented with spaces) without parsing the YAML around it.
  */
-import type { CompiledGraph } from './graph-block.js';
+
 import { readFastGraph } from './fast-graph.js';
+import type { CompiledGraph } from './graph-block.js';
 
 const GRAPH_KEY = /^graph:[ ]*\|[ ]*$/m;
 

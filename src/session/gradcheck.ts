@@ -1,9 +1,9 @@
 import {
   backward,
   forward,
-  type Graph,
   type GradCheckBudget,
   type GradCheckReport,
+  type Graph,
   gradCheck,
   type NodeCheck,
 } from '../engine/index.js';

@@ -64,7 +64,7 @@ export class Controller {
     this.checkPending = options.deferCheck === true;
     this.facts = scenarioFacts(this.session);
     this.layouts = new GraphLayouts(options.scenario);
-    this.view = initialViewState(options.scenario.output);
+    this.view = initialViewState(options.scenario.output, options.scenario.graph.size);
     const rejected = this.addBreakpoints(options.breakpoints ?? []);
     if (rejected.length > 0) this.dispatchView({ type: 'say', message: rejected.join('; ') });
   }

@@ -81,12 +81,18 @@ export type ViewAction =
 
 const NO_SCROLL = { steps: 0, inspector: 0 } as const;
 
-export function initialViewState(selected = -1): ViewState {
+/**
+ * Graphs with more nodes open in the list view: drawing them means laying them out first (about
+ * a second per 100,000 nodes), which `v` does when asked, not before the first frame.
+ */
+export const LIST_FIRST_NODES = 20_000;
+
+export function initialViewState(selected = -1, nodes = 0): ViewState {
   return {
     selected,
     followCursor: true,
     focus: 'graph',
-    graphMode: 'graph',
+    graphMode: nodes > LIST_FIRST_NODES ? 'list' : 'graph',
     scroll: NO_SCROLL,
     viewport: { x: 0, y: 0 },
     panned: false,

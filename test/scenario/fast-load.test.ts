@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chainScenarioText } from '../../scripts/chain-scenario.js';
 import { mlpScenarioText } from '../../scripts/mlp-scenario.js';
-import { lineColumn, loadScenario, type Scenario } from '../../src/scenario/index.js';
 import { fastCompiledGraph, findGraphBlock } from '../../src/scenario/fast-load.js';
+import { lineColumn, loadScenario, type Scenario } from '../../src/scenario/index.js';
 
 /** A description long enough to put a small file over the fast path's threshold. */
 const PADDING = `description: |\n${'  filler text for the fast path threshold.\n'.repeat(600)}`;

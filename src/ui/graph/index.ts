@@ -1,5 +1,12 @@
 export { defaultFormat, type Format } from './box.js';
-export { type Layout, type LayoutMode, type LayoutOptions, layoutGraph } from './layout.js';
+export {
+  type Layout,
+  type LayoutMode,
+  type LayoutOptions,
+  layoutGraph,
+  type NodeTexts,
+  nodeTexts,
+} from './layout.js';
 export { type ListLayout, layoutList, renderListViewport } from './list.js';
 export { renderGraphViewport } from './render.js';
 export { FLAGS, type Flag, flagsOf } from './style.js';

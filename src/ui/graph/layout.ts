@@ -20,17 +20,38 @@ export interface LayoutOptions {
   readonly boxWidth?: number;
 }
 
+/** What every view shows of each node, worked out in one linear pass (no layering). */
+export interface NodeTexts {
+  readonly graph: Graph;
+  readonly labels: readonly string[];
+  /** The op symbol shown in each node's title ('' for inputs). */
+  readonly symbols: readonly string[];
+  /** 1 when a node feeds at least one other node. */
+  readonly hasConsumers: Uint8Array;
+}
+
+export function nodeTexts(graph: Graph, labelOf: (id: number) => string): NodeTexts {
+  const n = graph.size;
+  const labels: string[] = new Array(n);
+  const symbols: string[] = new Array(n);
+  const hasConsumers = new Uint8Array(n);
+  for (let id = 0; id < n; id++) {
+    labels[id] = labelOf(id);
+    const spec = OPS[graph.op[id]];
+    symbols[id] = spec.syntax === 'leaf' ? '' : spec.symbol;
+    if (graph.in0[id] >= 0) hasConsumers[graph.in0[id]] = 1;
+    if (graph.in1[id] >= 0) hasConsumers[graph.in1[id]] = 1;
+  }
+  return { graph, labels, symbols, hasConsumers };
+}
+
 /**
  * Where every node and edge of a graph is drawn. Computed once per scenario: positions never
  * change while stepping, and renderers only overlay values and styles on it.
  */
-export interface Layout extends Canvas {
+export interface Layout extends Canvas, NodeTexts {
   readonly mode: LayoutMode;
-  readonly graph: Graph;
   readonly output: number;
-  readonly labels: readonly string[];
-  /** The op symbol shown in each node's title ('' for inputs). */
-  readonly symbols: readonly string[];
   readonly boxWidth: number;
   readonly boxHeight: number;
   /** Rows, from a box's top, where input slot 0 and 1 arrive. */
@@ -43,8 +64,6 @@ export interface Layout extends Canvas {
   readonly layerX: Int32Array;
   /** The strokes between layer k and k + 1. */
   gap(k: number): GapRoutes;
-  /** 1 when a node feeds at least one other node. */
-  readonly hasConsumers: Uint8Array;
 }
 
 export function layoutGraph(
@@ -58,17 +77,8 @@ export function layoutGraph(
   const boxWidth = options.boxWidth ?? BOX_WIDTH[mode];
   const layering = layerGraph(graph);
   const itemY = placeItems(layering, shape);
-  const n = graph.size;
-  const labels: string[] = new Array(n);
-  const symbols: string[] = new Array(n);
-  const hasConsumers = new Uint8Array(n);
-  for (let id = 0; id < n; id++) {
-    labels[id] = labelOf(id);
-    const spec = OPS[graph.op[id]];
-    symbols[id] = spec.syntax === 'leaf' ? '' : spec.symbol;
-    if (graph.in0[id] >= 0) hasConsumers[graph.in0[id]] = 1;
-    if (graph.in1[id] >= 0) hasConsumers[graph.in1[id]] = 1;
-  }
+  const texts = nodeTexts(graph, labelOf);
+  const { labels } = texts;
   const { stubFrom, stubTo } = layering;
   const stubLabels = Array.from(stubFrom, (from) => cut(labels[from], STUB_LABEL));
   // A stub is its label, a space and a stroke into the port, right of the gap's tracks.
@@ -80,10 +90,8 @@ export function layoutGraph(
   const routes = routeEdges(layering, shape, itemY, boxWidth, stubRoom);
   return {
     mode,
-    graph,
+    ...texts,
     output,
-    labels,
-    symbols,
     boxWidth,
     boxHeight: shape.boxHeight,
     inPorts: shape.inPorts,
@@ -92,7 +100,6 @@ export function layoutGraph(
     itemY,
     layerX: routes.layerX,
     gap: routes.gap,
-    hasConsumers,
     width: routes.width,
     height: routes.height,
     rectOf(id: number): Rect {

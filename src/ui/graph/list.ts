@@ -10,7 +10,7 @@ import {
   valueStyle,
 } from './box.js';
 import { CellBuffer } from './cells.js';
-import type { Layout } from './layout.js';
+import type { NodeTexts } from './layout.js';
 import { FLAGS, frameStyle } from './style.js';
 import type { Canvas, NodeStates, Rect, RenderOptions, Viewport } from './types.js';
 
@@ -24,15 +24,15 @@ const VALUE = 12;
 
 /** The list view: one row per node in step (creation) order, columns sized once. */
 export interface ListLayout extends Canvas {
-  readonly layout: Layout;
-  /** `x_2 * y`, `tanh(xy)`, `input`: how each node is computed. */
-  readonly expressions: readonly string[];
+  readonly layout: NodeTexts;
+  /** `x_2 * y`, `tanh(xy)`, `input`: how a node is computed. */
+  expression(id: number): string;
   readonly idWidth: number;
   readonly labelWidth: number;
   readonly expressionWidth: number;
 }
 
-function expressionOf(layout: Layout, id: number): string {
+function expressionOf(layout: NodeTexts, id: number): string {
   const { graph, labels } = layout;
   const spec = OPS[graph.op[id]];
   const a = labels[graph.in0[id]];
@@ -49,21 +49,27 @@ function expressionOf(layout: Layout, id: number): string {
   }
 }
 
-export function layoutList(layout: Layout): ListLayout {
+/**
+ * Columns are sized to their widest cell, found by a pass over every node up to this many; above
+ * it they take their maximum widths and expressions are made only for the rows drawn, so a
+ * million-node graph opens in the list without a million strings.
+ */
+const MEASURED = 50_000;
+
+export function layoutList(layout: NodeTexts): ListLayout {
   const n = layout.graph.size;
-  const expressions: string[] = new Array(n);
-  let labelWidth = 1;
-  let expressionWidth = 1;
-  for (let id = 0; id < n; id++) {
-    expressions[id] = cut(expressionOf(layout, id), EXPRESSION_MAX);
+  const expression = (id: number) => cut(expressionOf(layout, id), EXPRESSION_MAX);
+  let labelWidth = n > MEASURED ? LABEL_MAX : 1;
+  let expressionWidth = n > MEASURED ? EXPRESSION_MAX : 1;
+  for (let id = 0; id < n && n <= MEASURED; id++) {
     labelWidth = Math.max(labelWidth, Math.min(LABEL_MAX, [...layout.labels[id]].length));
-    expressionWidth = Math.max(expressionWidth, [...expressions[id]].length);
+    expressionWidth = Math.max(expressionWidth, [...expression(id)].length);
   }
   const idWidth = String(Math.max(0, n - 1)).length + 1;
   const width = GLYPHS + idWidth + labelWidth + expressionWidth + 3 * 2 + 2 * (VALUE + 2) + VALUE;
   return {
     layout,
-    expressions,
+    expression,
     idWidth,
     labelWidth,
     expressionWidth,
@@ -98,7 +104,7 @@ export function renderListViewport(
     };
     column(`#${id}`, list.idWidth, frameStyle(face.flags));
     column(layout.labels[id], list.labelWidth, state.searchMatch ? FLAGS.searchMatch.style : '1');
-    column(list.expressions[id], list.expressionWidth);
+    column(list.expression(id), list.expressionWidth);
     column(`d ${show(state.data, format)}`, VALUE, valueStyle(state.data));
     column(gradText(face, 'g ', 2 * VALUE), 2 * VALUE, gradStyle(face));
   }

@@ -7,6 +7,7 @@ import {
   type ListLayout,
   layoutGraph,
   layoutList,
+  nodeTexts,
   renderGraphViewport,
   renderListViewport,
   type Viewport,
@@ -31,8 +32,12 @@ export class GraphLayouts {
     return layout;
   }
 
+  /** The list needs no layout: a graph too big to lay out at once opens in it. */
   list(): ListLayout {
-    this.listLayout ??= layoutList(this.get('compact'));
+    this.listLayout ??= layoutList(
+      this.cache.get('compact') ??
+        nodeTexts(this.scenario.graph, (id) => this.scenario.labelOf(id)),
+    );
     return this.listLayout;
   }
 }

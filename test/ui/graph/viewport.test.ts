@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { Graph, OpCode } from '../../../src/engine/index.js';
 import {
   layoutGraph,
   layoutList,
+  nodeTexts,
   panViewport,
+  renderListViewport,
   viewportFollowing,
 } from '../../../src/ui/graph/index.js';
 import { graphViewport } from '../../../src/ui/panes/graph-pane.js';
+import { initialViewState, LIST_FIRST_NODES } from '../../../src/ui/view-state.js';
 import { labelOf, seedGraph } from './seed.js';
 
 const { graph, output, ids } = seedGraph();
@@ -62,5 +66,28 @@ describe('viewport', () => {
     expect(graphViewport(layout, view(ids.x, 9, true), 77, 7).y).toBe(4);
     // A pane taller than the canvas shows all of it.
     expect(graphViewport(layout, view(ids.y, 3), 77, 20).y).toBe(0);
+  });
+});
+
+describe('big graphs open in the list view', () => {
+  it('starts in the list above LIST_FIRST_NODES nodes and in the drawing up to it', () => {
+    expect(initialViewState(0, LIST_FIRST_NODES).graphMode).toBe('graph');
+    expect(initialViewState(0, LIST_FIRST_NODES + 1).graphMode).toBe('list');
+  });
+
+  it('lists a 100,000-node chain without laying it out, each row made when drawn', () => {
+    const g = new Graph();
+    g.addInput(0.5, 'x');
+    for (let k = 1; g.size < 100_000; k++) g.setName(g.addOp(OpCode.tanh, g.size - 1), `v${k}`);
+    const list = layoutList(nodeTexts(g, (id) => g.nameOf(id) ?? `#${id}`));
+    expect(list.height).toBe(100_000);
+    expect(list.expression(99_999)).toBe('tanh(v99998)');
+    const rows = renderListViewport(
+      list,
+      () => ({ data: null, grad: null }),
+      { x: 0, y: 99_998, width: 120, height: 2 },
+      { color: false },
+    );
+    expect(rows[1]).toMatch(/#99999 +v99999 +tanh\(v99998\) +d \?/);
   });
 });

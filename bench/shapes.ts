@@ -1,0 +1,39 @@
+/**
+ * Scenario texts of the graph shapes the UI targets are stated for, besides chains
+ * (scripts/chain-scenario.ts) and MLPs (scripts/mlp-scenario.ts): a random DAG and a wide fan-out.
+ */
+import { seeded } from './harness.js';
+
+const scenario = (title: string, lines: readonly string[], output: string) =>
+  `title: ${title}\ngraph: |\n${lines.map((l) => `  ${l}`).join('\n')}\noutput: ${output}\n`;
+
+/**
+ * n nodes: 8 inputs, then each op reads one or two earlier nodes, 80% among the last 50 and the
+ * rest anywhere (long edges), a tanh every third node to keep values bounded.
+ */
+export function randomDagScenario(n: number): string {
+  const random = seeded(11);
+  const lines: string[] = [];
+  for (let i = 0; i < 8; i++) lines.push(`w${i} = ${(random() - 0.5).toFixed(3)}`);
+  const pick = (k: number) => {
+    const back =
+      random() < 0.8 ? 1 + Math.floor(random() * Math.min(50, k)) : 1 + Math.floor(random() * k);
+    return k - back < 8 ? `w${k - back}` : `v${k - back}`;
+  };
+  for (let k = 8; k < n; k++) {
+    const op =
+      k % 3 === 0 ? `tanh(${pick(k)})` : `${pick(k)} ${k % 3 === 1 ? '+' : '*'} ${pick(k)}`;
+    lines.push(`v${k} = ${op}`);
+  }
+  return scenario(`a random DAG of ${n} nodes`, lines, `v${n - 1}`);
+}
+
+/** One input read by n/2 nodes in one layer, summed by a chain: the widest layer a graph can have. */
+export function fanOutScenario(n: number): string {
+  const half = Math.floor((n - 1) / 2);
+  const lines = ['x = 0.5'];
+  for (let k = 1; k <= half; k++) lines.push(`a${k} = tanh(x)`);
+  lines.push('s1 = a1 + a1');
+  for (let k = 2; k <= half; k++) lines.push(`s${k} = s${k - 1} + a${k}`);
+  return scenario(`a fan-out of ${n} nodes`, lines, `s${half}`);
+}
