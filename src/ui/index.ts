@@ -7,6 +7,8 @@
 import type { Frame, FrameOptions } from './frames.js';
 
 export type { Frame, FrameOptions } from './frames.js';
+export { layoutGraph } from './graph/layout.js';
+export { FLAGS, type Flag } from './graph/style.js';
 export {
   COMMANDS,
   type Command,
@@ -17,6 +19,7 @@ export {
   keysOf,
   type Mode,
 } from './keymap.js';
+export { paneTexts } from './page-text.js';
 export { MIN_COLUMNS, MIN_ROWS } from './screen.js';
 export {
   createTerminalSession,

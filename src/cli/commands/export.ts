@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import type { GradCheckBudget } from '../../engine/index.js';
-import { nodeValue, reduce } from '../../session/index.js';
-import { analyze } from '../analyze.js';
+import { DEFAULT_PRECISION, nodeValue, reduce } from '../../session/index.js';
+import { type Analysis, analyze } from '../analyze.js';
 import { resolveScenario } from '../builtins.js';
 import { failureReasons } from '../check-report.js';
 import {
@@ -12,25 +12,35 @@ import {
   printError,
   setOption,
 } from '../context.js';
+import { htmlPage } from '../export/html/page.js';
+import { pageData } from '../export/html/page-data.js';
 import { toDot, toMermaid } from '../export/render.js';
 import { type NodeValues, nodesJson } from '../graph-json.js';
 import { loadForCommand } from '../load.js';
 import { positionOf } from '../replay/drive.js';
 import { checkOptions } from './check.js';
 
-export const EXPORT_FORMATS = ['dot', 'mermaid', 'json'] as const;
+export const EXPORT_FORMATS = ['dot', 'mermaid', 'json', 'html'] as const;
 
 export interface ExportArgs extends GlobalArgs {
   readonly file: string;
   readonly format: (typeof EXPORT_FORMATS)[number];
-  readonly at: string;
+  readonly at?: string;
   readonly set: ReadonlyMap<string, number>;
   readonly gradcheck: GradCheckBudget;
 }
 
 export const exportOptions = {
-  format: { choices: EXPORT_FORMATS, default: 'dot', describe: 'Graphviz, Mermaid or JSON' },
-  at: { type: 'string', default: 'end', requiresArg: true, describe: 'Show the values at STEP' },
+  format: {
+    choices: EXPORT_FORMATS,
+    default: 'dot',
+    describe: 'Graphviz, Mermaid, JSON, or a step-through page (html)',
+  },
+  at: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Show the values at STEP (default: end; html: the page opens at start)',
+  },
   set: setOption,
   gradcheck: checkOptions.gradcheck,
 } as const;
@@ -41,13 +51,14 @@ export function exportCommand(
 ): CommandModule<GlobalArgs, ExportArgs> {
   return {
     command: 'export <file>',
-    describe: 'Write the graph as Graphviz dot, Mermaid or JSON, with its values at a step',
+    describe: 'Write the graph as Graphviz dot, Mermaid or JSON, or as a step-through web page',
     builder: (yargs) =>
       yargs
         .options(exportOptions)
         .hide('version')
         .positional('file', fileArgument)
-        .example('$0 export seed | dot -Tsvg > seed.svg', 'Draw the built-in seed example'),
+        .example('$0 export seed | dot -Tsvg > seed.svg', 'Draw the built-in seed example')
+        .example('$0 export seed --format html > seed.html', 'A page to step through offline'),
     handler: async (args) => report(await runExport(ctx, args)),
   };
 }
@@ -64,9 +75,15 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
   const scenario = await loadForCommand(io, file, args);
   if (scenario === undefined) return 2;
   const analysis = analyze(scenario, args.gradcheck);
-  const position = positionOf(analysis.session, args.at);
+  const at = args.at ?? (args.format === 'html' ? 'start' : 'end');
+  const position = positionOf(analysis.session, at);
   if (typeof position !== 'number')
-    return printError(io, `--at ${args.at}: ${position.message}`, position.hint);
+    return printError(io, `--at ${at}: ${position.message}`, position.hint);
+  if (args.format === 'html') {
+    const data = pageData(scenario, analysis.session, args.precision ?? DEFAULT_PRECISION);
+    io.stdout(htmlPage({ ...data, start: position }));
+    return reportFailures(io, file, analysis);
+  }
   const state = reduce(analysis.session, { type: 'goto', step: position });
   const values: NodeValues = {
     data: (id) => nodeValue(state, id, 'data') ?? null,
@@ -82,6 +99,11 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
     };
     io.stdout(`${JSON.stringify(json)}\n`);
   }
+  return reportFailures(io, file, analysis);
+}
+
+/** `check`'s verdict after the export: the reasons on stderr and its exit code. */
+function reportFailures(io: CliContext['io'], file: string, analysis: Analysis): ExitCode {
   const reasons = failureReasons(analysis);
   if (reasons.length > 0) {
     io.stderr(`${file}: check failed: ${reasons.join('; ')} (details: gradstep check ${file})\n`);

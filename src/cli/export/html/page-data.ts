@@ -1,0 +1,214 @@
+import type { Scenario } from '../../../scenario/index.js';
+import { formatNumber, parseStep, reduce, type SessionState } from '../../../session/index.js';
+import { FLAGS, type Flag, layoutGraph, paneTexts } from '../../../ui/index.js';
+
+/**
+ * Everything the HTML player shows, produced here by the session and the TUI's own text, so the
+ * page only looks things up: it never computes a value. Per-node facts are columns (one array
+ * per field, indexed by node id); per-step facts are deltas, so a 10,000-node graph stays a few
+ * megabytes.
+ */
+export interface PageData {
+  readonly title: string;
+  readonly file: string;
+  readonly description: string;
+  readonly total: number;
+  readonly forwardCount: number;
+  /** The position just after B0. */
+  readonly zero: number;
+  readonly output: number;
+  /** Each flag's glyph and meaning, as the TUI's legend gives them. */
+  readonly glyphs: Readonly<Record<Flag, readonly [string, string]>>;
+  readonly nodes: NodeColumns;
+  /** Lines the inspector shows for many nodes, each once. */
+  readonly texts: readonly string[];
+  /** A grad's text at B0: `[short, full]` for 0 (every node but the output) and for 1. */
+  readonly gradZero: readonly [string, string];
+  readonly gradOne: readonly [string, string];
+  /** By position (0 is `start`): the step panel's lines and what the step did to grads. */
+  readonly steps: readonly StepData[];
+  /** Positions where the walkthrough pauses (`‖` on the timeline). */
+  readonly pauses: readonly number[];
+  /** Where `:` goto takes a node name or `#ID` (as the TUI's goto resolves it). */
+  readonly goto: Readonly<Record<string, number>>;
+}
+
+export interface NodeColumns {
+  readonly label: string[];
+  /** The op drawn between a node's inputs and itself ('' for inputs). */
+  readonly symbol: string[];
+  readonly in0: number[];
+  readonly in1: number[];
+  /** data as the boxes show it (the session's precision) and at full precision. */
+  readonly data: string[];
+  readonly dataFull: string[];
+  /** Position of the node's forward step; 0 for leaves (known from the start). */
+  readonly forward: number[];
+  /** 1 when the output depends on the node. */
+  readonly cone: number[];
+  /** Contributions its grad receives in all (consumer edges). */
+  readonly expected: number[];
+  /**
+   * The inspector's lines above data and grad (definition, op and formula, inputs), as indexes
+   * into `texts`: most nodes share their op line and their check lines.
+   */
+  readonly head: number[][];
+  /** The ledger's entry lines at `end`, in arrival order: the first k show after k arrived. */
+  readonly ledger: string[][];
+  /** The inspector's grad-check lines before the grad is final, and once it is. */
+  readonly checkWaiting: number[][];
+  readonly checkFinal: number[][];
+  /** Layer (left to right) and top row (in the TUI's layout units) of each box. */
+  readonly layer: number[];
+  readonly row: number[];
+}
+
+/**
+ * One position: the step panel's lines, the node the step ran (-1 at `start`), and each grad the
+ * step changed as a flat run of `to, before, after, beforeFull, afterFull` (undoing a step writes
+ * the befores back, last first).
+ */
+export type StepData = readonly [
+  lines: readonly string[],
+  node: number,
+  changes: readonly (number | string)[],
+];
+
+/**
+ * Walks a session from `start` to `end` one `next` at a time, recording what the TUI would show
+ * at each position. `session` may be at any position; the walk leaves it at `end`.
+ */
+export function pageData(scenario: Scenario, session: SessionState, precision: number): PageData {
+  const tl = session.timeline;
+  const g = tl.graph;
+  const short = (x: number) => formatNumber(x, precision);
+  const text = paneTexts(session, precision);
+  const nodes = nodeColumns(scenario, tl.output);
+  const texts = interner();
+  // One step there and back: the expectations at `start` are checked on arrival, as in the TUI.
+  let state = reduce(reduce(session, { type: 'goto', step: 1 }), { type: 'first' });
+  const steps: StepData[] = [];
+  for (let p = 0; p <= tl.total; p++) {
+    if (p > 0) state = reduce(state, { type: 'next' });
+    const changes: (number | string)[] = [];
+    for (const c of state.last?.step?.contributions ?? []) {
+      changes.push(c.to, short(c.before), short(c.after), String(c.before), String(c.after));
+    }
+    steps.push([text.stepPanel(state), state.last?.step?.node ?? -1, changes]);
+    if (p === tl.zeroPosition)
+      inspectAll(nodes, texts, (id) => text.inspector(state, id), 'waiting');
+    if (p === tl.total) inspectAll(nodes, texts, (id) => text.inspector(state, id), 'final');
+  }
+  for (let id = 0; id < g.size; id++) {
+    nodes.data.push(short(g.data[id]));
+    nodes.dataFull.push(String(g.data[id]));
+    nodes.forward.push(Math.max(0, tl.forwardPosition(id)));
+    nodes.cone.push(tl.cone[id]);
+  }
+  return {
+    title: scenario.title,
+    file: scenario.source.name,
+    description: scenario.description ?? '',
+    total: tl.total,
+    forwardCount: tl.forwardCount,
+    zero: tl.zeroPosition,
+    output: tl.output,
+    glyphs: Object.fromEntries(
+      Object.entries(FLAGS).map(([flag, look]) => [flag, [look.glyph, look.meaning]]),
+    ) as Record<Flag, [string, string]>,
+    nodes,
+    texts: texts.table,
+    gradZero: [short(0), String(0)],
+    gradOne: [short(1), String(1)],
+    steps,
+    pauses: text.pauses,
+    goto: gotoTable(state),
+  };
+}
+
+/** The static columns: labels, ops, inputs and the layout, computed once as the TUI does. */
+function nodeColumns(scenario: Scenario, output: number): NodeColumns {
+  const g = scenario.graph;
+  const layout = layoutGraph(g, output, (id) => scenario.labelOf(id));
+  const columns: NodeColumns = {
+    label: [...layout.labels],
+    symbol: [...layout.symbols],
+    in0: Array.from(g.in0.subarray(0, g.size)),
+    in1: Array.from(g.in1.subarray(0, g.size)),
+    data: [],
+    dataFull: [],
+    forward: [],
+    cone: [],
+    expected: new Array(g.size).fill(0),
+    head: [],
+    ledger: [],
+    checkWaiting: [],
+    checkFinal: [],
+    layer: Array.from(layout.layering.layerOf.subarray(0, g.size)),
+    row: Array.from(layout.itemY.subarray(0, g.size)),
+  };
+  return columns;
+}
+
+/**
+ * Splits the inspector's lines of every node: head (above `data`), ledger entries (indented
+ * under `ledger`) and the grad check (from `check` on).
+ */
+function inspectAll(
+  nodes: NodeColumns,
+  texts: Interner,
+  inspect: (id: number) => string[],
+  when: 'waiting' | 'final',
+): void {
+  for (let id = 0; id < nodes.label.length; id++) {
+    const lines = inspect(id);
+    const data = lines.findIndex((line) => line.startsWith('data '));
+    const check = lines.findIndex((line) => line.startsWith('check '));
+    const ledger = lines.findIndex((line) => line.startsWith('ledger '));
+    const checkLines = check < 0 ? [] : lines.slice(check);
+    if (when === 'waiting') {
+      nodes.head.push(texts.intern(lines.slice(0, data)));
+      nodes.checkWaiting.push(texts.intern(checkLines));
+      continue;
+    }
+    const entries = ledger < 0 ? [] : lines.slice(ledger + 1, check < 0 ? undefined : check);
+    nodes.ledger.push(entries.filter((line) => line.startsWith('  ')).map((line) => line.trim()));
+    nodes.expected[id] = nodes.ledger[id].length;
+    nodes.checkFinal.push(texts.intern(checkLines));
+  }
+}
+
+interface Interner {
+  readonly table: string[];
+  intern(lines: readonly string[]): number[];
+}
+
+/** A table of distinct lines; each is stored once and referred to by its index. */
+function interner(): Interner {
+  const table: string[] = [];
+  const index = new Map<string, number>();
+  const one = (line: string): number => {
+    let i = index.get(line);
+    if (i === undefined) {
+      i = table.push(line) - 1;
+      index.set(line, i);
+    }
+    return i;
+  };
+  return { table, intern: (lines) => lines.map(one) };
+}
+
+/** Each node's name and `#ID`, with the position goto gives it (nodes without a step left out). */
+function gotoTable(state: SessionState): Record<string, number> {
+  const tl = state.timeline;
+  const table: [string, number][] = [];
+  for (let id = 0; id < tl.graph.size; id++) {
+    const found = parseStep(tl, `#${id}`);
+    if (!('position' in found)) continue;
+    table.push([`#${id}`, found.position]);
+    const name = tl.graph.nameOf(id);
+    if (name !== undefined) table.push([name, found.position]);
+  }
+  // fromEntries defines own properties, so even a node named `__proto__` is a plain entry.
+  return Object.fromEntries(table);
+}

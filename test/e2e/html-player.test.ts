@@ -1,0 +1,155 @@
+/**
+ * The HTML player in headless Chromium, used as a student would: keys, clicks, reading the page.
+ * Values are checked against hand-computed ones, and every position reached going back is checked
+ * against what the page showed there going forward. No timing assertions: the 10,000-node page
+ * only has to answer each key.
+ */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchChromium } from '../../scripts/chromium.js';
+import { mlpScenarioText } from '../../scripts/mlp-scenario.js';
+import { cli } from '../cli/helpers.js';
+
+let browser: Browser;
+const dir = mkdtempSync(join(tmpdir(), 'gradstep-html-'));
+
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Exports a scenario as a page and writes it to a file of its own. */
+async function exportPage(args: string[], files: Record<string, string> = {}): Promise<string> {
+  const { code, stdout, stderr } = await cli(['export', ...args, '--format', 'html'], { files });
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  const path = join(dir, `page-${Math.random().toString(36).slice(2)}.html`);
+  writeFileSync(path, stdout);
+  return path;
+}
+
+/** Opens a page from disk, failing on any script error or any request that is not file://. */
+async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file://')) problems.push(`request: ${request.url()}`);
+  });
+  await page.goto(`file://${path}`);
+  await page.locator('#step .head').waitFor();
+  return { page, problems };
+}
+
+const head = (page: Page) => page.locator('#step .head').textContent();
+/** A pane's lines (each a div), as one text. */
+const pane = async (page: Page, selector: string) =>
+  (await page.locator(`${selector} > div`).allTextContents()).join('\n');
+/** A box's text as drawn: label (with glyphs), data and grad. */
+const box = (page: Page, id: number) => page.locator(`#boxes [data-id="${id}"]`).textContent();
+/** The inspected node's grad at full precision, from the inspector's `grad` line. */
+const inspectedGrad = async (page: Page) => Number((await inspectorLine(page, 'grad '))?.slice(8));
+const inspectorLine = async (page: Page, prefix: string) =>
+  (await page.locator('#inspector > div').allTextContents()).find((l) => l.startsWith(prefix));
+
+// The seed: x = 2, y = 3, xy = x * y = 6, z = x·x·y + tanh(xy). Ids: x 0, y 1, xy 4.
+const X = 0;
+const XY = 4;
+/** After B3 (tanh_xy's grad 1 went through tanh into xy, then xy hands x its part): y·(1 − tanh²6). */
+const X_GRAD_AT_B3 = 3 * (1 - Math.tanh(6) ** 2);
+/** dz/dx = 2·x·y + y·(1 − tanh²(x·y)), given in the seed's description. */
+const X_GRAD_AT_END = 12.000073729642216;
+
+describe('the HTML player in Chromium', () => {
+  it('steps the seed with n to B3, inspects a click, goes back to start exactly', async () => {
+    const { page, problems } = await open(await exportPage(['scenarios/seed.yaml']));
+    expect(await head(page)).toBe('start: nothing has run yet');
+    for (let p = 1; p <= 9; p++) await page.keyboard.press('n');
+    expect(await head(page)).toBe('B3 backward · xy');
+    const step = await pane(page, '#step');
+    expect(step).toContain('x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)');
+    expect(step).toContain('» x receives its first contribution, through xy');
+    expect(await box(page, X)).toBe('Δ xdata 2grad 7.3730e-5 ◌');
+    expect(await box(page, XY)).toContain('▶ xy');
+    // The inspector follows the step (xy) until a node is clicked.
+    expect(await inspectorLine(page, 'xy = x * y')).toBeDefined();
+    await page.locator(`#boxes [data-id="${X}"] rect`).click();
+    expect(await inspectorLine(page, 'x = 2.0')).toBeDefined();
+    expect(Math.abs((await inspectedGrad(page)) - X_GRAD_AT_B3)).toBeLessThan(1e-18);
+    expect(await inspectorLine(page, 'ledger ')).toBe('ledger  1 of 3 received  ◌ pending');
+    expect(await pane(page, '#inspector')).toContain('B3 from xy: 3 × 2.4577e-5');
+    expect(await box(page, X)).toContain('» x');
+
+    // With x inspected (full precision), record every position from start to end, then compare
+    // each one on the way back, one step at a time.
+    await page.keyboard.press('g');
+    const snapshot = async () =>
+      `${await pane(page, '#step')}\n${await pane(page, '#inspector')}\n${await page.locator('#boxes').textContent()}`;
+    const shown = [await snapshot()];
+    for (let p = 1; p <= 11; p++) {
+      await page.keyboard.press('ArrowRight');
+      shown.push(await snapshot());
+      if (p === 9) expect(Math.abs((await inspectedGrad(page)) - X_GRAD_AT_B3)).toBeLessThan(1e-18);
+    }
+    expect(await head(page)).toBe('B5 backward · x_2');
+    expect(await inspectedGrad(page)).toBe(X_GRAD_AT_END);
+    expect(await inspectorLine(page, 'ledger ')).toBe('ledger  3 of 3 received  ✓ final');
+    for (let p = 11; p > 0; p--) {
+      expect(await snapshot()).toBe(shown[p]);
+      await page.keyboard.press(p % 2 === 0 ? 'N' : 'ArrowLeft');
+    }
+    expect(await head(page)).toBe('start: nothing has run yet');
+    expect(await snapshot()).toBe(shown[0]);
+    // xy's group holds its op ellipse (*) and its record.
+    expect(await box(page, XY)).toBe('*xydata ?grad ?');
+    expect(await box(page, X)).toBe('» xdata 2grad ?');
+
+    await page.keyboard.press(':');
+    await page.keyboard.type('B2');
+    await page.keyboard.press('Enter');
+    expect(await head(page)).toBe('B2 backward · tanh_xy');
+    await page.keyboard.press(':');
+    await page.keyboard.type('nope');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#message').textContent()).toContain('no step or node ‘nope’');
+
+    const shot = join(dir, 'seed.png');
+    await page.screenshot({ path: shot });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('a 10,000-node page opens, answers each key, and draws only what is in view', async () => {
+    const text = mlpScenarioText({ layers: [4, 16, 16, 1], samples: 14, seed: 1 });
+    const path = await exportPage(['mlp.yaml'], { 'mlp.yaml': text });
+    const { page, problems } = await open(path);
+    const nodes = await page.evaluate(
+      'JSON.parse(document.getElementById("gradstep-data").textContent).nodes.label.length',
+    );
+    expect(nodes).toBeGreaterThan(10_000);
+    for (const [key, expected] of [
+      ['n', /^F1 forward/],
+      ['G', /^B\d+ backward/],
+      ['N', /^B\d+ backward/],
+      ['g', /^start/],
+    ] as const) {
+      await page.keyboard.press(key);
+      expect(await head(page)).toMatch(expected);
+      expect(await page.locator('#boxes .node').count()).toBeLessThan(200);
+    }
+    await page.keyboard.press(':');
+    await page.keyboard.type('B9000');
+    await page.keyboard.press('Enter');
+    expect(await head(page)).toMatch(/^B9000 backward/);
+    expect(await page.locator('#boxes .current').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
