@@ -62,7 +62,7 @@ describe('the command line', () => {
     ['replay seed.yaml --keys', 'gradstep: error: --keys needs a value\n'],
     [
       'export seed.yaml --format svg',
-      "gradstep: error: --format expects one of dot, mermaid, json, got 'svg'\n",
+      "gradstep: error: --format expects one of dot, mermaid, json, html, got 'svg'\n",
     ],
   ])('says `%s` is wrong in its own words, exit 2', async (line, message) => {
     const { code, stdout, stderr } = await cli(line, { files });

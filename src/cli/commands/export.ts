@@ -80,7 +80,7 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
   if (typeof position !== 'number')
     return printError(io, `--at ${at}: ${position.message}`, position.hint);
   if (args.format === 'html') {
-    const data = pageData(scenario, analysis.session, args.precision ?? DEFAULT_PRECISION);
+    const data = await pageData(scenario, analysis.session, args.precision ?? DEFAULT_PRECISION);
     io.stdout(htmlPage({ ...data, start: position }));
     return reportFailures(io, file, analysis);
   }

@@ -1,6 +1,8 @@
 import type { Scenario } from '../../../scenario/index.js';
 import { formatNumber, parseStep, reduce, type SessionState } from '../../../session/index.js';
-import { FLAGS, type Flag, layoutGraph, paneTexts } from '../../../ui/index.js';
+
+/** The ui layer, loaded when a page is made: headless commands load no ui at start-up. */
+type Ui = typeof import('../../../ui/index.js');
 
 /**
  * Everything the HTML player shows, produced here by the session and the TUI's own text, so the
@@ -18,7 +20,7 @@ export interface PageData {
   readonly zero: number;
   readonly output: number;
   /** Each flag's glyph and meaning, as the TUI's legend gives them. */
-  readonly glyphs: Readonly<Record<Flag, readonly [string, string]>>;
+  readonly glyphs: Readonly<Record<string, readonly [string, string]>>;
   readonly nodes: NodeColumns;
   /** Lines the inspector shows for many nodes, each once. */
   readonly texts: readonly string[];
@@ -78,12 +80,17 @@ export type StepData = readonly [
  * Walks a session from `start` to `end` one `next` at a time, recording what the TUI would show
  * at each position. `session` may be at any position; the walk leaves it at `end`.
  */
-export function pageData(scenario: Scenario, session: SessionState, precision: number): PageData {
+export async function pageData(
+  scenario: Scenario,
+  session: SessionState,
+  precision: number,
+): Promise<PageData> {
+  const { FLAGS, layoutGraph, paneTexts } = await import('../../../ui/index.js');
   const tl = session.timeline;
   const g = tl.graph;
   const short = (x: number) => formatNumber(x, precision);
   const text = paneTexts(session, precision);
-  const nodes = nodeColumns(scenario, tl.output);
+  const nodes = nodeColumns(scenario, tl.output, layoutGraph);
   const texts = interner();
   // One step there and back: the expectations at `start` are checked on arrival, as in the TUI.
   let state = reduce(reduce(session, { type: 'goto', step: 1 }), { type: 'first' });
@@ -115,7 +122,7 @@ export function pageData(scenario: Scenario, session: SessionState, precision: n
     output: tl.output,
     glyphs: Object.fromEntries(
       Object.entries(FLAGS).map(([flag, look]) => [flag, [look.glyph, look.meaning]]),
-    ) as Record<Flag, [string, string]>,
+    ),
     nodes,
     texts: texts.table,
     gradZero: [short(0), String(0)],
@@ -127,7 +134,11 @@ export function pageData(scenario: Scenario, session: SessionState, precision: n
 }
 
 /** The static columns: labels, ops, inputs and the layout, computed once as the TUI does. */
-function nodeColumns(scenario: Scenario, output: number): NodeColumns {
+function nodeColumns(
+  scenario: Scenario,
+  output: number,
+  layoutGraph: Ui['layoutGraph'],
+): NodeColumns {
   const g = scenario.graph;
   const layout = layoutGraph(g, output, (id) => scenario.labelOf(id));
   const columns: NodeColumns = {
