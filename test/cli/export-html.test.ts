@@ -41,11 +41,10 @@ describe('gradstep export --format html', () => {
     }
     for (const [name, value, grad] of SEED_REFERENCE) {
       const id = data.nodes.label.indexOf(name);
-      expect([name, Number(data.nodes.dataFull[id]), Number(grads[id])]).toEqual([
-        name,
-        value,
-        grad,
-      ]);
+      expect([name, Number(data.nodes.dataFull[id])]).toEqual([name, value]);
+      // The reference grads are micrograd's, whose tanh slope 1 − out² keeps ~12 digits at tanh(6).
+      const error = Math.abs(Number(grads[id]) - grad) / Math.abs(grad);
+      expect(error, `${name}.grad ${grads[id]} vs ${grad}`).toBeLessThan(1e-11);
     }
   });
 
