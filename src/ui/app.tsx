@@ -2,7 +2,7 @@ import { Text, useInput, useStdout } from 'ink';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Controller } from './controller.js';
 import { keysOf } from './keymap.js';
-import { screenLines } from './screen.js';
+import { MIN_COLUMNS, MIN_ROWS, screenLines } from './screen.js';
 import type { ScreenModel } from './screen-model.js';
 import { AUTOPLAY_SPEEDS } from './view-state.js';
 
@@ -28,6 +28,7 @@ export function Screen(props: ScreenProps) {
     color: props.color,
     checkPending: controller.checkPending,
   };
+  controller.tooSmall = props.columns < MIN_COLUMNS || props.rows < MIN_ROWS;
   const lines = screenLines(model, {
     layouts: controller.layouts,
     file: props.file,

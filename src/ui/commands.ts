@@ -76,7 +76,10 @@ export function runCommand(c: Controller, name: CommandName, action?: Action['ty
       return;
     case 'close':
       if (view.overlay !== 'none') c.dispatchView({ type: 'closeOverlay' });
-      else c.dispatchView({ type: 'setSearch', query: '' });
+      else {
+        c.dispatchView({ type: 'setSearch', query: '' });
+        c.followStep();
+      }
       c.dispatchView({ type: 'say', message: undefined });
       return;
     case 'quit':

@@ -20,7 +20,7 @@ import { commandForKey } from './keymap.js';
 import { GraphLayouts } from './panes/graph-pane.js';
 import { promptKey } from './prompt.js';
 import { modeOf } from './screen.js';
-import { type ScenarioFacts, scenarioFacts } from './screen-model.js';
+import { type ScenarioFacts, scenarioFacts, stepFocus } from './screen-model.js';
 import {
   initialViewState,
   type PromptKind,
@@ -54,6 +54,11 @@ export class Controller {
   checkPending: boolean;
   /** Keys pressed so far (idle work after the first frame stops at the first). */
   presses = 0;
+  /**
+   * The last frame said the terminal is too small (the screen sets it): keys other than quit
+   * do nothing then, so nothing changes unseen.
+   */
+  tooSmall = false;
   /** How far each text pane can scroll at the last drawn size (the screen sets it). */
   readonly scrollMax: Record<TextPane, number> = { steps: 0, inspector: 0 };
   private readonly listeners = new Set<() => void>();
@@ -64,7 +69,8 @@ export class Controller {
     this.checkPending = options.deferCheck === true;
     this.facts = scenarioFacts(this.session);
     this.layouts = new GraphLayouts(options.scenario);
-    this.view = initialViewState(options.scenario.output, options.scenario.graph.size);
+    this.view = initialViewState(-1, options.scenario.graph.size);
+    this.followStep();
     const rejected = this.addBreakpoints(options.breakpoints ?? []);
     if (rejected.length > 0) this.dispatchView({ type: 'say', message: rejected.join('; ') });
   }
@@ -81,8 +87,9 @@ export class Controller {
   press(key: string): void {
     this.presses++;
     const mode = modeOf(this.view);
-    if (mode !== 'prompt') this.dispatchView({ type: 'say', message: undefined });
     const command = commandForKey(key, mode);
+    if (this.tooSmall && command?.name !== 'quit') return;
+    if (mode !== 'prompt') this.dispatchView({ type: 'say', message: undefined });
     if (mode === 'prompt') promptKey(this, key, command?.name);
     else if (command !== undefined) runCommand(this, command.name, command.action);
     this.changed();
@@ -151,6 +158,7 @@ export class Controller {
     const rejected = this.addBreakpoints(specs);
     const found = parseStep(this.session.timeline, step);
     if ('position' in found) this.step({ type: 'goto', step: found.position });
+    else this.followStep();
     const kept = 'position' in found ? `at ${step}` : 'at start';
     const dropped = rejected.length > 0 ? `; dropped ${rejected.join(', ')}` : '';
     this.dispatchView({ type: 'say', message: `reloaded ${kept}${dropped}` });
@@ -160,8 +168,12 @@ export class Controller {
 
   step(action: Action): void {
     this.setSession(reduce(this.session, action));
-    const { position, timeline } = this.session;
-    this.dispatchView({ type: 'follow', node: position > 0 ? timeline.nodeOf(position) : -1 });
+    this.followStep();
+  }
+
+  /** Puts the selection back on the step (after a step command, or Esc after a manual pick). */
+  followStep(): void {
+    this.dispatchView({ type: 'follow', ...stepFocus(this.session) });
   }
 
   openPrompt(kind: PromptKind): void {

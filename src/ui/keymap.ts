@@ -58,7 +58,18 @@ export interface Command {
 }
 
 /** The key names `replay --keys` accepts besides printable characters. */
-export const KEY_NAMES = ['space', 'enter', 'esc', 'tab', 'left', 'right', 'up', 'down'] as const;
+export const KEY_NAMES = [
+  'space',
+  'enter',
+  'esc',
+  'tab',
+  'left',
+  'right',
+  'up',
+  'down',
+  'home',
+  'end',
+] as const;
 
 const STEP_ACTIONS: ReadonlySet<string> = new Set<StepKeyAction>([
   'next',
@@ -81,8 +92,8 @@ const TABLE: readonly Row[] = [
   ['normal', 'reverseFinish', 'F', 'phase start', 'back to the phase start'],
   ['normal', 'continue', 'c', 'continue', 'continue to a hit or the end'],
   ['normal', 'reverseContinue', 'C', 'rev continue', 'back to a hit or the start'],
-  ['normal', 'first', 'g', 'first', 'first position (start)'],
-  ['normal', 'last', 'G', 'last', 'last position (end)'],
+  ['normal', 'first', 'g home', 'first', 'first position (start)'],
+  ['normal', 'last', 'G end', 'last', 'last position (end)'],
   ['normal', 'goto', ':', 'goto', 'go to :B3, :F2, :end or :x'],
   ['normal', 'selectNext', 'j down', 'select', 'select the next node'],
   ['normal', 'selectPrev', 'k up', 'select', 'select the previous node'],
@@ -103,7 +114,7 @@ const TABLE: readonly Row[] = [
   ['normal', 'slower', '-', 'slower', 'autoplay slower'],
   ['normal', 'reload', 'r', 'reload', 'reload the scenario file'],
   ['normal', 'help', '?', 'help', 'all keys and glyphs'],
-  ['normal', 'close', 'esc', 'clear', 'close, or clear the search'],
+  ['normal', 'close', 'esc', 'clear', 'clear search, follow step'],
   ['normal', 'quit', 'q ctrl-c', 'quit', 'quit'],
   ['scroll', 'scrollDown', 'j down', 'scroll', 'focused text: scroll down'],
   ['scroll', 'scrollUp', 'k up', 'scroll', 'focused text: scroll up'],
@@ -181,6 +192,8 @@ export interface InputFlags {
   readonly escape?: boolean;
   readonly tab?: boolean;
   readonly ctrl?: boolean;
+  readonly home?: boolean;
+  readonly end?: boolean;
 }
 
 /**
@@ -195,6 +208,8 @@ export function keysOf(input: string, flags: InputFlags = {}): string[] {
   if (flags.return) return ['enter'];
   if (flags.escape) return ['esc'];
   if (flags.tab) return ['tab'];
+  if (flags.home) return ['home'];
+  if (flags.end) return ['end'];
   if (flags.ctrl) return input.length === 0 ? [] : [`ctrl-${input.toLowerCase()}`];
   return Array.from(input, (ch) => {
     if (ch === ' ') return 'space';

@@ -58,6 +58,34 @@ export function currentStep(session: SessionState): StepInfo | undefined {
   return session.position > 0 ? stepInfo(session, session.position) : undefined;
 }
 
+/** The node a step puts the selection on, and the nodes the graph view keeps in sight with it. */
+export interface StepFocus {
+  readonly node: number;
+  readonly alsoInView: readonly number[];
+}
+
+/**
+ * Where the eye should be after the cursor's step. A backward step: the first node that received
+ * grad (the others are marked Δ), with the node that ran and the other receivers in view. Other
+ * steps: the step's node. At start: the first step's node, its inputs and the next step's node in
+ * view, so a large graph opens where the walk begins rather than on the output.
+ */
+export function stepFocus(session: SessionState): StepFocus {
+  const { timeline } = session;
+  const step = currentStep(session);
+  if (step === undefined) {
+    if (timeline.total === 0) return { node: timeline.output, alsoInView: [] };
+    const node = timeline.nodeOf(1);
+    const next = timeline.total > 1 ? [timeline.nodeOf(2)] : [];
+    return { node, alsoInView: [...timeline.graph.inputsOf(node), ...next] };
+  }
+  const receivers = [...new Set(step.contributions.map((c) => c.to))];
+  if (step.phase !== 'backward' || receivers.length === 0) {
+    return { node: step.node, alsoInView: [] };
+  }
+  return { node: receivers[0], alsoInView: [step.node, ...receivers.slice(1)] };
+}
+
 /** `start`, `F3/5`, `B0/5`, `B5/5`: the last step run and the size of its phase. */
 export function stepLabel(session: SessionState): string {
   const { timeline, position } = session;

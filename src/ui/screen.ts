@@ -18,7 +18,15 @@ import { keyItems, type ShortWords } from './panes/keys.js';
 import { stepPanelLines } from './panes/step-panel.js';
 import { timelineLine } from './panes/timeline-bar.js';
 import type { ScreenModel } from './screen-model.js';
-import { besideEachOther, fitWidth, framed, type Paint, painter, visibleWidth } from './text.js';
+import {
+  besideEachOther,
+  fitWidth,
+  framed,
+  type Paint,
+  painter,
+  visibleWidth,
+  wrapToWidth,
+} from './text.js';
 import type { TextPane, ViewState } from './view-state.js';
 
 export const MIN_COLUMNS = 80;
@@ -84,12 +92,21 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
     lines.push(...pane);
     const leftWidth = Math.floor(columns / 2);
     const rightWidth = columns - leftWidth;
-    const steps = stepPanelLines(model, leftWidth - 2);
-    const inspector = inspectorLines(model, rightWidth - 2);
+    // Text is laid out one cell narrower than the pane, so it never touches the right border.
+    const steps = stepPanelLines(model, leftWidth - 3);
+    const inspector = inspectorLines(model, rightWidth - 3);
     lines.push(
       ...besideEachOther(
         scrolledPanel(model, 'Step', 'steps', steps, leftWidth, panel, extras),
-        scrolledPanel(model, 'Inspector', 'inspector', inspector, rightWidth, panel, extras),
+        scrolledPanel(
+          model,
+          inspectorTitle(view),
+          'inspector',
+          inspector,
+          rightWidth,
+          panel,
+          extras,
+        ),
         leftWidth,
         0,
       ),
@@ -97,6 +114,14 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
   }
   lines.push(footerLine(view, modeOf(view), columns, model.color, extras.promptNote, words));
   return lines.map((line) => fitWidth(line, columns));
+}
+
+/**
+ * Whether the inspector follows the step or shows a node the user picked (until the next step
+ * command or Esc); short, so the scroll range still fits beside it in a 40-column pane.
+ */
+export function inspectorTitle(view: ViewState): string {
+  return view.followCursor ? 'Inspector · follows' : 'Inspector · picked';
 }
 
 /**
@@ -137,21 +162,25 @@ function scrolledPanel(
   model: ScreenModel,
   title: string,
   pane: TextPane,
-  lines: readonly string[],
+  paneLines: readonly string[],
   width: number,
   height: number,
   extras: ScreenExtras,
 ): string[] {
   const { view } = model;
+  const lines = paneLines.flatMap((line) => wrapToWidth(line, width - 3));
   const room = height - 2;
   const max = Math.max(0, lines.length - room);
   extras.onScrollMax?.(pane, max);
   const top = Math.min(view.scroll[pane], max);
   const focused = view.focus === pane;
-  const range =
-    max > 0 ? `  ${top + 1}–${top + room} of ${lines.length}${focused ? '' : ' (tab)'}` : '';
+  const range = max > 0 ? `  ${top + 1}–${top + room} of ${lines.length}` : '';
+  // The `(tab)` hint gives way first when the title would not fit the border.
+  const tab = max > 0 && !focused ? ' (tab)' : '';
+  const fits = visibleWidth(`${title}${range}${tab}`) + 5 <= width;
   const paint = painter(model.color);
-  return framed(`${title}${range}`, lines.slice(top), width, height, focused, paint);
+  const label = `${title}${range}${fits ? tab : ''}`;
+  return framed(label, lines.slice(top), width, height, focused, paint);
 }
 
 function tooSmallLines(columns: number, rows: number): string[] {

@@ -109,6 +109,36 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a line painted in one style.
+const ONE_STYLE = /^(\u001B\[[\d;]*m)([^\u001B]*)\u001B\[0m$/;
+
+/**
+ * A line that a pane's layout left wider than `width`, word-wrapped with continuation lines
+ * indented by two cells, so no text is cut or touches a border. A line painted in one style keeps
+ * it on every piece; other styling is dropped from an overlong line (its glyphs keep the meaning).
+ */
+export function wrapToWidth(line: string, width: number): string[] {
+  if (visibleWidth(line) <= width) return [line];
+  const whole = ONE_STYLE.exec(line);
+  let rest = whole === null ? stripAnsi(line) : whole[2];
+  const lines: string[] = [];
+  while (rest !== '') {
+    const room = lines.length === 0 ? width : width - 2;
+    const chars = [...rest];
+    if (chars.length <= room) {
+      lines.push(rest);
+      break;
+    }
+    // Break at the last space that fits (keeping the spacing before it), else cut the word.
+    const space = chars.slice(0, room + 1).lastIndexOf(' ');
+    const at = space > 0 ? space : room;
+    lines.push(chars.slice(0, at).join('').trimEnd());
+    rest = chars.slice(at).join('').trimStart();
+  }
+  const indented = lines.map((l, i) => (i === 0 ? l : `  ${l}`));
+  return whole === null ? indented : indented.map((l) => `${whole[1]}${l}\u001B[0m`);
+}
+
 /**
  * Wraps a line of arithmetic so it reads: breaks come before ` = ` where they can, a trailing
  * `(before → after)` stays after the result when it fits there and goes on a line of its own

@@ -27,8 +27,16 @@ export interface Prompt {
 export interface ViewState {
   /** The node the inspector shows, or -1 before any node is chosen. */
   readonly selected: number;
-  /** When true, stepping moves the selection to the step's node; `j`/`k` turn it off. */
+  /**
+   * True while the selection follows the step (the default). A manual pick (search, `j`/`k`,
+   * enter) turns it off until the next step command or Esc; the inspector's title says which.
+   */
   readonly followCursor: boolean;
+  /**
+   * Nodes the graph view keeps on screen beside the selection while it follows: on a backward
+   * step the node that ran and the other receivers, at start the first node's inputs.
+   */
+  readonly alsoInView: readonly number[];
   readonly focus: Pane;
   readonly graphMode: GraphMode;
   /**
@@ -57,8 +65,8 @@ export interface ViewState {
 
 export type ViewAction =
   | { readonly type: 'select'; readonly node: number; readonly follow?: boolean }
-  /** A step ran (node: its node, -1 at start). */
-  | { readonly type: 'follow'; readonly node: number }
+  /** A step command ran, or Esc: select the node the step is about and follow the step again. */
+  | { readonly type: 'follow'; readonly node: number; readonly alsoInView?: readonly number[] }
   | { readonly type: 'focusNext' }
   | { readonly type: 'inspect' }
   | { readonly type: 'cycleGraphMode' }
@@ -91,6 +99,7 @@ export function initialViewState(selected = -1, nodes = 0): ViewState {
   return {
     selected,
     followCursor: true,
+    alsoInView: [],
     focus: 'graph',
     graphMode: nodes > LIST_FIRST_NODES ? 'list' : 'graph',
     scroll: NO_SCROLL,
@@ -114,21 +123,30 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
         ...state,
         selected: action.node,
         followCursor: follow,
+        alsoInView: [],
         panned: false,
         scroll: { ...state.scroll, inspector: 0 },
       };
     }
     case 'follow': {
-      // A step ran: its text starts at the top, and the selection follows its node.
+      // A step ran: its text starts at the top, and a manual pick gives way to the step's node.
       const scroll = state.scroll.steps === 0 ? state.scroll : { ...state.scroll, steps: 0 };
-      if (!state.followCursor || state.selected === action.node || action.node < 0) {
-        return scroll === state.scroll ? state : { ...state, scroll };
-      }
+      const alsoInView = action.alsoInView ?? [];
+      const same =
+        state.followCursor &&
+        state.selected === action.node &&
+        sameIds(state.alsoInView, alsoInView);
+      if (same || action.node < 0) return scroll === state.scroll ? state : { ...state, scroll };
       return {
         ...state,
         selected: action.node,
+        followCursor: true,
+        alsoInView,
         panned: false,
-        scroll: { steps: 0, inspector: 0 },
+        scroll: {
+          steps: 0,
+          inspector: state.selected === action.node ? state.scroll.inspector : 0,
+        },
       };
     }
     case 'focusNext':
@@ -191,6 +209,10 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
     case 'say':
       return state.message === action.message ? state : { ...state, message: action.message };
   }
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -133,13 +133,15 @@ describe('renderFrames', () => {
         scenario: builtin('seed'),
         columns: 80,
         rows: 24,
-        keys: ['G', 'tab', 'tab', ...'jjjjjj'],
+        // At the end the selection follows B5 to x; a search picks x_2, the node that ran.
+        keys: ['G', '/', ...'x_2', 'enter', 'tab', 'tab', ...'jjjjjj'],
       }),
     );
-    expect(frames[1]).toMatch(/Inspector {2}1–9 of 11 \(tab\)/);
-    expect(frames[3]).toMatch(/┏━ Inspector {2}1–9 of 11 ━/);
-    expect(frames[4]).toContain('Inspector  2–10 of 11');
-    expect(frames.at(-1)).toContain('Inspector  3–11 of 11');
+    expect(frames[1]).toMatch(/Inspector · follows[ ─].*\n.*│x = 2\.0 {2}#0/);
+    expect(frames[6]).toMatch(/Inspector · picked {2}1–9 of 11 \(tab\)/);
+    expect(frames[8]).toMatch(/┏━ Inspector · picked {2}1–9 of 11 ━/);
+    expect(frames[9]).toContain('Inspector · picked  2–10 of 11');
+    expect(frames.at(-1)).toContain('Inspector · picked  3–11 of 11');
     expect(frames.at(-1)).toContain('┃check   ✓ pass  ');
     expect(frames.at(-1)).toContain('┃        numeric 2.99999'); // its own line rather than cut
     expect(frames.at(-1)).toContain('j/↓ scroll  k/↑ scroll');
@@ -154,13 +156,13 @@ describe('renderFrames', () => {
         keys: ['G', 'tab', ...'jjjjjjjjjj', 'k', 'N'],
       }),
     );
-    expect(frames[1]).toMatch(/Step {2}1–9 of 16 \(tab\)/);
-    expect(frames[1]).not.toContain('(A set of children');
-    expect(frames[2]).toMatch(/┏━ Step {2}1–9 of 16 ━/);
-    expect(frames[12]).toContain('Step  8–16 of 16');
+    expect(frames[1]).toMatch(/Step {2}1–9 of 17 \(tab\)/);
+    expect(frames[1]).not.toContain("micrograd's _prev");
+    expect(frames[2]).toMatch(/┏━ Step {2}1–9 of 17 ━/);
+    expect(frames[12]).toContain('Step  9–17 of 17');
     expect(frames[12]).toContain('✓ expect x.grad = 12.000');
-    expect(frames[12]).toContain('(A set of children');
-    expect(frames[13]).toContain('Step  7–15 of 16');
+    expect(frames[12]).toContain("children, as in micrograd's _prev");
+    expect(frames[13]).toContain('Step  8–16 of 17');
     expect(frames[14]).toMatch(/┏━ Step {2}1–9 of \d+ ━/); // B4: from its first line
   });
 
@@ -171,7 +173,8 @@ describe('renderFrames', () => {
     );
     const [empty, one] = [frames[1], frames[4]];
     expect(empty).toContain('no breakpoints yet');
-    expect(one).toMatch(/» ● 1\. z {2}\(node\)/);
+    // At start the selection is on F1's node, x_2.
+    expect(one).toMatch(/» ● 1\. x_2 {2}\(node\)/);
     for (const spec of ['forward:x', 'backward:x', 'x: grad > 1']) expect(one).toContain(spec);
   });
 
@@ -199,6 +202,31 @@ describe('renderFrames', () => {
     expect(frame).toContain('●F3'); // the breakpoint on xy's forward step, in the timeline
     expect(frame).toContain('[B3]'); // the cursor
     expect(frame).toMatch(/Δ/); // x and y changed at B3
-    expect(frame).toMatch(/✓ final/);
+    expect(frame).toMatch(/╰✓─/); // tanh_xy's grad is final at B3
   });
+
+  it.each([
+    ['seed', 80, 24],
+    ['neuron', 80, 24],
+    ['mlp-2-4-4-1', 80, 24],
+    ['seed', 120, 40],
+  ] as const)(
+    'keeps a blank column before the border of the step and inspector panes: %s at %i×%i',
+    async (name, columns, rows) => {
+      const keys = Array.from({ length: 14 }, () => 'n');
+      const frames = texts(await renderFrames({ scenario: builtin(name), columns, rows, keys }));
+      const left = Math.floor(columns / 2);
+      for (const frame of frames) {
+        const lines = frame.split('\n');
+        const top = lines.findIndex((l) => /^[┌┏]─* ?Step/.test(l) || l.startsWith('┌─ Step'));
+        expect(top).toBeGreaterThan(0);
+        for (const line of lines.slice(top + 1, -2)) {
+          const chars = [...line];
+          // The cells just inside each pane's right border.
+          expect(chars[left - 2], line).toBe(' ');
+          expect(chars[columns - 2], line).toBe(' ');
+        }
+      }
+    },
+  );
 });

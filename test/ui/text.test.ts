@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapFormula } from '../../src/ui/text.js';
+import { wrapFormula, wrapToWidth } from '../../src/ui/text.js';
 
 const CONTRIBUTION = 'x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5 (0 → 7.3730e-5)';
 
@@ -36,6 +36,26 @@ describe('wrapFormula', () => {
     expect(wrapFormula(b0, 36)).toEqual([
       'z.grad = 1; the grads of the 6 other',
       '  nodes z depends on = 0',
+    ]);
+  });
+});
+
+describe('wrapToWidth', () => {
+  it('leaves a line that fits alone, and breaks a longer one at its last space that fits', () => {
+    expect(wrapToWidth('check   ✓ pass', 20)).toEqual(['check   ✓ pass']);
+    // The spacing before the break is kept; continuation lines are indented by two cells.
+    expect(wrapToWidth('check   – output: grad 1 by definition', 37)).toEqual([
+      'check   – output: grad 1 by',
+      '  definition',
+    ]);
+    expect(wrapToWidth('abcdefghij', 4)).toEqual(['abcd', '  ef', '  gh', '  ij']);
+  });
+
+  it('paints every piece of a line painted in one style, so no style runs into a border', () => {
+    const red = (t: string) => `\u001B[31m${t}\u001B[0m`;
+    expect(wrapToWidth(red('✗ expect x.grad = 2, got 3'), 16)).toEqual([
+      red('✗ expect x.grad'),
+      red('  = 2, got 3'),
     ]);
   });
 });

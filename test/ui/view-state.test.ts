@@ -10,11 +10,16 @@ describe('reduceView', () => {
     expect(reduceView(state, { type: 'stopPlay' })).toBe(state);
   });
 
-  it('follows the cursor until the user selects, then keeps the selection', () => {
+  it('follows the step by default; a manual pick holds only until the next step command', () => {
     const followed = reduceView(initialViewState(0), { type: 'follow', node: 4 });
-    expect(followed.selected).toBe(4);
+    expect(followed).toMatchObject({ selected: 4, followCursor: true });
     const chosen = reduceView(followed, { type: 'select', node: 1 });
-    expect(reduceView(chosen, { type: 'follow', node: 5 }).selected).toBe(1);
+    expect(chosen).toMatchObject({ selected: 1, followCursor: false });
+    const stepped = reduceView(chosen, { type: 'follow', node: 5, alsoInView: [6, 7] });
+    expect(stepped).toMatchObject({ selected: 5, followCursor: true, alsoInView: [6, 7] });
+    // The same step again changes nothing; a pick forgets the nodes kept in view.
+    expect(reduceView(stepped, { type: 'follow', node: 5, alsoInView: [6, 7] })).toBe(stepped);
+    expect(reduceView(stepped, { type: 'select', node: 2 }).alsoInView).toEqual([]);
   });
 
   it('cycles focus and graph views and wraps around', () => {
@@ -73,10 +78,15 @@ describe('reduceView', () => {
     expect(reduceView(state, { type: 'scroll', pane: 'steps', by: 1, max: 3 })).toBe(state);
     const chosen = reduceView(state, { type: 'select', node: 2 });
     const stepped = reduceView(chosen, { type: 'scroll', pane: 'inspector', by: 1, max: 4 });
-    // The user chose node 2: a step no longer moves the selection, but its text starts at the top.
-    expect(reduceView(stepped, { type: 'follow', node: 5 }).scroll).toEqual({
+    // A step back to node 2 keeps the inspector where it was scrolled; its text starts at the top.
+    expect(reduceView(stepped, { type: 'follow', node: 2 }).scroll).toEqual({
       steps: 0,
       inspector: 1,
+    });
+    // A step to another node shows that node's inspector from its top.
+    expect(reduceView(stepped, { type: 'follow', node: 5 }).scroll).toEqual({
+      steps: 0,
+      inspector: 0,
     });
   });
 });

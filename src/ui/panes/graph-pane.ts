@@ -11,7 +11,7 @@ import {
   renderGraphViewport,
   renderListViewport,
   type Viewport,
-  viewportFollowing,
+  viewportShowing,
 } from '../graph/index.js';
 import { currentStep, nodeStateOf, type ScreenModel } from '../screen-model.js';
 
@@ -92,17 +92,18 @@ function canvasOf(model: ScreenModel, layouts: GraphLayouts): Canvas {
 }
 
 /**
- * The last viewport, kept on the canvas, moved as little as shows the whole selected box (unless
- * the user panned away from it since it was selected), so the view does not jump at each step and
- * never cuts the box it is about when the box fits.
+ * The last viewport, kept on the canvas, moved as little as shows the whole selected box and the
+ * boxes kept in view with it (unless the user panned away since it was selected), so the view
+ * does not jump at each step and never cuts the box it is about when the box fits.
  */
 export function graphViewport(
   canvas: Canvas,
-  view: Pick<ScreenModel['view'], 'viewport' | 'selected' | 'panned'>,
+  view: Pick<ScreenModel['view'], 'viewport' | 'selected' | 'panned' | 'alsoInView'>,
   width: number,
   height: number,
 ): Viewport {
   const last = clampViewport(canvas, { ...view.viewport, width, height });
   const { selected } = view;
-  return view.panned || selected < 0 ? last : viewportFollowing(canvas, selected, last);
+  if (view.panned || selected < 0) return last;
+  return viewportShowing(canvas, [selected, ...view.alsoInView], last);
 }

@@ -56,6 +56,7 @@ describe('viewport', () => {
       selected,
       panned,
       viewport: { x: 0, y },
+      alsoInView: [],
     });
     // 7 rows: z (rows 4..7) needs the view one row down; then y (6..9) two more; x (1..4) back up.
     expect(graphViewport(layout, view(ids.z, 0), 77, 7).y).toBe(1);
@@ -66,6 +67,21 @@ describe('viewport', () => {
     expect(graphViewport(layout, view(ids.x, 9, true), 77, 7).y).toBe(4);
     // A pane taller than the canvas shows all of it.
     expect(graphViewport(layout, view(ids.y, 3), 77, 20).y).toBe(0);
+  });
+
+  it('keeps the other boxes in view with the selected one when they fit together', () => {
+    // x covers rows 1..4, y rows 6..9: together they need 9 rows. In 5 or 8 rows y is dropped
+    // and the view stays at row 0, where x is whole; in 9 rows the view moves down to row 1.
+    const view = (alsoInView: number[], y = 0) => ({
+      selected: ids.x,
+      panned: false,
+      viewport: { x: 0, y },
+      alsoInView,
+    });
+    expect(graphViewport(layout, view([ids.y]), 77, 5).y).toBe(0);
+    expect(graphViewport(layout, view([], 5), 77, 9).y).toBe(1);
+    expect(graphViewport(layout, view([ids.y]), 77, 9).y).toBe(1);
+    expect(graphViewport(layout, view([ids.y], 0), 77, 8).y).toBe(0);
   });
 });
 
