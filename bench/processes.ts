@@ -25,6 +25,8 @@ export function bundle(): string {
 
 export interface ProcessRun {
   readonly ms: number;
+  /** User + system CPU time: on a shared machine the wall clock also counts the others' jobs. */
+  readonly cpuMs: number;
   /** Peak resident memory, from /usr/bin/time. */
   readonly peakBytes: number;
   readonly status: number | null;
@@ -41,7 +43,7 @@ export function runProcess(
   options: { readonly discard?: boolean; readonly timeoutMs?: number } = {},
 ): ProcessRun {
   const start = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], {
     encoding: 'utf8',
     stdio: ['ignore', options.discard ? 'ignore' : 'pipe', 'pipe'],
     maxBuffer: 1 << 30,
@@ -50,8 +52,14 @@ export function runProcess(
   });
   const ms = performance.now() - start;
   const lines = (result.stderr ?? '').trim().split('\n');
-  const peakKb = Number(lines[lines.length - 1]);
-  return { ms, peakBytes: peakKb * 1024, status: result.status, stdout: result.stdout ?? '' };
+  const [user, system, peakKb] = lines[lines.length - 1].split(' ').map(Number);
+  return {
+    ms,
+    cpuMs: (user + system) * 1000,
+    peakBytes: peakKb * 1024,
+    status: result.status,
+    stdout: result.stdout ?? '',
+  };
 }
 
 /** Least-squares slope of log(y) against log(x): y grows as x to this power. */

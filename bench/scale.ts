@@ -31,7 +31,7 @@ function scaleRows(cli: string, sizes: readonly number[], log: (line: string) =>
           : [cli, 'replay', file, '--format', 'json'];
       const run = runProcess(process.execPath, args, { discard: true });
       const perNode = run.peakBytes / n;
-      ms.push(run.ms);
+      ms.push(run.cpuMs);
       const target =
         command === 'check' && n === 1e6
           ? `; target <= ${TARGETS.checkMs1e6} ms and <= ${TARGETS.checkBytes1e6} B/node: ${run.ms <= TARGETS.checkMs1e6 && perNode <= TARGETS.checkBytes1e6 ? 'met' : 'missed'}`
@@ -43,7 +43,7 @@ function scaleRows(cli: string, sizes: readonly number[], log: (line: string) =>
         median_ms: run.ms,
         ...NONE,
         bytes_per_node: perNode,
-        notes: `exit ${run.status}; peak ${(run.peakBytes / 2 ** 20).toFixed(0)} MB (whole process)${target}`,
+        notes: `exit ${run.status}; CPU ${run.cpuMs.toFixed(0)} ms; peak ${(run.peakBytes / 2 ** 20).toFixed(0)} MB (whole process)${target}`,
       });
     }
     const exponent = growthExponent(sizes.slice(1), ms.slice(1));
@@ -52,7 +52,7 @@ function scaleRows(cli: string, sizes: readonly number[], log: (line: string) =>
       median_ms: exponent,
       ...NONE,
       bytes_per_node: null,
-      notes: `time ∝ n^${exponent.toFixed(2)}, fitted over ${sizes
+      notes: `CPU time ∝ n^${exponent.toFixed(2)}, fitted over ${sizes
         .slice(1)
         .map((n) => n.toExponential(0))
         .join(', ')}`,
@@ -67,6 +67,7 @@ function checkVsPython(cli: string, runs: number, log: (line: string) => void): 
   log('S check 65k MLP vs Python');
   const ours: number[] = [];
   const theirs: number[] = [];
+  const cpu = { ours: [] as number[], theirs: [] as number[] };
   let outputs = '';
   for (let i = 0; i < runs; i++) {
     const a = runProcess(process.execPath, [cli, 'check', file, '--gradcheck', 'none']);
@@ -75,6 +76,8 @@ function checkVsPython(cli: string, runs: number, log: (line: string) => void): 
       throw new Error('S: check or the Python reference failed');
     ours.push(a.ms);
     theirs.push(b.ms);
+    cpu.ours.push(a.cpuMs);
+    cpu.theirs.push(b.cpuMs);
     outputs = b.stdout.split('\n')[0];
   }
   const a = median(ours);
@@ -87,6 +90,8 @@ function checkVsPython(cli: string, runs: number, log: (line: string) => void): 
     bytes_per_node: null,
     notes:
       `whole processes, ${runs} each alternating; Python ${(b / a).toFixed(2)}x slower ` +
+      `(CPU ${median(cpu.ours).toFixed(0)} vs ${median(cpu.theirs).toFixed(0)} ms: ` +
+      `${(median(cpu.theirs) / median(cpu.ours)).toFixed(2)}x) ` +
       `(target >= ${TARGETS.vsPython}x: ${b / a >= TARGETS.vsPython ? 'met' : 'missed'}); reference says ${outputs}`,
   };
 }

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import {
   type Diagnostic,
   diagnosticToJson,
@@ -102,6 +103,10 @@ async function readText(io: Io, file: string): Promise<string | Problem> {
 /** UTF-8 text, or undefined for bytes that are not text (invalid UTF-8 or a NUL byte). */
 export function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
+  // ASCII (every generated scenario) is its own Latin-1 decoding: one native copy, no validation
+  // pass by the UTF-8 decoder (0.6 s on a 20 MB file).
+  if (isAscii(bytes))
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
