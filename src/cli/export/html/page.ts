@@ -60,6 +60,7 @@ svg { display: block; font: 12px ui-monospace, monospace; }
 .current .label { fill: var(--current); }
 .nonfinite .box { stroke: var(--fail); stroke-width: 3; }
 .selected .box { stroke: var(--selected); stroke-width: 3; }
+.node .bad { fill: var(--fail); font-weight: 700; }
 `;
 
 const BODY = `

@@ -45,7 +45,7 @@ canvas.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
 let zoom = 1;
 function fitZoom() {
   const fit = Math.min(graphPane.clientWidth / width, graphPane.clientHeight / height);
-  zoom = fit >= 0.65 ? Math.min(1, fit) : 1;
+  zoom = fit >= 0.8 ? Math.min(1, fit) : 1;
   canvas.setAttribute('width', width * zoom);
   canvas.setAttribute('height', height * zoom);
 }
@@ -70,6 +70,9 @@ function flagsOf(id, changed) {
 function text(x, y, content, cls) {
   return '<text x="' + x + '" y="' + y + '" class="' + cls + '">' + esc(content) + '</text>';
 }
+
+/** Unknown values are dimmed and non-finite ones red, whatever the node's other flags. */
+const valueClass = (value) => (value === '?' ? ' unknown' : isNonFinite(value) ? ' bad' : '');
 
 function boxSvg(id, changed) {
   const flags = flagsOf(id, changed);
@@ -96,8 +99,8 @@ function boxSvg(id, changed) {
   svg += text(x + 6, row(0), cut((glyphs === '' ? '' : glyphs + ' ') + N.label[id], chars), 'label');
   const data = dataText(id);
   const g = gradText(id);
-  svg += text(x + 6, row(1) + 2, 'data ' + data, data === '?' ? 'value unknown' : 'value');
-  svg += text(x + 6, row(2) + 2, 'grad ' + g + status, g === '?' ? 'grad unknown' : 'grad');
+  svg += text(x + 6, row(1) + 2, 'data ' + data, 'value' + valueClass(data));
+  svg += text(x + 6, row(2) + 2, 'grad ' + g + status, 'grad' + valueClass(g));
   return svg + '</g>';
 }
 
@@ -157,10 +160,11 @@ function follow(id) {
 }
 
 let drawPending = false;
-window.addEventListener('resize', () => {
+// The pane's size settles once the panels around it have text, and changes with the window.
+new ResizeObserver(() => {
   fitZoom();
   drawGraph();
-});
+}).observe(graphPane);
 graphPane.addEventListener('scroll', () => {
   if (drawPending) return;
   drawPending = true;
