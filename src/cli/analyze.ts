@@ -5,6 +5,7 @@ import {
   createSession,
   type ExpectResult,
   gradCheckOf,
+  gradMismatches,
   type ObservedReport,
   reduce,
   type SessionState,
@@ -30,6 +31,8 @@ export interface Analysis {
   readonly expects: readonly ExpectResult[];
   /** The user's own values (the `observed:` block) against gradstep's, when the file has them. */
   readonly observed?: ObservedReport;
+  /** In a wrong backward mode: the nodes whose final grad differs from the correct run's. */
+  readonly mismatches: readonly number[];
   readonly exitCode: ExitCode;
 }
 
@@ -50,12 +53,15 @@ export function analyze(scenario: Scenario, budget: GradCheckBudget, precision?:
   const expects = session.expectResults.filter((e) => e !== undefined);
   const observed =
     scenario.observed && compareObserved(session.timeline, scenario.observed, precision);
+  const mismatches = gradMismatches(session);
   const failed =
     nonFinite !== undefined ||
     gradcheck.failed.length > 0 ||
     expects.some((e) => !e.ok) ||
-    (observed !== undefined && observed.count > 0);
-  return { scenario, session, gradcheck, nonFinite, expects, observed, exitCode: failed ? 1 : 0 };
+    (observed !== undefined && observed.count > 0) ||
+    mismatches.length > 0;
+  const exitCode = failed ? 1 : 0;
+  return { scenario, session, gradcheck, nonFinite, expects, observed, mismatches, exitCode };
 }
 
 function findNonFinite(scenario: Scenario): NonFinite | undefined {

@@ -1,6 +1,6 @@
 import { type GradCheckReport, type NodeCheck, OpCode } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
-import { formatNumber, formatValue, stepName } from '../session/index.js';
+import { correctGrad, formatNumber, formatValue, stepName } from '../session/index.js';
 import type { Analysis } from './analyze.js';
 import { type JsonNumber, jsonNumber, painter } from './format.js';
 import { graphValues, type JsonNode, nodesJson } from './graph-json.js';
@@ -48,6 +48,7 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
     );
   }
 
+  lines.push(...modeLines(analysis, num, paint));
   lines.push(`  ${gradcheckText(scenario, gradcheck, options.precision, paint)}`);
   const failures = gradcheck.failed.map(
     (f) =>
@@ -81,6 +82,30 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
     lines.push(...observedText(scenario, analysis.observed, paint).map((line) => `  ${line}`));
   lines.push(`  ${analysis.exitCode === 0 ? paint('green', 'ok') : paint('red', 'FAILED')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** In a wrong mode: which nodes' final grads differ from the correct run's, at most LISTED. */
+function modeLines(
+  analysis: Analysis,
+  num: (v: number) => string,
+  paint: ReturnType<typeof painter>,
+): string[] {
+  const { session, scenario, mismatches } = analysis;
+  const { mode } = session.timeline;
+  if (mode === 'correct') return [];
+  const { grad } = scenario.graph;
+  const n = mismatches.length;
+  const verdict =
+    n === 0
+      ? paint('green', 'every grad matches the correct run')
+      : paint('red', `${n} grad${n === 1 ? ' differs' : 's differ'} from the correct run`);
+  const lines = [`  mode ${mode}: ${verdict}`];
+  for (const id of mismatches.slice(0, LISTED)) {
+    const correct = correctGrad(session, id) ?? Number.NaN;
+    lines.push(`    ${nodeRef(scenario, id)}: grad ${num(grad[id])}, correct ${num(correct)}`);
+  }
+  if (n > LISTED) lines.push(`    … and ${n - LISTED} more`);
+  return lines;
 }
 
 /** The verdict line; the failed and skipped nodes are listed below it. */
@@ -130,6 +155,12 @@ export function failureReasons(analysis: Analysis): string[] {
   }
   const failed = gradcheck.failed.length;
   if (failed > 0) reasons.push(`the grad check fails at ${failed} node${failed === 1 ? '' : 's'}`);
+  const departed = analysis.mismatches.length;
+  if (departed > 0) {
+    const mode = analysis.session.timeline.mode;
+    const s = departed === 1 ? ' differs' : 's differ';
+    reasons.push(`${departed} grad${s} from the correct run (mode ${mode})`);
+  }
   const wrong = expects.filter((e) => !e.ok).length;
   if (wrong > 0) reasons.push(`${wrong} walkthrough expect${wrong === 1 ? '' : 's'} failed`);
   const differ = analysis.observed?.count ?? 0;
@@ -149,6 +180,10 @@ function nodeRef(scenario: Scenario, id: number): string {
 export interface CheckJson {
   readonly file: string;
   readonly ok: boolean;
+  /** The backward algorithm run; null when the file did not load. */
+  readonly mode: string | null;
+  /** Nodes whose grad differs from the correct run's (a wrong mode's finding). */
+  readonly mismatches: readonly number[];
   readonly output: {
     readonly id: number;
     readonly name: string | null;
@@ -184,6 +219,8 @@ export function checkJson(
     return {
       file,
       ok: false,
+      mode: null,
+      mismatches: [],
       output: null,
       nodes: [],
       gradcheck: null,
@@ -191,18 +228,25 @@ export function checkJson(
       diagnostics,
     };
   }
-  const { scenario, gradcheck } = analysis;
+  const { scenario, gradcheck, session } = analysis;
   const { graph, output } = scenario;
+  const wrong = session.timeline.mode !== 'correct';
+  const values = {
+    ...graphValues(scenario),
+    ...(wrong ? { correctGrad: (id: number) => correctGrad(session, id) ?? null } : {}),
+  };
   return {
     file,
     ok: analysis.exitCode === 0,
+    mode: session.timeline.mode,
+    mismatches: analysis.mismatches,
     output: {
       id: output,
       name: graph.nameOf(output) ?? null,
       data: jsonNumber(graph.data[output]),
       grad: jsonNumber(graph.grad[output]),
     },
-    nodes: nodesJson(scenario, graphValues(scenario)),
+    nodes: nodesJson(scenario, values),
     gradcheck: {
       checked: gradcheck.checked,
       total: gradcheck.total,

@@ -1,4 +1,5 @@
 import type { Options, PositionalOptions } from 'yargs';
+import { BACKWARD_MODES } from '../engine/index.js';
 import type { Io } from './io.js';
 
 /** What every command is given: the outside world, and where the package's files are. */
@@ -72,6 +73,12 @@ export const breakOption = {
   defaultDescription: 'none',
   describe:
     'A breakpoint SPEC (repeatable): NODE, forward:NODE, backward:NODE, change:NODE, [NODE:] COND',
+} as const satisfies Options;
+
+export const modeOption = {
+  choices: BACKWARD_MODES,
+  describe:
+    "The backward algorithm: correct, or one of micrograd's classic bugs, compared with the correct run (default: the scenario's mode:, else correct)",
 } as const satisfies Options;
 
 /** The scenario file every command but `list` takes. */

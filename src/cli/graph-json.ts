@@ -1,5 +1,5 @@
-import { opSpec } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
+import { correctGrad, nodeValue, type SessionState } from '../session/index.js';
 import { type JsonNumber, jsonNumber } from './format.js';
 
 /** One node in the shape `check --json`, `replay --format json` and `export --format json` share. */
@@ -12,6 +12,8 @@ export interface JsonNode {
   readonly inputs: readonly number[];
   readonly data: JsonNumber;
   readonly grad: JsonNumber;
+  /** In a wrong backward mode: the correct run's grad at the same point. */
+  readonly correctGrad?: JsonNumber;
   readonly line: number | null;
 }
 
@@ -19,6 +21,8 @@ export interface JsonNode {
 export interface NodeValues {
   data(id: number): number | null;
   grad(id: number): number | null;
+  /** Given in a wrong backward mode only. */
+  correctGrad?(id: number): number | null;
 }
 
 /** The values the graph holds now: after forward and backward, everything is known. */
@@ -27,16 +31,29 @@ export const graphValues = (scenario: Scenario): NodeValues => ({
   grad: (id) => scenario.graph.grad[id],
 });
 
+/** The values at a session's cursor, with the correct run's grads in a wrong backward mode. */
+export function sessionValues(state: SessionState): NodeValues {
+  const values: NodeValues = {
+    data: (id) => nodeValue(state, id, 'data') ?? null,
+    grad: (id) => nodeValue(state, id, 'grad') ?? null,
+  };
+  if (state.timeline.mode === 'correct') return values;
+  return { ...values, correctGrad: (id) => correctGrad(state, id) ?? null };
+}
+
 export function nodeJson(scenario: Scenario, id: number, values: NodeValues): JsonNode {
   const { graph } = scenario;
   return {
     id,
     name: graph.nameOf(id) ?? null,
     label: scenario.labelOf(id),
-    op: opSpec(graph.opOf(id)).name,
+    op: graph.spec(id).name,
     inputs: graph.inputsOf(id),
     data: jsonNumber(values.data(id)),
     grad: jsonNumber(values.grad(id)),
+    ...(values.correctGrad === undefined
+      ? {}
+      : { correctGrad: jsonNumber(values.correctGrad(id)) }),
     line: scenario.lineOf(id) ?? null,
   };
 }

@@ -37,7 +37,7 @@ export async function openInteractive(
   return runTui(host, {
     scenario,
     file,
-    reload: () => reloadScenario(io, file, { set: args.set }),
+    reload: () => reloadScenario(io, file, { set: args.set, mode: args.mode }),
     breakpoints: args.break,
     precision: args.precision,
     color: colorEnabled(args, io, 'stdout'),

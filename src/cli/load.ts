@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer';
+import type { BackwardMode } from '../engine/index.js';
 import {
   type Diagnostic,
   diagnosticToJson,
@@ -35,6 +36,7 @@ export type Loaded =
 
 export interface LoadOptions {
   readonly set?: ReadonlyMap<string, number>;
+  readonly mode?: BackwardMode;
 }
 
 /** Reads and compiles a scenario file; every failure becomes a problem, never an exception. */
@@ -45,7 +47,7 @@ export async function loadScenarioFile(
 ): Promise<Loaded> {
   const read = await readText(io, file);
   if (typeof read !== 'string') return { ok: false, problems: [read] };
-  const result = loadScenario({ name: file, text: read }, { set: options.set });
+  const result = loadScenario({ name: file, text: read }, options);
   const problems = result.diagnostics.map(fromDiagnostic);
   if (!result.ok) return { ok: false, problems };
   return { ok: true, scenario: result.scenario, warnings: problems };
@@ -61,7 +63,7 @@ export async function loadForCommand(
   file: string,
   args: GlobalArgs & LoadOptions,
 ): Promise<Scenario | undefined> {
-  const loaded = await loadScenarioFile(io, file, { set: args.set });
+  const loaded = await loadScenarioFile(io, file, { set: args.set, mode: args.mode });
   printProblems(io, args, loaded.ok ? loaded.warnings : loaded.problems);
   return loaded.ok ? loaded.scenario : undefined;
 }
@@ -79,8 +81,7 @@ export async function reloadScenario(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const read = await readText(io, file);
-  if (typeof read === 'string')
-    return loadScenario({ name: file, text: read }, { set: options.set });
+  if (typeof read === 'string') return loadScenario({ name: file, text: read }, options);
   const { message } = read.toJson();
   const source = { name: file, text: '' };
   return { ok: false, diagnostics: [{ severity: 'error', source, start: 0, end: 0, message }] };

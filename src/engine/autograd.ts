@@ -1,14 +1,9 @@
 import type { Graph } from './graph.js';
-import { divSlopeB, OPS, OpCode, tanhSlope } from './ops.js';
-
-const FORWARD = OPS.map((op) => op.forward);
-const LOCAL0 = OPS.map((op) => op.local[0]);
-const LOCAL1 = OPS.map((op) => op.local[1]);
+import { divSlopeB, OpCode, tanhSlope } from './ops.js';
 
 /** The local derivative d(node)/d(input number `slot`) at the current data. */
 export function localDerivative(g: Graph, id: number, slot: number): number {
-  const code = g.op[id];
-  const fn = slot === 0 ? LOCAL0[code] : LOCAL1[code];
+  const fn = g.spec(id).local[slot];
   if (fn === undefined) throw new RangeError(`node #${id} has no input ${slot}`);
   const b = g.in1[id];
   return fn(g.data[g.in0[id]], b < 0 ? 0 : g.data[b], g.data[id], g.param[id]);
@@ -23,7 +18,7 @@ export function localDerivative(g: Graph, id: number, slot: number): number {
 
 /** Evaluates every op node in creation order (a topological order). */
 export function forward(g: Graph, from = 0, to = g.size - 1): void {
-  const { op, in0, in1, param, data } = g;
+  const { op, in0, in1, param, data, ops } = g;
   for (let id = from; id <= to; id++) {
     const code = op[id];
     if (code <= OpCode.constant) continue;
@@ -61,7 +56,7 @@ export function forward(g: Graph, from = 0, to = g.size - 1): void {
         data[id] = Math.log(a);
         break;
       default:
-        data[id] = FORWARD[code](a, b < 0 ? 0 : data[b], param[id]);
+        data[id] = ops[code].forward(a, b < 0 ? 0 : data[b], param[id]);
     }
   }
 }
@@ -103,7 +98,7 @@ export function backwardOrder(
  * larger id, so a node's mark is final by the time the sweep reaches it.
  */
 export function backward(g: Graph, output: number, mask?: Uint8Array): void {
-  const { op, in0, in1, param, data, grad } = g;
+  const { op, in0, in1, param, data, grad, ops } = g;
   const cone = mask ?? new Uint8Array(output + 1);
   const marking = mask === undefined;
   grad.fill(0, 0, g.size);
@@ -161,8 +156,9 @@ export function backward(g: Graph, output: number, mask?: Uint8Array): void {
         break;
       default: {
         const bv = b < 0 ? 0 : data[b];
-        grad[a] += LOCAL0[code](av, bv, data[id], param[id]) * upstream;
-        if (b >= 0) grad[b] += LOCAL1[code](av, bv, data[id], param[id]) * upstream;
+        const { local } = ops[code];
+        grad[a] += local[0](av, bv, data[id], param[id]) * upstream;
+        if (b >= 0) grad[b] += local[1](av, bv, data[id], param[id]) * upstream;
       }
     }
   }

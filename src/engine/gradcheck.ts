@@ -1,6 +1,6 @@
 import { dependencyMask } from './autograd.js';
 import type { Graph } from './graph.js';
-import { OPS, OpCode } from './ops.js';
+import { OpCode } from './ops.js';
 
 /** Node re-evaluations a grad check may spend before it samples instead of checking every node. */
 export const DEFAULT_GRADCHECK_BUDGET = 10_000_000;
@@ -41,7 +41,6 @@ export interface GradCheckReport {
 /** `all` checks every node, `none` none, a number caps the node re-evaluations spent. */
 export type GradCheckBudget = number | 'all' | 'none';
 
-const KINKS = OPS.map((op) => op.kink);
 /** Error of one op's result in units of Number.EPSILON·|result| (Math.tanh, exp are within 1 ulp). */
 const ROUNDING_ULPS = 2;
 
@@ -195,7 +194,7 @@ class Probe {
    */
   private evaluate(id: number, value: number, compare: boolean) {
     const { g, mask, side } = this;
-    const { op, in0, in1, param, data, grad } = g;
+    const { op, in0, in1, param, data, grad, ops } = g;
     data[id] = value;
     let crossed = false;
     let rounding = 0;
@@ -205,13 +204,13 @@ class Probe {
       const b = in1[n];
       const av = data[in0[n]];
       const bv = b < 0 ? 0 : data[b];
-      const kink = KINKS[code];
+      const { kink } = ops[code];
       if (kink !== undefined && (kink.when === undefined || kink.when(param[n]))) {
         const s = Math.sign((kink.input === 0 ? av : bv) - kink.at);
         if (!compare) side[n] = s;
         else if (s !== side[n]) crossed = true;
       }
-      data[n] = OPS[code].forward(av, bv, param[n]);
+      data[n] = ops[code].forward(av, bv, param[n]);
       rounding += Math.abs(grad[n] * data[n]);
     }
     return { output: data[this.output], crossed, rounding };

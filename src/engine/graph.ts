@@ -1,9 +1,9 @@
-import { OPS, OpCode, opSpec } from './ops.js';
+import { OPS, OpCode, type OpSpec } from './ops.js';
 
 const INITIAL_CAPACITY = 64;
 const NO_INPUT = -1;
-/** Each op code's arity, read on every addOp: a byte lookup instead of a spec object. */
-const ARITY = Int8Array.from(OPS, (op) => op.arity);
+/** Op codes are bytes: the built-in ops and up to this many of a scenario's own. */
+const MAX_OPS = 256;
 
 /**
  * A scalar autograd graph stored as a struct of typed arrays: one slot per node, ids are creation
@@ -22,6 +22,10 @@ export class Graph {
   param: Float64Array;
   data: Float64Array;
   grad: Float64Array;
+  /** The op table of this graph: the built-in ops, then the scenario's own (`defineOp`). */
+  readonly ops: OpSpec[] = [...OPS];
+  /** Each op code's arity, read on every addOp: a byte lookup instead of a spec object. */
+  private readonly arities = new Int8Array(MAX_OPS).fill(-1);
   /** Names by id, filled up to the last named node. */
   private readonly names: (string | undefined)[] = [];
   /**
@@ -37,6 +41,23 @@ export class Graph {
     this.param = new Float64Array(n);
     this.data = new Float64Array(n);
     this.grad = new Float64Array(n);
+    OPS.forEach((op, code) => {
+      this.arities[code] = op.arity;
+    });
+  }
+
+  /** Adds an op to this graph's table (a scenario's `ops:` entry) and returns its code. */
+  defineOp(spec: Omit<OpSpec, 'code'>): number {
+    const code = this.ops.length;
+    if (code >= MAX_OPS) throw new RangeError(`at most ${MAX_OPS - OPS.length} custom ops`);
+    this.ops.push({ ...spec, code });
+    this.arities[code] = spec.arity;
+    return code;
+  }
+
+  /** The op table entry of a node. */
+  spec(id: number): OpSpec {
+    return this.ops[this.op[id]];
   }
 
   /** A named leaf bound to a value (`x = 2.0`). */
@@ -55,8 +76,8 @@ export class Graph {
   }
 
   /** An op node over earlier nodes; `k` is the exponent of `**`. Its data is computed by forward. */
-  addOp(code: OpCode, a: number, b: number = NO_INPUT, k = 0): number {
-    const arity = ARITY[code];
+  addOp(code: number, a: number, b: number = NO_INPUT, k = 0): number {
+    const arity = this.arities[code];
     // One branch on the common path; the message is worked out only when something is wrong.
     if (
       !(arity === (b === NO_INPUT ? 1 : 2)) ||
@@ -125,7 +146,7 @@ export class Graph {
   }
 
   arity(id: number): number {
-    return opSpec(this.op[id]).arity;
+    return this.spec(id).arity;
   }
 
   /** The node's inputs in order; `x * x` lists `x` twice. */
@@ -146,7 +167,8 @@ export class Graph {
   }
 
   private rejectOp(code: number, a: number, b: number): never {
-    const spec = opSpec(code);
+    const spec = this.ops[code];
+    if (spec === undefined) throw new RangeError(`unknown op code ${code}`);
     if (spec.arity === 0) throw new RangeError(`${spec.name} is a leaf, not an op`);
     const arity = b === NO_INPUT ? 1 : 2;
     if (arity !== spec.arity) {

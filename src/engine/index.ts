@@ -15,4 +15,14 @@ export {
   type NodeCheck,
 } from './gradcheck.js';
 export { Graph } from './graph.js';
+export {
+  BACKWARD_MODES,
+  type BackwardMode,
+  type BackwardProgram,
+  backwardProgram,
+  MAX_MODE_STEPS,
+  MODE_SUMMARY,
+  modeProblem,
+  noTopoVisits,
+} from './modes.js';
 export { FUNCTIONS, type LocalDerivative, OPS, OpCode, type OpSpec, opSpec } from './ops.js';

@@ -25,8 +25,9 @@ export type OpCode = (typeof OpCode)[keyof typeof OpCode];
 export type LocalDerivative = (a: number, b: number, out: number, k: number) => number;
 
 export interface OpSpec {
-  readonly code: OpCode;
-  readonly name: keyof typeof OpCode;
+  /** An OpCode, or for a scenario's own op (`ops:`) the code its graph gave it. */
+  readonly code: number;
+  readonly name: string;
   /** How the op is written: `+` for infix and prefix ops, the function name for calls. */
   readonly symbol: string;
   readonly syntax: 'leaf' | 'infix' | 'prefix' | 'call';
@@ -41,6 +42,11 @@ export interface OpSpec {
   readonly rule: readonly string[];
   /** The textbook formula of each local derivative, for help and inspector text. */
   readonly formula: readonly string[];
+  /**
+   * A scenario's own op: each local derivative as the user wrote it, with `{a}`, `{b}` and `{out}`
+   * where the narration puts the numbers (`sigmoid({a})`).
+   */
+  readonly written?: readonly string[];
   /** An input value where the derivative jumps (relu at 0): grad checks across it are skipped. */
   readonly kink?: {
     readonly input: number;

@@ -5,6 +5,7 @@
  */
 
 import type { Document } from 'yaml';
+import { type BackwardMode, modeProblem } from '../engine/index.js';
 import { keySpan, parseYaml, valueSpan } from './document.js';
 import { BLOCK_STAND_IN, fastCompiledGraph, findGraphBlock } from './fast-load.js';
 import { type CompiledGraph, compileGraph } from './graph-block.js';
@@ -33,6 +34,8 @@ export interface LoadOptions {
   readonly set?: ReadonlyMap<string, number>;
   /** `false` reads every file through the full path (tests compare the two). */
   readonly fastPath?: boolean;
+  /** The backward algorithm, replacing the file's `mode:` (`--mode`). */
+  readonly mode?: BackwardMode;
 }
 
 const SHAPE_HINT =
@@ -106,6 +109,10 @@ function loadDocument(source: Source, options: LoadOptions, fast?: Precompiled):
   let observed: Observed | undefined;
   if (compiled.clean && output !== undefined) {
     report.add(checkOverrides(compiled.graph, compiled.idOf, options.set));
+    const mode = options.mode ?? (file.success ? file.data.mode : undefined);
+    const problem = mode === undefined ? undefined : modeProblem(compiled.graph, output, mode);
+    if (problem !== undefined)
+      report.error(valueSpan(doc, ['mode']), problem, 'Use another mode, or a smaller graph.');
     const space = new StepSpace(compiled.graph, output, compiled.idOf);
     walkthrough = resolveWalkthrough(doc, space, items, report);
     training = resolveTraining(doc, data, compiled, model?.model.params, report);
@@ -127,6 +134,7 @@ function loadDocument(source: Source, options: LoadOptions, fast?: Precompiled):
     neurons: model?.model.neurons,
     observed,
     spans: compiled.spans,
+    mode: options.mode ?? file.data.mode,
   });
   return { ok: true, scenario, diagnostics: report.sorted() };
 }

@@ -1,4 +1,4 @@
-import type { Graph } from '../engine/index.js';
+import type { BackwardMode, Graph } from '../engine/index.js';
 import { lineColumn } from './source.js';
 import type {
   NeuronInfo,
@@ -22,6 +22,7 @@ export interface ScenarioParts {
   readonly training?: Training;
   readonly neurons?: readonly NeuronInfo[];
   readonly observed?: Observed;
+  readonly mode?: BackwardMode;
   /** Source offsets of each node's expression, indexed by node id. */
   readonly spans?: { readonly start: Int32Array; readonly end: Int32Array };
 }
@@ -43,6 +44,7 @@ export function makeScenario(parts: ScenarioParts): Scenario {
     training: parts.training,
     neurons: parts.neurons ?? [],
     observed: parts.observed,
+    ...(parts.mode === undefined ? {} : { mode: parts.mode }),
     spanOf,
     labelOf(id) {
       const name = graph.nameOf(id);

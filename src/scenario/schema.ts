@@ -5,6 +5,7 @@
  * their own message and hint.
  */
 import { z } from 'zod';
+import { BACKWARD_MODES } from '../engine/index.js';
 import { dataSchema, lossSchema, modelSchema, trainSchema } from './model/schema.js';
 import { parseStepText, STEP_PATTERN } from './walkthrough.js';
 
@@ -122,6 +123,10 @@ export const scenarioFileSchema = z
         "The node backward starts from (default: the last assigned name; a model's: loss).",
     }),
     train: trainSchema.optional(),
+    mode: z.enum(BACKWARD_MODES).optional().meta({
+      description:
+        "The backward algorithm run by default: correct, or one of micrograd's classic bugs (overwrite: = instead of +=; no-topo: recursion without a topological sort; double-backward: two passes without zeroing). --mode overrides it.",
+    }),
     walkthrough: z.array(walkthroughItem).optional(),
     observed: observedBlock.optional(),
   })

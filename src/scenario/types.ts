@@ -1,4 +1,4 @@
-import type { Graph } from '../engine/index.js';
+import type { BackwardMode, Graph } from '../engine/index.js';
 
 /** A named text: every diagnostic carries the source it points into. */
 export interface Source {
@@ -100,6 +100,8 @@ export interface Scenario {
   readonly neurons: readonly NeuronInfo[];
   /** What the user's own code computed, when the file has an `observed:` block. */
   readonly observed?: Observed;
+  /** The backward algorithm the scenario runs by default (`mode:`). */
+  readonly mode?: BackwardMode;
   /** The source text a node came from; `undefined` for graphs built in code. */
   spanOf(id: number): Span | undefined;
   /** The node's name, or its source text cut to 40 characters, or `#ID`. */

@@ -1,4 +1,10 @@
 export { parseBreakpoint } from './breakpoints.js';
+export {
+  correctGrad,
+  gradMismatch,
+  gradMismatches,
+  gradsDiffer,
+} from './compare.js';
 export { DEFAULT_PRECISION, formatNumber, formatValue } from './format.js';
 export { gradCheckOf, gradCheckStatus } from './gradcheck.js';
 export { ledgerOf } from './ledger.js';

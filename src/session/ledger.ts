@@ -1,5 +1,5 @@
 import { stepInfo, stepName } from './steps.js';
-import type { Timeline } from './timeline.js';
+import type { Reference, Timeline } from './timeline.js';
 import type { GradLedger, LedgerEntry, SessionState } from './types.js';
 
 /**
@@ -14,7 +14,7 @@ interface Consumers {
 
 const built = new WeakMap<Timeline, Consumers>();
 
-function consumersOf(tl: Timeline): Consumers {
+export function consumersOf(tl: Timeline): Consumers {
   const cached = built.get(tl);
   if (cached !== undefined) return cached;
   const g = tl.graph;
@@ -37,11 +37,15 @@ function consumersOf(tl: Timeline): Consumers {
   return consumers;
 }
 
-/** The contributions a node's grad has received by the cursor, and how many it will receive. */
+/**
+ * The contributions a node's grad has received by the cursor, and how many it will receive (in the
+ * correct algorithm: a wrong mode may deliver more, and its grad is final after the last).
+ */
 export function ledgerOf(state: SessionState, id: number): GradLedger {
   const tl = state.timeline;
   const { starts, edges } = consumersOf(tl);
   const expected = starts[id + 1] - starts[id];
+  if (tl.reference !== undefined) return modeLedger(state, id, expected, tl.reference);
   const received: LedgerEntry[] = [];
   // Consumers are in ascending id order; backward runs them in descending order.
   let previous = -1;
@@ -57,4 +61,26 @@ export function ledgerOf(state: SessionState, id: number): GradLedger {
   }
   const known = tl.isGradKnown(state.position);
   return { node: id, received, expected, final: known && received.length === expected };
+}
+
+/** A wrong mode's ledger: every step up to the cursor that gave `id` a term (a scan of the steps). */
+function modeLedger(
+  state: SessionState,
+  id: number,
+  expected: number,
+  reference: Reference,
+): GradLedger {
+  const tl = state.timeline;
+  const g = tl.graph;
+  const received: LedgerEntry[] = [];
+  for (let position = tl.zeroPosition + 1; position <= state.position; position++) {
+    const from = tl.nodeOf(position);
+    if (tl.phaseOf(position) !== 'backward' || (g.in0[from] !== id && g.in1[from] !== id)) continue;
+    for (const c of stepInfo(state, position).contributions) {
+      if (c.to === id) received.push({ ...c, from, position, step: stepName(tl, position) });
+    }
+  }
+  const known = tl.isGradKnown(state.position);
+  const last = id < reference.lastReceived.length ? reference.lastReceived[id] : -1;
+  return { node: id, received, expected, final: known && state.position >= last };
 }

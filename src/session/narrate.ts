@@ -1,5 +1,6 @@
-import { OpCode, opSpec } from '../engine/index.js';
+import { OpCode } from '../engine/index.js';
 import { DEFAULT_PRECISION, formatNumber } from './format.js';
+import { modeNote } from './mode-notes.js';
 import type { Timeline } from './timeline.js';
 import type { SessionState, StepInfo } from './types.js';
 
@@ -19,6 +20,19 @@ export function narrate(
   const num = (x: number) => formatNumber(x, precision);
   const name = (id: number) => operandLabel(tl, id, num);
   if (step.phase === 'forward') return [forwardLine(tl, step.node, num, name)];
+  const note = modeNote(state, step);
+  const lines = backwardLines(state, step, num, name);
+  return note === undefined ? lines : [...lines, note];
+}
+
+function backwardLines(
+  state: SessionState,
+  step: StepInfo,
+  num: (x: number) => string,
+  name: (id: number) => string,
+): string[] {
+  const tl = state.timeline;
+  if (step.phase === 'reseed') return [`${receiver(tl, step.node)}.grad = 1 again`];
   if (step.phase === 'zero') {
     let others = -1;
     for (let id = 0; id < tl.graph.size; id++) others += tl.cone[id];
@@ -29,7 +43,8 @@ export function narrate(
   return step.contributions.map((c) => {
     const rule = localRule(tl, step.node, c.slot, num);
     const arithmetic = `${num(c.local)} × ${num(c.upstream)} = ${num(c.term)}`;
-    return `${receiver(tl, c.to)}.grad += ${rule} · ${out}.grad = ${arithmetic}   (${num(c.before)} → ${num(c.after)})`;
+    const change = c.assigned ? `overwrote ${num(c.before)}` : `${num(c.before)} → ${num(c.after)}`;
+    return `${receiver(tl, c.to)}.grad ${c.assigned ? '=' : '+='} ${rule} · ${out}.grad = ${arithmetic}   (${change})`;
   });
 }
 
@@ -48,7 +63,7 @@ export function localRule(
     out: name(node),
     k: num(g.param[node]),
   };
-  return opSpec(g.op[node]).rule[slot].replace(/\{(a|b|out|k)\}/g, (_, key: string) => subst[key]);
+  return g.spec(node).rule[slot].replace(/\{(a|b|out|k)\}/g, (_, key: string) => subst[key]);
 }
 
 /** `xy = x * y = 2 × 3 = 6`: an op node's forward step in names and in numbers. */
@@ -64,7 +79,7 @@ function forwardLine(
   name: (id: number) => string,
 ): string {
   const g = tl.graph;
-  const spec = opSpec(g.op[id]);
+  const spec = g.spec(id);
   const a = g.in0[id];
   const b = g.in1[id];
   const value = (v: number) => {
@@ -97,14 +112,7 @@ function formulaLine(
 ): string {
   const g = tl.graph;
   const b = g.in1[id];
-  const symbolic = writeOp(
-    tl,
-    id,
-    name(g.in0[id]),
-    b < 0 ? '' : name(b),
-    opSpec(g.op[id]).symbol,
-    num,
-  );
+  const symbolic = writeOp(tl, id, name(g.in0[id]), b < 0 ? '' : name(b), g.spec(id).symbol, num);
   const label = tl.scenario.labelOf(id);
   return label === symbolic ? symbolic : `${label} = ${symbolic}`;
 }
@@ -118,7 +126,7 @@ function writeOp(
   times: string,
   num: (x: number) => string,
 ): string {
-  const spec = opSpec(tl.graph.op[id]);
+  const spec = tl.graph.spec(id);
   if (spec.code === OpCode.pow) return `${x} ** ${num(tl.graph.param[id])}`;
   if (spec.syntax === 'infix') return `${x} ${times} ${y}`;
   if (spec.syntax === 'prefix') return `${spec.symbol}${x}`;

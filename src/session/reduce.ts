@@ -21,7 +21,7 @@ import { checkExpects, walkthroughIndex } from './walkthrough.js';
  * grads, since stepping updates them in place.
  */
 export function createSession(scenario: Scenario, options: SessionOptions = {}): SessionState {
-  const timeline = new Timeline(scenario);
+  const timeline = new Timeline(scenario, options.mode ?? scenario.mode);
   return {
     timeline,
     position: 0,

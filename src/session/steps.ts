@@ -7,7 +7,10 @@ import type { Contribution, Position, SessionState, StepInfo } from './types.js'
 export function stepName(timeline: Timeline, position: Position): string {
   if (position <= 0) return 'start';
   if (position <= timeline.forwardCount) return `F${position}`;
-  return `B${position - timeline.zeroPosition}`;
+  const j = position - timeline.zeroPosition;
+  const { reseed } = timeline;
+  // Double-backward's second pass: B'0 seeds again, B'1…B'm repeat B1…Bm.
+  return reseed >= 0 && j > reseed ? `B'${j - reseed - 1}` : `B${j}`;
 }
 
 type StepLookup = { position: Position } | { message: string; hint?: string };
@@ -21,7 +24,7 @@ export function parseStep(timeline: Timeline, text: string): StepLookup {
   const t = text.trim();
   if (t === 'start') return { position: 0 };
   if (t === 'end') return { position: timeline.total };
-  const numbered = /^([FB])(\d+)$/.exec(t);
+  const numbered = /^([FB]'?)(\d+)$/.exec(t);
   if (numbered !== null) return numberedStep(timeline, numbered[1], Number(numbered[2]));
   const prefixed = /^(forward|backward):\s*(.+)$/.exec(t);
   const node = resolveNode(timeline, prefixed === null ? t : prefixed[2]);
@@ -46,13 +49,20 @@ export function parseStep(timeline: Timeline, text: string): StepLookup {
 }
 
 function numberedStep(timeline: Timeline, phase: string, index: number): StepLookup {
-  const last = phase === 'F' ? timeline.forwardCount : timeline.total - timeline.zeroPosition;
-  const first = phase === 'F' ? 1 : 0;
+  const { reseed, zeroPosition: zero } = timeline;
+  const backward = timeline.total - zero;
+  // B counts the first pass only when double-backward has a second one, B' the second.
+  const [first, last, offset] =
+    phase === 'F'
+      ? [1, timeline.forwardCount, 0]
+      : phase === 'B'
+        ? [0, reseed >= 0 ? reseed : backward, zero]
+        : [0, reseed >= 0 ? backward - reseed - 1 : -1, zero + reseed + 1];
   if (index < first || index > last) {
     const range = last < first ? 'none' : `${phase}${first}…${phase}${last}`;
     return { message: `There is no step ${phase}${index}.`, hint: `steps: ${range}` };
   }
-  return { position: phase === 'F' ? index : timeline.zeroPosition + index };
+  return { position: offset + index };
 }
 
 /** A node by name or `#ID`, or a message naming what was not found (the scenario's lookup). */
@@ -67,7 +77,7 @@ export function resolveNode(
 
 /** The first backward step that contributes to `node`, or -1 (a linear scan, for goto only). */
 function firstContribution(timeline: Timeline, node: number): number {
-  const { backwardIds: ids, graph: g } = timeline;
+  const { steps: ids, graph: g } = timeline;
   for (let i = 0; i < ids.length; i++) {
     if (g.in0[ids[i]] === node || g.in1[ids[i]] === node) return timeline.zeroPosition + i + 1;
   }
@@ -84,11 +94,21 @@ export function stepInfo(state: SessionState, position: Position): StepInfo {
   if (phase !== 'backward') return { ...base, contributions: [] };
   const upstream = g.grad[node];
   const inputs = g.inputsOf(node);
+  const assigned = tl.assign ? { assigned: true } : {};
   const contributions: Contribution[] = inputs.map((to, slot) => {
     const local = localDerivative(g, node, slot);
     const term = local * upstream;
     const before = tl.gradBefore(position, slot);
-    return { to, slot, local, upstream, term, before, after: before + term };
+    return {
+      to,
+      slot,
+      local,
+      upstream,
+      term,
+      before,
+      after: tl.assign ? term : before + term,
+      ...assigned,
+    };
   });
   return { ...base, contributions };
 }

@@ -1,12 +1,16 @@
 import {
+  type BackwardMode,
+  backward,
   backwardOrder,
+  backwardProgram,
   dependencyMask,
   forward,
   type Graph,
-  OPS,
+  type LocalDerivative,
   OpCode,
 } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
+import type { Phase } from './types.js';
 
 /**
  * How many grad checkpoints the backward phase keeps: 8 bytes per node up to the output each,
@@ -33,8 +37,18 @@ export class Timeline {
   readonly output: number;
   /** Op nodes in id order: forward step Fk runs `forwardIds[k - 1]`. */
   readonly forwardIds: Int32Array;
-  /** Op nodes the output depends on, in backward order: Bj runs `backwardIds[j - 1]`. */
+  /** Op nodes the output depends on, in (correct) backward order. */
   readonly backwardIds: Int32Array;
+  /** The backward algorithm this timeline runs (see engine/modes.ts). */
+  readonly mode: BackwardMode;
+  /** Bj runs `steps[j - 1]`: `backwardIds` itself in the correct and overwrite modes. */
+  readonly steps: Int32Array;
+  /** Index into `steps` of double-backward's second seeding (`B'0`), else -1. */
+  readonly reseed: number;
+  /** Steps assign (`=`) their contributions (overwrite). */
+  readonly assign: boolean;
+  /** A wrong mode's reference: the correct run's final grads and where each step first ran. */
+  readonly reference?: Reference;
   /** 1 for nodes the output depends on (itself included). */
   readonly cone: Uint8Array;
   /** n: the number of forward steps, also the position just before B0. */
@@ -54,11 +68,19 @@ export class Timeline {
   private readonly checkpoints: Float64Array[] = [];
   /** Steps that restoring a saved state costs, about: a copy of output + 1 doubles. */
   private readonly restoreCost: number;
+  /** The graph's local derivatives by op code, for the backward loop. */
+  private readonly local0: LocalDerivative[];
+  private readonly local1: (LocalDerivative | undefined)[];
 
-  constructor(readonly scenario: Scenario) {
+  constructor(
+    readonly scenario: Scenario,
+    mode: BackwardMode = 'correct',
+  ) {
     const g = scenario.graph;
     this.graph = g;
     this.output = scenario.output;
+    this.local0 = g.ops.map((spec) => spec.local[0]);
+    this.local1 = g.ops.map((spec) => spec.local[1]);
     let ops = 0;
     for (let id = 0; id < g.size; id++) if (g.op[id] > OpCode.constant) ops++;
     this.forwardIds = new Int32Array(ops);
@@ -66,8 +88,14 @@ export class Timeline {
       if (g.op[id] > OpCode.constant) this.forwardIds[k++] = id;
     this.cone = dependencyMask(g, this.output);
     this.backwardIds = backwardOrder(g, this.output, this.cone);
+    const program = backwardProgram(g, this.output, this.backwardIds, mode);
+    if ('message' in program) throw new RangeError(program.message);
+    this.mode = mode;
+    this.steps = program.steps;
+    this.reseed = program.reseed;
+    this.assign = program.assign;
     this.forwardCount = ops;
-    const m = this.backwardIds.length;
+    const m = this.steps.length;
     this.total = ops + 1 + m;
     this.before = new Float64Array(2 * m);
     for (let i = 1; i <= CHECKPOINTS; i++) {
@@ -76,7 +104,26 @@ export class Timeline {
     }
     this.restoreCost = 16 + (this.output + 1) / 16;
     forward(g);
+    if (mode !== 'correct') this.reference = this.referenceOf();
     g.grad.fill(0, 0, g.size);
+  }
+
+  /** The correct run's final grads, and the first and last step that runs each node. */
+  private referenceOf(): Reference {
+    const g = this.graph;
+    backward(g, this.output, this.cone);
+    const correct = g.grad.slice(0, this.output + 1);
+    const firstRun = new Int32Array(this.output + 1).fill(-1);
+    const lastReceived = new Int32Array(this.output + 1).fill(-1);
+    for (let j = this.steps.length; j >= 1; j--)
+      firstRun[this.steps[j - 1]] = this.zeroPosition + j;
+    for (let j = 1; j <= this.steps.length; j++) {
+      const id = this.steps[j - 1];
+      if (j - 1 === this.reseed || g.op[id] <= OpCode.constant) continue;
+      lastReceived[g.in0[id]] = this.zeroPosition + j;
+      if (g.in1[id] >= 0) lastReceived[g.in1[id]] = this.zeroPosition + j;
+    }
+    return { correct, firstRun, lastReceived };
   }
 
   /** Bytes of the typed arrays the timeline holds besides the graph's (checkpoints saved so far). */
@@ -90,16 +137,17 @@ export class Timeline {
     return this.forwardCount + 1;
   }
 
-  phaseOf(position: number): 'forward' | 'zero' | 'backward' {
+  phaseOf(position: number): Phase {
     if (position <= this.forwardCount) return 'forward';
-    return position === this.zeroPosition ? 'zero' : 'backward';
+    if (position === this.zeroPosition) return 'zero';
+    return position - this.zeroPosition - 1 === this.reseed ? 'reseed' : 'backward';
   }
 
   /** The node the step ending at `position` (1..total) runs; the output for B0. */
   nodeOf(position: number): number {
     if (position <= this.forwardCount) return this.forwardIds[position - 1];
     if (position === this.zeroPosition) return this.output;
-    return this.backwardIds[position - this.zeroPosition - 1];
+    return this.steps[position - this.zeroPosition - 1];
   }
 
   /** Position of a node's forward step, or -1 for leaves. */
@@ -108,8 +156,15 @@ export class Timeline {
     return k < 0 ? -1 : k + 1;
   }
 
-  /** Position of a node's backward step, or -1 when it has none (leaf or outside the cone). */
+  /**
+   * Position of a node's (first) backward step, or -1 when it has none (leaf or outside the cone).
+   * In no-topo a leaf's visit is a step too, but not a backward step of its own.
+   */
   backwardPosition(id: number): number {
+    if (this.reference !== undefined) {
+      const p = this.graph.op[id] <= OpCode.constant ? -1 : this.reference.firstRun[id];
+      return p === undefined ? -1 : p;
+    }
     const j = search(this.backwardIds, id, false);
     return j < 0 ? -1 : this.zeroPosition + j + 1;
   }
@@ -162,24 +217,30 @@ export class Timeline {
   /** Runs B(from + 1)…B`to`, recording each input's grad before its `+=`. */
   private runBackward(from: number, to: number): void {
     const { op, in0, in1, param, data, grad } = this.graph;
-    const { before, backwardIds: ids } = this;
+    const { before, steps: ids, assign, reseed } = this;
+    const { local0, local1 } = this;
     let save = this.checkpointAt[this.checkpoints.length] ?? -1;
     for (let j = from + 1; j <= to; j++) {
       const k = j - 1;
       const id = ids[k];
       const code = op[id];
-      const upstream = grad[id];
-      const a = in0[id];
-      const b = in1[id];
-      const av = data[a];
-      const bv = b < 0 ? 0 : data[b];
-      const t0 = LOCAL0[code](av, bv, data[id], param[id]) * upstream;
-      before[2 * k] = grad[a];
-      grad[a] += t0;
-      if (b >= 0) {
-        const t1 = LOCAL1[code](av, bv, data[id], param[id]) * upstream;
-        before[2 * k + 1] = grad[b];
-        grad[b] += t1;
+      if (k === reseed) {
+        before[2 * k] = grad[id];
+        grad[id] = 1;
+      } else if (code > OpCode.constant) {
+        const upstream = grad[id];
+        const a = in0[id];
+        const b = in1[id];
+        const av = data[a];
+        const bv = b < 0 ? 0 : data[b];
+        const t0 = local0[code](av, bv, data[id], param[id]) * upstream;
+        before[2 * k] = grad[a];
+        grad[a] = assign ? t0 : grad[a] + t0;
+        if (b >= 0) {
+          const t1 = local1[code]!(av, bv, data[id], param[id]) * upstream;
+          before[2 * k + 1] = grad[b];
+          grad[b] = assign ? t1 : grad[b] + t1;
+        }
       }
       if (j === save) {
         this.checkpoints.push(grad.slice(0, this.output + 1));
@@ -190,10 +251,12 @@ export class Timeline {
 
   /** Undoes B`from`…B(to + 1) from their records, last input first. */
   private undoBackward(from: number, to: number): void {
-    const { in0, in1, grad } = this.graph;
-    const { before, backwardIds: ids } = this;
+    const { op, in0, in1, grad } = this.graph;
+    const { before, steps: ids, reseed } = this;
     for (let k = from - 1; k >= to; k--) {
       const id = ids[k];
+      if (k === reseed) grad[id] = before[2 * k];
+      if (k === reseed || op[id] <= OpCode.constant) continue;
       const b = in1[id];
       if (b >= 0) grad[b] = before[2 * k + 1];
       grad[in0[id]] = before[2 * k];
@@ -210,8 +273,15 @@ export class Timeline {
   }
 }
 
-const LOCAL0 = OPS.map((spec) => spec.local[0]);
-const LOCAL1 = OPS.map((spec) => spec.local[1]);
+/** What a wrong mode is compared with (see compare.ts). */
+export interface Reference {
+  /** The correct run's final grad of each node up to the output. */
+  readonly correct: Float64Array;
+  /** The position of the first step that runs each node, -1 for none. */
+  readonly firstRun: Int32Array;
+  /** The position of the last step that adds to (or assigns) each node's grad, -1 for none. */
+  readonly lastReceived: Int32Array;
+}
 
 /** Index of `id` in a sorted array (ascending or descending), or -1. */
 function search(sorted: Int32Array, id: number, ascending: boolean): number {

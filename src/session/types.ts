@@ -1,4 +1,4 @@
-import type { GradCheckBudget, NodeCheck } from '../engine/index.js';
+import type { BackwardMode, GradCheckBudget, NodeCheck } from '../engine/index.js';
 import type { Timeline } from './timeline.js';
 
 /**
@@ -7,7 +7,8 @@ import type { Timeline } from './timeline.js';
  */
 export type Position = number;
 
-export type Phase = 'forward' | 'zero' | 'backward';
+/** `reseed`: double-backward's second `output.grad = 1` (B'0), which zeroes nothing. */
+export type Phase = 'forward' | 'zero' | 'backward' | 'reseed';
 
 /** One `input.grad += local · node.grad` of a backward step. */
 export interface Contribution {
@@ -21,6 +22,8 @@ export interface Contribution {
   readonly term: number;
   readonly before: number;
   readonly after: number;
+  /** The mode assigned the term instead of adding it (overwrite). */
+  readonly assigned?: boolean;
 }
 
 /** What one step does; the same record whether it was just run, undone, or looked up later. */
@@ -110,6 +113,8 @@ export interface SessionState {
 
 export interface SessionOptions {
   readonly breakpoints?: readonly Breakpoint[];
+  /** The backward algorithm (default: the scenario's `mode`, else correct). */
+  readonly mode?: BackwardMode;
   /** Budget of the lazily computed grad check (engine default when omitted). */
   readonly gradcheck?: GradCheckBudget;
 }

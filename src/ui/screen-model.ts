@@ -3,12 +3,14 @@
  * computed once per scenario (walkthrough positions, lowercased labels for search).
  */
 import {
+  gradMismatch,
   ledgerOf,
   nodeValue,
   resolveRef,
   type SessionState,
   type StepInfo,
   stepInfo,
+  stepName,
 } from '../session/index.js';
 import type { NodeState } from './graph/types.js';
 import type { ViewState } from './view-state.js';
@@ -91,7 +93,9 @@ export function stepLabel(session: SessionState): string {
   const { timeline, position } = session;
   if (position === 0) return 'start';
   if (position <= timeline.forwardCount) return `F${position}/${timeline.forwardCount}`;
-  return `B${position - timeline.zeroPosition}/${timeline.backwardIds.length}`;
+  // A pass's size: double-backward's two passes have the same number of steps.
+  const pass = timeline.reseed >= 0 ? timeline.reseed : timeline.steps.length;
+  return `${stepName(timeline, position)}/${pass}`;
 }
 
 export function phaseLabel(session: SessionState): string {
@@ -134,6 +138,7 @@ export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: 
     final,
     pending: known && inCone && !final,
     breakpoint: session.breakpoints.some((b) => b.node === id),
+    mismatch: known && gradMismatch(session, id),
     searchMatch:
       view.search !== '' && model.facts.searchLabels[id]?.includes(view.search.toLowerCase()),
     selected: view.selected === id,

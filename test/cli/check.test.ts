@@ -178,6 +178,8 @@ describe('gradstep check --json', () => {
     expect(Object.keys(seed)).toEqual([
       'file',
       'ok',
+      'mode',
+      'mismatches',
       'output',
       'nodes',
       'gradcheck',
@@ -211,6 +213,8 @@ describe('gradstep check --json', () => {
     expect(missing).toEqual({
       file: 'missing.yaml',
       ok: false,
+      mode: null,
+      mismatches: [],
       output: null,
       nodes: [],
       gradcheck: null,

@@ -1,5 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { DEFAULT_GRADCHECK_BUDGET, type GradCheckBudget } from '../../engine/index.js';
+import {
+  type BackwardMode,
+  DEFAULT_GRADCHECK_BUDGET,
+  type GradCheckBudget,
+} from '../../engine/index.js';
 import { analyze } from '../analyze.js';
 import { resolveScenario } from '../builtins.js';
 import { checkJson, checkText } from '../check-report.js';
@@ -9,6 +13,7 @@ import {
   type ExitCode,
   fileArgument,
   type GlobalArgs,
+  modeOption,
   setOption,
   UsageError,
   worst,
@@ -20,6 +25,7 @@ export interface CheckArgs extends GlobalArgs {
   readonly json: boolean;
   readonly gradcheck: GradCheckBudget;
   readonly set: ReadonlyMap<string, number>;
+  readonly mode: BackwardMode | undefined;
 }
 
 export const checkOptions = {
@@ -32,6 +38,7 @@ export const checkOptions = {
     coerce: parseBudget,
   },
   set: setOption,
+  mode: modeOption,
 } as const;
 
 export function checkCommand(
@@ -69,7 +76,7 @@ export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCo
       codes.push(file);
       continue;
     }
-    const loaded = await loadScenarioFile(io, file, { set: args.set });
+    const loaded = await loadScenarioFile(io, file, { set: args.set, mode: args.mode });
     const problems = loaded.ok ? loaded.warnings : loaded.problems;
     const analysis = loaded.ok
       ? analyze(loaded.scenario, args.gradcheck, args.precision)

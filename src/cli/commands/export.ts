@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
-import type { GradCheckBudget } from '../../engine/index.js';
-import { DEFAULT_PRECISION, nodeValue, reduce } from '../../session/index.js';
+import type { BackwardMode, GradCheckBudget } from '../../engine/index.js';
+import { DEFAULT_PRECISION, reduce } from '../../session/index.js';
 import { type Analysis, analyze } from '../analyze.js';
 import { resolveScenario } from '../builtins.js';
 import { failureReasons } from '../check-report.js';
@@ -9,13 +9,14 @@ import {
   type ExitCode,
   fileArgument,
   type GlobalArgs,
+  modeOption,
   printError,
   setOption,
 } from '../context.js';
 import { htmlPage } from '../export/html/page.js';
 import { pageData } from '../export/html/page-data.js';
 import { toDot, toMermaid } from '../export/render.js';
-import { type NodeValues, nodesJson } from '../graph-json.js';
+import { nodesJson, sessionValues } from '../graph-json.js';
 import { loadForCommand } from '../load.js';
 import { positionOf } from '../replay/drive.js';
 import { checkOptions } from './check.js';
@@ -27,6 +28,7 @@ export interface ExportArgs extends GlobalArgs {
   readonly format: (typeof EXPORT_FORMATS)[number];
   readonly at?: string;
   readonly set: ReadonlyMap<string, number>;
+  readonly mode: BackwardMode | undefined;
   readonly gradcheck: GradCheckBudget;
 }
 
@@ -42,6 +44,7 @@ export const exportOptions = {
     describe: 'Show the values at STEP (default: end; html: the page opens at start)',
   },
   set: setOption,
+  mode: modeOption,
   gradcheck: checkOptions.gradcheck,
 } as const;
 
@@ -85,10 +88,7 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
     return reportFailures(io, file, analysis);
   }
   const state = reduce(analysis.session, { type: 'goto', step: position });
-  const values: NodeValues = {
-    data: (id) => nodeValue(state, id, 'data') ?? null,
-    grad: (id) => nodeValue(state, id, 'grad') ?? null,
-  };
+  const values = sessionValues(state);
   if (args.format === 'dot') io.stdout(toDot(scenario, values, args.precision));
   else if (args.format === 'mermaid') io.stdout(toMermaid(scenario, values, args.precision));
   else {

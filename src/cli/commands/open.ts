@@ -1,16 +1,25 @@
 import type { CommandModule } from 'yargs';
+import type { BackwardMode } from '../../engine/index.js';
 import { resolveScenario } from '../builtins.js';
-import { breakOption, type CliContext, type GlobalArgs, setOption } from '../context.js';
+import {
+  breakOption,
+  type CliContext,
+  type GlobalArgs,
+  modeOption,
+  setOption,
+} from '../context.js';
 import { openInteractive } from '../interactive.js';
 
 export interface OpenArgs extends GlobalArgs {
   readonly scenario: string | undefined;
   readonly set: ReadonlyMap<string, number>;
+  readonly mode: BackwardMode | undefined;
   readonly break: readonly string[];
 }
 
 export const openOptions = {
   set: setOption,
+  mode: modeOption,
   break: breakOption,
 } as const;
 

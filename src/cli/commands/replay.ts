@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import type { BackwardMode } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/index.js';
 import { createSession, type SessionState } from '../../session/index.js';
 import { parseBreakpoints } from '../breakpoints.js';
@@ -9,6 +10,7 @@ import {
   type ExitCode,
   fileArgument,
   type GlobalArgs,
+  modeOption,
   printError,
   setOption,
   UsageError,
@@ -33,6 +35,7 @@ export interface ReplayArgs extends GlobalArgs {
   readonly to: string | undefined;
   readonly break: readonly string[];
   readonly set: ReadonlyMap<string, number>;
+  readonly mode: BackwardMode | undefined;
   readonly format: (typeof REPLAY_FORMATS)[number] | undefined;
 }
 
@@ -45,6 +48,7 @@ export const replayOptions = {
   to: { type: 'string', requiresArg: true, describe: 'Single steps from start to STEP' },
   break: breakOption,
   set: setOption,
+  mode: modeOption,
   format: { choices: REPLAY_FORMATS, describe: 'Transcript format (default: text)' },
   frames: {
     type: 'boolean',

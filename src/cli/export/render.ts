@@ -1,6 +1,6 @@
-import { OpCode, opSpec } from '../../engine/index.js';
+import { OpCode } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/index.js';
-import { formatValue } from '../../session/index.js';
+import { formatValue, gradsDiffer } from '../../session/index.js';
 import type { NodeValues } from '../graph-json.js';
 
 /** What the drawings show of one node: its label and its values at the chosen step. */
@@ -14,13 +14,22 @@ function drawn(scenario: Scenario, values: NodeValues, precision: number | undef
   return (id: number): Drawn => ({
     label: scenario.labelOf(id),
     data: formatValue(values.data(id) ?? undefined, precision),
-    grad: formatValue(values.grad(id) ?? undefined, precision),
+    grad: gradText(values, id, precision),
   });
+}
+
+/** The grad, and in a wrong backward mode the correct one beside it where they differ. */
+function gradText(values: NodeValues, id: number, precision: number | undefined): string {
+  const grad = values.grad(id) ?? undefined;
+  const text = formatValue(grad, precision);
+  if (values.correctGrad === undefined) return text;
+  const correct = values.correctGrad(id) ?? undefined;
+  return gradsDiffer(grad, correct) ? `${text} ≠ correct ${formatValue(correct, precision)}` : text;
 }
 
 /** Each op node's symbol (`*`, `tanh`), which both drawings put in a node of its own. */
 const opSymbol = (scenario: Scenario, id: number): string | undefined =>
-  scenario.graph.opOf(id) <= OpCode.constant ? undefined : opSpec(scenario.graph.opOf(id)).symbol;
+  scenario.graph.opOf(id) <= OpCode.constant ? undefined : scenario.graph.spec(id).symbol;
 
 /**
  * Graphviz in the spirit of micrograd's draw_dot: left to right, a record `label | data | grad` per

@@ -1,8 +1,7 @@
-import { opSpec } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/index.js';
-import { nodeValue, stepName } from '../../session/index.js';
+import { stepName } from '../../session/index.js';
 import { jsonNumber } from '../format.js';
-import { nodeJson } from '../graph-json.js';
+import { nodeJson, sessionValues } from '../graph-json.js';
 import type { ReplayBlock } from './drive.js';
 import type { TranscriptFormat } from './writer.js';
 
@@ -16,10 +15,7 @@ export function jsonFormat(scenario: Scenario): TranscriptFormat {
       // The final line lists every node: written node by node, never held whole.
       const step = JSON.stringify(stepName(final.timeline, final.position));
       write(`{"type":"final","step":${step},"nodes":[`);
-      const values = {
-        data: (id: number) => nodeValue(final, id, 'data') ?? null,
-        grad: (id: number) => nodeValue(final, id, 'grad') ?? null,
-      };
+      const values = sessionValues(final);
       for (let id = 0; id < scenario.graph.size; id++) {
         write(`${id === 0 ? '' : ','}${JSON.stringify(nodeJson(scenario, id, values))}`);
       }
@@ -37,7 +33,7 @@ function stepJson(scenario: Scenario, block: ReplayBlock) {
           id: step.node,
           name: scenario.graph.nameOf(step.node) ?? null,
           label: scenario.labelOf(step.node),
-          op: opSpec(scenario.graph.opOf(step.node)).name,
+          op: scenario.graph.spec(step.node).name,
         };
   return {
     type: 'step',

@@ -1,4 +1,3 @@
-import { opSpec } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/index.js';
 import { formatValue, nodeValue, stepName } from '../../session/index.js';
 import { blockHeading, expectText } from './text.js';
@@ -23,7 +22,7 @@ export function markdownFormat(
         const inputs = graph.inputsOf(id).map((i) => code(cell(scenario.labelOf(i))));
         const line = scenario.lineOf(id);
         write(
-          `| ${id} | ${code(cell(scenario.labelOf(id)))} | ${opSpec(graph.opOf(id)).name} | ${inputs.join(', ')} | ${line ?? ''} |\n`,
+          `| ${id} | ${code(cell(scenario.labelOf(id)))} | ${graph.spec(id).name} | ${inputs.join(', ')} | ${line ?? ''} |\n`,
         );
       }
       write('\n## Steps\n');

@@ -59,6 +59,7 @@ export function gradStyle(face: Face): Style {
   const { state } = face;
   const own = valueStyle(state.grad);
   if (own !== undefined) return own;
+  if (state.mismatch) return FLAGS.mismatch.style;
   if (state.changed) return FLAGS.changed.style;
   if (state.final) return FLAGS.final.style;
   if (state.pending) return FLAGS.pending.style;

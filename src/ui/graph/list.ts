@@ -1,4 +1,3 @@
-import { OPS } from '../../engine/index.js';
 import {
   cut,
   defaultFormat,
@@ -34,7 +33,7 @@ export interface ListLayout extends Canvas {
 
 function expressionOf(layout: NodeTexts, id: number): string {
   const { graph, labels } = layout;
-  const spec = OPS[graph.op[id]];
+  const spec = graph.spec(id);
   const a = labels[graph.in0[id]];
   const b = labels[graph.in1[id]];
   switch (spec.syntax) {

@@ -12,6 +12,7 @@ export type Flag =
   | 'changed'
   | 'breakpoint'
   | 'nonfinite'
+  | 'mismatch'
   | 'searchMatch'
   | 'selected'
   | 'final'
@@ -32,6 +33,7 @@ export const FLAGS: Readonly<Record<Flag, FlagLook>> = {
   changed: { glyph: 'Δ', style: '1;35', meaning: 'grad changed' },
   breakpoint: { glyph: '●', style: '31', meaning: 'breakpoint' },
   nonfinite: { glyph: '!', style: '1;31', meaning: 'NaN or ±∞' },
+  mismatch: { glyph: '≠', style: '1;91', meaning: "not the correct run's grad" },
   searchMatch: { glyph: '⌕', style: '1;36', meaning: 'search match' },
   selected: { glyph: '»', style: '1;34', meaning: 'selected' },
   final: { glyph: '✓', style: '32', meaning: 'grad final' },

@@ -34,6 +34,8 @@ export interface NodeState {
   /** Contributions to its grad are still to come. */
   readonly pending?: boolean;
   readonly nonfinite?: boolean;
+  /** Its grad differs from the correct run's at this point (a wrong backward mode). */
+  readonly mismatch?: boolean;
   readonly breakpoint?: boolean;
   readonly searchMatch?: boolean;
   readonly selected?: boolean;

@@ -11,6 +11,8 @@ export function headerLine(model: ScreenModel, file: string | undefined): string
   const { session, view, facts, columns } = model;
   const paint = painter(model.color);
   const status = [`${phaseLabel(session)} ${paint(stepLabel(session), '1')}`];
+  const { mode } = session.timeline;
+  if (mode !== 'correct') status.unshift(paint(`mode ${mode}`, '1;91'));
   const items = facts.itemPositions.length;
   if (items > 0) {
     const reached = facts.itemPositions.filter((p) => p >= 0 && p <= session.position).length;

@@ -1,8 +1,9 @@
-import { opSpec } from '../../engine/index.js';
 import {
+  correctGrad,
   formatNumber,
   gradCheckOf,
   gradCheckStatus,
+  gradMismatch,
   ledgerOf,
   nodeValue,
 } from '../../session/index.js';
@@ -23,7 +24,7 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   if (id < 0 || id >= scenario.graph.size) return ['no node selected (j/k select)'];
   const g = scenario.graph;
   const label = scenario.labelOf(id);
-  const spec = opSpec(g.opOf(id));
+  const spec = g.spec(id);
   const span = scenario.spanOf(id);
   const line = scenario.lineOf(id);
   const where =
@@ -39,7 +40,7 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   const inputs = g.inputsOf(id);
   if (inputs.length > 0) lines.push(`inputs  ${inputs.map((i) => scenario.labelOf(i)).join(', ')}`);
   lines.push(`data    ${fullPrecision(nodeValue(session, id, 'data'))}`);
-  lines.push(`grad    ${fullPrecision(nodeValue(session, id, 'grad'))}`);
+  lines.push(...gradLines(model, id));
   if (timeline.cone[id] !== 1) {
     lines.push(paint('not on the path to the output: no grad', '2'));
     return lines;
@@ -68,6 +69,21 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   }
   lines.push(...checkLines(model, id, ledger.final, width));
   return lines;
+}
+
+/** The grad; in a wrong backward mode, this mode's and the correct run's, marked where they differ. */
+function gradLines(model: ScreenModel, id: number): string[] {
+  const { session } = model;
+  const grad = fullPrecision(nodeValue(session, id, 'grad'));
+  if (session.timeline.mode === 'correct') return [`grad    ${grad}`];
+  const paint = painter(model.color);
+  const mark = gradMismatch(session, id)
+    ? `  ${paint(`${FLAGS.mismatch.glyph} differs`, FLAGS.mismatch.style)}`
+    : '';
+  return [
+    `grad (this mode)  ${grad}${mark}`,
+    `grad (correct)    ${fullPrecision(correctGrad(session, id))}`,
+  ];
 }
 
 /** `label   part  part`, moving each part that does not fit to a line of its own under the first. */
@@ -110,7 +126,7 @@ function checkLines(model: ScreenModel, id: number, final: boolean, width: numbe
 function notExamined(model: ScreenModel, id: number): string[] {
   const { timeline } = model.session;
   if (id === timeline.output) return ['– output: grad 1 by definition'];
-  if (opSpec(timeline.graph.opOf(id)).name === 'constant') return ['– constant: not checked'];
+  if (timeline.graph.spec(id).name === 'constant') return ['– constant: not checked'];
   const { results, total } = gradCheckOf(model.session);
   return ['– not in the sample', `(budget: ${results.length} of ${total} checked)`];
 }

@@ -1,4 +1,4 @@
-import type { SessionState, Timeline } from '../../session/index.js';
+import { type SessionState, stepName, type Timeline } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import type { ScreenModel } from '../screen-model.js';
 import { fitWidth, type Paint, painter, visibleWidth } from '../text.js';
@@ -48,8 +48,7 @@ function stepToken(
 ): string {
   const { session, facts } = model;
   const { timeline } = session;
-  const name =
-    p === 0 ? 'start' : p <= timeline.forwardCount ? `F${p}` : `B${p - timeline.zeroPosition}`;
+  const name = stepName(timeline, p);
   const prefix = (marked.has(p) ? FLAGS.breakpoint.glyph : '') + (facts.pauses.has(p) ? '‖' : '');
   const styledPrefix = prefix === '' ? '' : paint(prefix, FLAGS.breakpoint.style);
   if (p === session.position) return styledPrefix + paint(`[${name}]`, '1;7');

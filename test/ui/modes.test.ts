@@ -1,0 +1,40 @@
+/** A wrong backward mode on screen: the header, the ≠ marks, the inspector and the step panel. */
+import { describe, expect, it } from 'vitest';
+import { makeScenario } from '../../src/scenario/index.js';
+import { drawFrames } from '../../src/ui/frames.js';
+import { builtin } from './fixtures.js';
+
+const inMode = (name: string, mode: 'overwrite' | 'no-topo' | 'correct') =>
+  makeScenario({ ...builtin(name), mode, spans: undefined });
+
+describe('overwrite on the seed, at B5', () => {
+  const frames = drawFrames({
+    scenario: { ...builtin('seed'), mode: 'overwrite' },
+    keys: ['/', 'x', 'enter', ':B5'],
+  });
+  const screen = frames.at(-1)!.text;
+
+  it('names the mode in the header', () => {
+    expect(screen.split('\n')[0]).toMatch(/│ mode overwrite │ done B5\/5/);
+  });
+
+  it('shows the grad of this mode and of the correct run side by side, marked', () => {
+    expect(screen).toMatch(/grad \(this mode\) {2}6 {2}≠ differs/);
+    expect(screen).toMatch(/grad \(correct\) {4}12\.000073729642216/);
+  });
+
+  it('marks x in the graph and says what was overwritten', () => {
+    expect(screen).toMatch(/≠/);
+    expect(screen).toContain('(overwrote 7.3730e-5)');
+    expect(screen).toContain('overwrite: = replaced 2 grads instead of adding to it');
+  });
+});
+
+describe('the correct mode', () => {
+  it('draws no ≠ anywhere and no mode in the header, at every step', () => {
+    for (const frame of drawFrames({ scenario: inMode('neuron', 'correct') })) {
+      expect(frame.text).not.toContain('≠');
+      expect(frame.text).not.toContain('mode ');
+    }
+  });
+});
