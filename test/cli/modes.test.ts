@@ -30,7 +30,7 @@ describe('check --mode', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/input\s+x\s+data 2\s+grad 6\n/);
     expect(stdout).toContain('mode overwrite: 2 grads differ from the correct run');
-    expect(stdout).toMatch(/ {4}x at line \d+: grad 6, correct 12\.000073729642216\n/);
+    expect(stdout).toMatch(/ {4}x at line \d+: grad 6, correct 12\.00007372964221\d\n/);
     // y lost its 2 × 2.4577e-5 from xy when x_2_y's step assigned 4.
     expect(stdout).toMatch(/ {4}y at line \d+: grad 4, correct 4\.00004915309481\n/);
   });

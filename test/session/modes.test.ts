@@ -118,6 +118,8 @@ class Twin {
   }
 }
 
+const close = (a: number, b: number) =>
+  Object.is(a, b) || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
 const atEnd = (s: SessionState) => reduce(s, { type: 'last' });
 const grad = (s: SessionState, name: string) => nodeValue(s, s.timeline.graph.idOf(name)!, 'grad');
 
@@ -268,7 +270,9 @@ function rebuild(t: Twin, out: V): Scenario {
 describe.each(['correct', 'overwrite', 'no-topo', 'double-backward'] as const)(
   '%s against the reference micrograd',
   (mode) => {
-    it('runs the same visits and ends with the same grads, bit for bit', () => {
+    // The engine's tanh slope is computed from e^-|a| (exact at the extremes), the reference's as
+    // 1 - out², so the last bits may differ.
+    it('runs the same visits and ends with the same grads', () => {
       fc.assert(
         fc.property(programs, ({ t, out }) => {
           const visited = referenceRun(t.values, out, mode);
@@ -276,7 +280,7 @@ describe.each(['correct', 'overwrite', 'no-topo', 'double-backward'] as const)(
           expect([...s.timeline.steps]).toEqual(visited);
           for (const v of t.values) {
             if (v.id <= out.id && s.timeline.cone[v.id] === 1)
-              expect(nodeValue(s, v.id, 'grad')).toBe(v.grad);
+              expect(close(nodeValue(s, v.id, 'grad')!, v.grad)).toBe(true);
           }
         }),
         { numRuns: 60 },
