@@ -61,15 +61,7 @@ export function renderGraphViewport(
       } else eachStub(layering.stubTo, item, (s) => stubs.push(s));
     });
   }
-  for (const s of stubs) {
-    const { row, x, label } = stubPlace(layout, s);
-    buffer.horizontal(
-      row,
-      x + [...label].length + 1,
-      layerX[layering.layerOf[layering.stubTo[s]]],
-      -2 - layering.itemCount - s,
-    );
-  }
+  drawStubs(buffer, layout, stubs, 'strokes');
   for (let k = 0; k < gapCount; k++) {
     if (!gapVisible(k)) continue;
     const v = layout.gap(k).vertical;
@@ -78,10 +70,7 @@ export function renderGraphViewport(
     }
   }
   buffer.drawStrokes();
-  for (const s of stubs) {
-    const { row, x, label } = stubPlace(layout, s);
-    buffer.text(x, row, label, EDGE);
-  }
+  drawStubs(buffer, layout, stubs, 'labels');
   for (let k = 0; k < gapCount && layout.mode === 'compact'; k++) {
     if (!gapVisible(k)) continue;
     const a = layout.gap(k).arrows;
@@ -118,14 +107,24 @@ function eachStub(stubTo: Int32Array, item: number, each: (s: number) => void): 
   for (let s = lo; s < stubTo.length && stubTo[s] === item; s++) each(s);
 }
 
-/** Where stub `s` is drawn: its label's first cell, left of the target's port row. */
-function stubPlace(layout: Layout, s: number): { row: number; x: number; label: string } {
+/**
+ * Stubs: each its source's label, a space and a stroke into the target's port. The strokes go in
+ * with the other strokes (so they join the port); the labels after the strokes are drawn.
+ */
+function drawStubs(
+  buffer: CellBuffer,
+  layout: Layout,
+  stubs: readonly number[],
+  part: 'strokes' | 'labels',
+): void {
   const { layering, stubLabels } = layout;
-  const target = layering.stubTo[s];
-  const label = stubLabels[s];
-  return {
-    row: layout.itemY[target] + layout.inPorts[layering.stubSlot[s]],
-    x: layout.layerX[layering.layerOf[target]] - [...label].length - 2,
-    label,
-  };
+  for (const s of stubs) {
+    const target = layering.stubTo[s];
+    const label = stubLabels[s];
+    const row = layout.itemY[target] + layout.inPorts[layering.stubSlot[s]];
+    const port = layout.layerX[layering.layerOf[target]];
+    const x = port - [...label].length - 2;
+    if (part === 'labels') buffer.text(x, row, label, EDGE);
+    else buffer.horizontal(row, port - 1, port, -2 - layering.itemCount - s);
+  }
 }
