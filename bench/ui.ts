@@ -145,7 +145,8 @@ export const ui: BenchSuite = {
       graphs['mlp 65k'] = write('mlp-65k', mlpOf(100));
       graphs['chain 1e6'] = write('chain-1e6', chainScenarioText(1_000_000));
     }
-    const spawns = quick ? 1 : 3;
+    // BENCH_UI_SPAWNS: starts per graph and build (3; 1 with --quick).
+    const spawns = Number(process.env.BENCH_UI_SPAWNS ?? (quick ? 1 : 3));
     const results: BenchResult[] = [];
     for (const [graphName, file] of Object.entries(graphs)) {
       const keys = keysFor(file, 20, 2);
