@@ -120,6 +120,18 @@ describe('the HTML player in Chromium', () => {
     await page.keyboard.type('B2');
     await page.keyboard.press('Enter');
     expect(await head(page)).toBe('B2 backward · tanh_xy');
+    for (const [target, expected] of [
+      ['backward:x_2', 'B5 backward · x_2'],
+      ['forward:xy', 'F3 forward · xy'],
+      ['y', 'B3 backward · xy'], // a leaf: the first step that hands it a grad
+      ['backward:z', 'B1 backward · z'],
+      ['end', 'B5 backward · x_2'],
+    ]) {
+      await page.keyboard.press(':');
+      await page.keyboard.type(target);
+      await page.keyboard.press('Enter');
+      expect(await head(page), target).toBe(expected);
+    }
     await page.keyboard.press(':');
     await page.keyboard.type('nope');
     await page.keyboard.press('Enter');

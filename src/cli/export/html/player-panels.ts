@@ -113,20 +113,36 @@ function go(target, fromStep) {
   render();
 }
 
-/** :goto — start, end, F3, B2, or a node's name or #ID (its step, as the TUI's goto finds it). */
+/** A node's own step as the TUI's goto finds it: forward:NODE its F step, backward:NODE its B step. */
+function nodeStep(kind, name) {
+  const byId = /^#(\d+)$/.exec(name);
+  const id = byId ? Number(byId[1]) : N.label.indexOf(name);
+  if (!(id >= 0 && id < count)) return -1;
+  if (kind === 'forward') return N.forward[id] > 0 ? N.forward[id] : -1;
+  for (let p = D.zero + 1; p <= D.total; p++) if (D.steps[p][1] === id) return p;
+  return id === D.output ? D.zero : -1;
+}
+
+/** The position a goto names: start, end, F3, B2, forward:NODE, backward:NODE, NODE or #ID; else -1. */
+function positionOf(t) {
+  const numbered = /^([FB])(\d+)$/.exec(t);
+  const prefixed = /^(forward|backward):\s*(.+)$/.exec(t);
+  if (t === 'start') return 0;
+  if (t === 'end') return D.total;
+  if (numbered && numbered[1] === 'F') return +numbered[2] >= 1 && +numbered[2] <= D.forwardCount ? +numbered[2] : -1;
+  if (numbered) return D.zero + +numbered[2] <= D.total ? D.zero + +numbered[2] : -1;
+  if (prefixed) return nodeStep(prefixed[1], prefixed[2].trim());
+  return Object.hasOwn(D.goto, t) ? D.goto[t] : -1;
+}
+
+/** :goto, with the TUI's step names; a name it cannot find is said in the status line. */
 function gotoText(input) {
   const t = input.trim();
-  const numbered = /^([FB])(\d+)$/.exec(t);
-  let p = -1;
-  if (t === 'start') p = 0;
-  else if (t === 'end') p = D.total;
-  else if (numbered && numbered[1] === 'F' && +numbered[2] >= 1 && +numbered[2] <= D.forwardCount) p = +numbered[2];
-  else if (numbered && numbered[1] === 'B' && D.zero + +numbered[2] <= D.total) p = D.zero + +numbered[2];
-  else if (Object.hasOwn(D.goto, t)) p = D.goto[t];
+  const p = positionOf(t);
   const message = document.getElementById('message');
   if (p < 0) {
     const backward = D.total - D.zero;
-    message.textContent = 'There is no step or node ‘' + t + '’ (steps: start, F1…F' + D.forwardCount + ', B0…B' + backward + ', end; or a node name)';
+    message.textContent = 'There is no step or node ‘' + t + '’ (steps: start, F1…F' + D.forwardCount + ', B0…B' + backward + ', end; forward:NODE, backward:NODE, or a node name)';
     return false;
   }
   message.textContent = '';
