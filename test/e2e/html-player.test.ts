@@ -60,12 +60,15 @@ const inspectorLine = async (page: Page, prefix: string) =>
 
 // The seed: x = 2, y = 3, xy = x * y = 6, z = x·x·y + tanh(xy). Ids: x 0, y 1, xy 4.
 const X = 0;
+const Y = 1;
 const XY = 4;
 /**
  * After B3 (tanh_xy's grad 1 went through tanh into xy, then xy hands x its part):
  * y·(1 − tanh²6) = 3·sech²6 = 12 / (e⁶ + e⁻⁶)², written without 1 − tanh², which loses digits.
  */
 const X_GRAD_AT_B3 = 12 / (Math.exp(6) + Math.exp(-6)) ** 2;
+/** y gets x·sech²6 at B3: 8 / (e⁶ + e⁻⁶)². */
+const Y_GRAD_AT_B3 = 8 / (Math.exp(6) + Math.exp(-6)) ** 2;
 /** Within a few units in the last place (the engine may sum or round differently by an ulp). */
 const near = (actual: number, expected: number) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(4 * Number.EPSILON * Math.abs(expected));
@@ -81,15 +84,24 @@ describe('the HTML player in Chromium', () => {
     const step = await pane(page, '#step');
     expect(step).toContain('x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)');
     expect(step).toContain('» x receives its first contribution, through xy');
-    expect(await box(page, X)).toBe('Δ xdata 2grad 7.3730e-5 ◌');
+    expect(await box(page, X)).toBe('Δ» xdata 2grad 7.3730e-5 ◌');
     expect(await box(page, XY)).toContain('▶ xy');
-    // The inspector follows the step (xy) until a node is clicked.
-    expect(await inspectorLine(page, 'xy = x * y')).toBeDefined();
-    await page.locator(`#boxes [data-id="${X}"] rect`).click();
+    // Until a node is clicked the inspector follows the step, as the TUI's selection does: a
+    // backward step shows its first receiver, here x.
+    expect(await page.locator('#inspector-title').textContent()).toBe(
+      'inspector · follows the step',
+    );
     expect(await inspectorLine(page, 'x = 2.0')).toBeDefined();
     near(await inspectedGrad(page), X_GRAD_AT_B3);
     expect(await inspectorLine(page, 'ledger ')).toBe('ledger  1 of 3 received  ◌ pending');
     expect(await pane(page, '#inspector')).toContain('B3 from xy: 3 × 2.4577e-5');
+    await page.locator(`#boxes [data-id="${Y}"] rect`).click();
+    expect(await page.locator('#inspector-title').textContent()).toMatch(/^inspector · picked/);
+    expect(await inspectorLine(page, 'y = 3.0')).toBeDefined();
+    near(await inspectedGrad(page), Y_GRAD_AT_B3);
+    expect(await inspectorLine(page, 'ledger ')).toBe('ledger  1 of 2 received  ◌ pending');
+    expect(await box(page, Y)).toContain('» y');
+    await page.locator(`#boxes [data-id="${X}"] rect`).click();
     expect(await box(page, X)).toContain('» x');
 
     // With x inspected (full precision), record every position from start to end, then compare

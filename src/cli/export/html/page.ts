@@ -78,7 +78,7 @@ const BODY = `
   <section id="graph" aria-label="graph"><svg id="canvas"><g id="edges"></g><g id="boxes"></g></svg></section>
   <aside>
     <section><h2>step</h2><div id="step" class="pane"></div></section>
-    <section><h2>inspector</h2><div id="inspector" class="pane"></div></section>
+    <section><h2 id="inspector-title">inspector</h2><div id="inspector" class="pane"></div></section>
   </aside>
 </main>
 <footer><div id="legend"></div><div id="keys"></div><details id="about"><summary>about this graph</summary><pre id="description"></pre></details></footer>

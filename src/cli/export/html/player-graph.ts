@@ -62,7 +62,7 @@ function flagsOf(id, changed) {
   if (stepNode() === id) flags.push('current');
   if (changed.has(id)) flags.push('changed');
   if (isNonFinite(dataText(id)) || isNonFinite(gradText(id))) flags.push('nonfinite');
-  if (inspected() === id && state.picked >= 0) flags.push('selected');
+  if (inspected() === id) flags.push('selected');
   if (gradKnown() && N.cone[id] === 1) flags.push(isFinal(id) ? 'final' : 'pending');
   return flags;
 }

@@ -43,6 +43,8 @@ function renderStep() {
 function renderInspector() {
   const pane = document.getElementById('inspector');
   const id = inspected();
+  document.getElementById('inspector-title').textContent =
+    state.picked >= 0 ? 'inspector · picked (Esc: follow the steps)' : 'inspector · follows the step';
   if (id < 0) {
     pane.replaceChildren(line('no node selected: click a node, or step (n)', 'dim'));
     return;

@@ -69,6 +69,13 @@ function stepName(p) {
   return p <= D.forwardCount ? 'F' + p : 'B' + (p - D.zero);
 }
 
-/** The inspected node: the one picked by a click, else the step's node. */
-const inspected = () => (state.picked >= 0 ? state.picked : stepNode());
+/**
+ * The inspected node: the one picked by a click, else, as the TUI's selection follows the step,
+ * a backward step's first receiver (whose ledger just grew), or the step's node.
+ */
+function inspected() {
+  if (state.picked >= 0) return state.picked;
+  const changes = D.steps[state.position][2];
+  return changes.length > 0 ? changes[0] : stepNode();
+}
 `;
