@@ -3,7 +3,13 @@ import type { Scenario } from '../scenario/index.js';
 import { correctGrad, formatNumber, formatValue, stepName } from '../session/index.js';
 import type { Analysis } from './analyze.js';
 import { type JsonNumber, jsonNumber, painter } from './format.js';
-import { graphValues, type JsonNode, nodesJson } from './graph-json.js';
+import {
+  graphValues,
+  type JsonNode,
+  nodesJson,
+  type OutputJson,
+  outputJson,
+} from './graph-json.js';
 import type { JsonDiagnostic, Problem } from './load.js';
 import { type ObservedJson, observedJson, observedText } from './observed-report.js';
 
@@ -184,12 +190,7 @@ export interface CheckJson {
   readonly mode: string | null;
   /** Nodes whose grad differs from the correct run's (a wrong mode's finding). */
   readonly mismatches: readonly number[];
-  readonly output: {
-    readonly id: number;
-    readonly name: string | null;
-    readonly data: JsonNumber;
-    readonly grad: JsonNumber;
-  } | null;
+  readonly output: OutputJson | null;
   readonly nodes: readonly JsonNode[];
   readonly gradcheck: {
     readonly checked: number;
@@ -229,7 +230,6 @@ export function checkJson(
     };
   }
   const { scenario, gradcheck, session } = analysis;
-  const { graph, output } = scenario;
   const wrong = session.timeline.mode !== 'correct';
   const values = {
     ...graphValues(scenario),
@@ -240,12 +240,7 @@ export function checkJson(
     ok: analysis.exitCode === 0,
     mode: session.timeline.mode,
     mismatches: analysis.mismatches,
-    output: {
-      id: output,
-      name: graph.nameOf(output) ?? null,
-      data: jsonNumber(graph.data[output]),
-      grad: jsonNumber(graph.grad[output]),
-    },
+    output: outputJson(scenario, values),
     nodes: nodesJson(scenario, values),
     gradcheck: {
       checked: gradcheck.checked,

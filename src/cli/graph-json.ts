@@ -1,3 +1,4 @@
+import { OpCode } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { correctGrad, nodeValue, type SessionState } from '../session/index.js';
 import { type JsonNumber, jsonNumber } from './format.js';
@@ -9,6 +10,8 @@ export interface JsonNode {
   readonly label: string;
   /** The op's name in the engine's table: `input`, `constant`, `add`, `mul`, `tanh`, ... */
   readonly op: string;
+  /** The exponent of a `pow` node (`c ** 3` gives 3); null for every other op. */
+  readonly exponent: number | null;
   readonly inputs: readonly number[];
   readonly data: JsonNumber;
   readonly grad: JsonNumber;
@@ -48,6 +51,7 @@ export function nodeJson(scenario: Scenario, id: number, values: NodeValues): Js
     name: graph.nameOf(id) ?? null,
     label: scenario.labelOf(id),
     op: graph.spec(id).name,
+    exponent: graph.opOf(id) === OpCode.pow ? graph.param[id] : null,
     inputs: graph.inputsOf(id),
     data: jsonNumber(values.data(id)),
     grad: jsonNumber(values.grad(id)),
@@ -55,6 +59,24 @@ export function nodeJson(scenario: Scenario, id: number, values: NodeValues): Js
       ? {}
       : { correctGrad: jsonNumber(values.correctGrad(id)) }),
     line: scenario.lineOf(id) ?? null,
+  };
+}
+
+/** The output node as `check --json` and `export --format json` both give it. */
+export interface OutputJson {
+  readonly id: number;
+  readonly name: string | null;
+  readonly data: JsonNumber;
+  readonly grad: JsonNumber;
+}
+
+export function outputJson(scenario: Scenario, values: NodeValues): OutputJson {
+  const { output } = scenario;
+  return {
+    id: output,
+    name: scenario.graph.nameOf(output) ?? null,
+    data: jsonNumber(values.data(output)),
+    grad: jsonNumber(values.grad(output)),
   };
 }
 

@@ -25,4 +25,5 @@ export {
   modeProblem,
   noTopoVisits,
 } from './modes.js';
+export { opLabel } from './op-label.js';
 export { FUNCTIONS, type LocalDerivative, OPS, OpCode, type OpSpec, opSpec } from './ops.js';

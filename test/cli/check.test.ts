@@ -196,6 +196,7 @@ describe('gradstep check --json', () => {
       'name',
       'label',
       'op',
+      'exponent',
       'inputs',
       'data',
       'grad',

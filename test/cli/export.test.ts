@@ -25,13 +25,14 @@ describe('gradstep export', () => {
   it('json is the compiled graph in the check --json node shape, null for unknowns', async () => {
     const { stdout } = await cli(['export', seed, '--format', 'json', '--at', 'start']);
     const graph = JSON.parse(stdout);
-    expect(Object.keys(graph)).toEqual(['title', 'output', 'nodes']);
-    expect(graph.output).toBe(6);
+    expect(Object.keys(graph)).toEqual(['file', 'title', 'output', 'nodes']);
+    expect(graph.output).toEqual({ id: 6, name: 'z', data: null, grad: null });
     expect(graph.nodes[2]).toEqual({
       id: 2,
       name: 'x_2',
       label: 'x_2',
       op: 'mul',
+      exponent: null,
       inputs: [0, 0],
       data: null,
       grad: null,
@@ -65,5 +66,38 @@ describe('gradstep export', () => {
     const { code, stderr } = await cli(['export', seed, '--at', 'B42']);
     expect(stderr).toMatch(/^gradstep: error: --at B42: There is no step B42/);
     expect(code).toBe(2);
+  });
+
+  describe('ops that keep their meaning', () => {
+    // c ** 3 and a negation next to a subtraction: the drawings must tell them apart.
+    const files = {
+      'ops.yaml':
+        'title: ops\ngraph: |\n  c = 2.0\n  p = c ** 3\n  q = -p\n  r = q - c\noutput: r\n',
+    };
+
+    it('draws `**3` and `neg` in dot and mermaid, and `-` only for subtraction', async () => {
+      const dot = (await cli(['export', 'ops.yaml', '--format', 'dot'], { files })).stdout;
+      expect(dot).toContain('  n1_op [label="**3", shape=ellipse];');
+      expect(dot).toContain('  n2_op [label="neg", shape=ellipse];');
+      expect(dot).toContain('  n3_op [label="-", shape=ellipse];');
+      const mermaid = (await cli(['export', 'ops.yaml', '--format', 'mermaid'], { files })).stdout;
+      expect(mermaid).toContain('  n1_op(("**3"))');
+      expect(mermaid).toContain('  n2_op(("neg"))');
+      expect(mermaid).toContain('  n3_op(("-"))');
+    });
+
+    it('carries the exponent in json, the same in check --json and export', async () => {
+      const exported = JSON.parse(
+        (await cli(['export', 'ops.yaml', '--format', 'json'], { files })).stdout,
+      );
+      const checked = JSON.parse((await cli(['check', '--json', 'ops.yaml'], { files })).stdout);
+      for (const json of [exported, checked]) {
+        expect(json.nodes[1]).toMatchObject({ op: 'pow', exponent: 3, inputs: [0] });
+        expect(json.nodes[2]).toMatchObject({ op: 'neg', exponent: null });
+        // r = -(2³) - 2 = -10; dr/dr = 1
+        expect(json.output).toEqual({ id: 3, name: 'r', data: -10, grad: 1 });
+      }
+      expect(exported.file).toBe('ops.yaml');
+    });
   });
 });

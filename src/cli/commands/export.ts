@@ -16,7 +16,7 @@ import {
 import { htmlPage } from '../export/html/page.js';
 import { pageData } from '../export/html/page-data.js';
 import { toDot, toMermaid } from '../export/render.js';
-import { nodesJson, sessionValues } from '../graph-json.js';
+import { nodesJson, outputJson, sessionValues } from '../graph-json.js';
 import { loadForCommand } from '../load.js';
 import { positionOf } from '../replay/drive.js';
 import { checkOptions } from './check.js';
@@ -93,8 +93,9 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
   else if (args.format === 'mermaid') io.stdout(toMermaid(scenario, values, args.precision));
   else {
     const json = {
+      file,
       title: scenario.title,
-      output: scenario.output,
+      output: outputJson(scenario, values),
       nodes: nodesJson(scenario, values),
     };
     io.stdout(`${JSON.stringify(json)}\n`);

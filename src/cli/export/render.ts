@@ -1,4 +1,4 @@
-import { OpCode } from '../../engine/index.js';
+import { opLabel } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/index.js';
 import { formatValue, gradsDiffer } from '../../session/index.js';
 import type { NodeValues } from '../graph-json.js';
@@ -27,9 +27,9 @@ function gradText(values: NodeValues, id: number, precision: number | undefined)
   return gradsDiffer(grad, correct) ? `${text} ≠ correct ${formatValue(correct, precision)}` : text;
 }
 
-/** Each op node's symbol (`*`, `tanh`), which both drawings put in a node of its own. */
+/** Each op node's symbol (`*`, `tanh`, `**3`, `neg`), which both drawings put in a node of its own. */
 const opSymbol = (scenario: Scenario, id: number): string | undefined =>
-  scenario.graph.opOf(id) <= OpCode.constant ? undefined : scenario.graph.spec(id).symbol;
+  opLabel(scenario.graph, id) || undefined;
 
 /**
  * Graphviz in the spirit of micrograd's draw_dot: left to right, a record `label | data | grad` per

@@ -1,4 +1,4 @@
-import type { Graph } from '../../engine/index.js';
+import { type Graph, opLabel } from '../../engine/index.js';
 import { cut } from './box.js';
 import { type Layering, layerGraph } from './layering.js';
 import { type ItemShape, placeItems } from './placement.js';
@@ -37,8 +37,7 @@ export function nodeTexts(graph: Graph, labelOf: (id: number) => string): NodeTe
   const hasConsumers = new Uint8Array(n);
   for (let id = 0; id < n; id++) {
     labels[id] = labelOf(id);
-    const spec = graph.spec(id);
-    symbols[id] = spec.syntax === 'leaf' ? '' : spec.symbol;
+    symbols[id] = opLabel(graph, id);
     if (graph.in0[id] >= 0) hasConsumers[graph.in0[id]] = 1;
     if (graph.in1[id] >= 0) hasConsumers[graph.in1[id]] = 1;
   }
