@@ -1,3 +1,5 @@
+import { styleCode } from '../scenario/index.js';
+
 /** A number for JSON output: a JSON number, `"NaN"`, `"Infinity"`, `"-Infinity"`, or null when unknown. */
 export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity' | null;
 
@@ -15,5 +17,6 @@ export type Style = keyof typeof STYLES;
 /** A painter that wraps text in ANSI styles, or leaves it alone when color is off. */
 export function painter(color: boolean): (style: Style, text: string) => string {
   if (!color) return (_style, text) => text;
-  return (style, text) => `\u001b[${STYLES[style][0]}m${text}\u001b[${STYLES[style][1]}m`;
+  return (style, text) =>
+    `${styleCode(String(STYLES[style][0]))}${text}${styleCode(String(STYLES[style][1]))}`;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { packageScenariosDir } from './builtins.js';
 import { type CliContext, printError, UsageError } from './context.js';
-import { nodeIo } from './io.js';
+import { nodeIo, printableIo } from './io.js';
 
 export { nodeIo } from './io.js';
 
@@ -16,7 +16,8 @@ export { buildParser } from './parser.js';
 export const INTERNAL_ERROR = 70;
 
 /** Runs one command line and returns its exit code; never exits the process. */
-export async function run(args: readonly string[], ctx: CliContext): Promise<number> {
+export async function run(args: readonly string[], given: CliContext): Promise<number> {
+  const ctx = { ...given, io: printableIo(given.io) };
   const codes: number[] = [];
   const parser = buildParser(ctx, args, (code) => codes.push(code));
   try {

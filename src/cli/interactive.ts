@@ -61,7 +61,7 @@ const MAX_FPS = 60;
  * Signals that end the app through its own exit path, so the terminal is restored first, with
  * the status shells report (128 + n). SIGINT only comes from `kill`: in raw mode Ctrl-C is a key.
  */
-const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 } as const;
 
 /**
  * Runs the debugger on the alternate screen until the user quits. Resolves with the exit code: 0

@@ -1,4 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { printable } from '../scenario/index.js';
 
 /** What reading a path gave: the bytes of a file, or why there are none. */
 export type FileContent =
@@ -24,6 +25,19 @@ export interface Io {
   /** The working directory, to show paths the way the user typed them. */
   readonly cwd: string;
   readonly isTTY: { readonly stdin: boolean; readonly stdout: boolean; readonly stderr: boolean };
+}
+
+/**
+ * The one place the command line's text is written: whatever a command prints, and yargs with it,
+ * goes through `printable`, so text from files, arguments and keys is shown and never
+ * interpreted, and only gradstep's own styles become escape sequences.
+ */
+export function printableIo(io: Io): Io {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(printable(text)),
+    stderr: (text) => io.stderr(printable(text)),
+  };
 }
 
 export function nodeIo(): Io {

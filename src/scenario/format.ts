@@ -3,6 +3,7 @@
  * the fault, a hint) and as JSON for `check --json`. Positions are computed here, at the edge.
  */
 import stringWidth from 'string-width';
+import { styleCode } from './printable.js';
 import { lineColumn, lineText } from './source.js';
 import type { Diagnostic, Source, Span } from './types.js';
 
@@ -36,7 +37,9 @@ export interface DiagnosticJson {
 type Paint = (style: keyof typeof STYLES, text: string) => string;
 const STYLES = { error: '1;31', warning: '1;33', note: '1;36', bold: '1', dim: '2', hint: '36' };
 const painter = (color: boolean | undefined): Paint =>
-  color === true ? (style, text) => `\x1b[${STYLES[style]}m${text}\x1b[0m` : (_style, text) => text;
+  color === true
+    ? (style, text) => `${styleCode(STYLES[style])}${text}${styleCode('0')}`
+    : (_style, text) => text;
 
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
   const paint = painter(options.color);

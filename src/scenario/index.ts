@@ -13,6 +13,14 @@ export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
 export { GIVEN_DATA, GIVEN_GRAD } from './observed.js';
 export { parseCondition } from './parser.js';
 export { printExpr } from './print.js';
+export {
+  printable,
+  STYLE_CODES,
+  safeJson,
+  styleCode,
+  styleCodeAt,
+  withoutStyles,
+} from './printable.js';
 export { cut, makeScenario, type ScenarioParts } from './scenario.js';
 export {
   type ScenarioFile,

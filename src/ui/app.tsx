@@ -1,5 +1,6 @@
 import { Text, useInput, useStdout } from 'ink';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { printable } from '../scenario/index.js';
 import type { Controller } from './controller.js';
 import { keysOf } from './keymap.js';
 import { MIN_COLUMNS, MIN_ROWS, screenLines } from './screen.js';
@@ -38,7 +39,8 @@ export function Screen(props: ScreenProps) {
     },
     onViewport: (x, y) => controller.dispatchView({ type: 'drawnViewport', x, y }),
   });
-  return <Text wrap="truncate-end">{lines.join('\n')}</Text>;
+  // The one place the UI's text is drawn: every row is made printable here (see printable).
+  return <Text wrap="truncate-end">{lines.map((l) => printable(l, false)).join('\n')}</Text>;
 }
 
 export type AppProps = Omit<ScreenProps, 'columns' | 'rows'>;

@@ -2,15 +2,11 @@
  * Lines of styled text cut and padded to exact widths. Every pane is a list of such lines, so the
  * whole screen is one Ink <Text>: Ink lays out one element however large the graph is.
  */
+import { styleCode, styleCodeAt, withoutStyles } from '../scenario/index.js';
 import { styled } from './graph/style.js';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point.
-const SGR = /\u001B\[[\d;:]*m/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same, anchored where it is tried.
-const SGR_HERE = /\u001B\[[\d;:]*m/y;
-
 export function stripAnsi(text: string): string {
-  return text.replace(SGR, '');
+  return withoutStyles(text);
 }
 
 /** Terminal cells a line takes; every glyph the UI prints is one cell wide. */
@@ -29,12 +25,11 @@ export function fitWidth(text: string, width: number): string {
   let cells = 0;
   let styledText = false;
   for (let i = 0; i < text.length && cells < width - 1; ) {
-    SGR_HERE.lastIndex = i;
-    const sgr = text[i] === '\u001B' ? SGR_HERE.exec(text) : null;
-    if (sgr !== null) {
-      out += sgr[0];
+    const sgr = styleCodeAt(text, i);
+    if (sgr !== undefined) {
+      out += sgr;
       styledText = true;
-      i += sgr[0].length;
+      i += sgr.length;
       continue;
     }
     const char = String.fromCodePoint(text.codePointAt(i) ?? 32);
@@ -42,7 +37,7 @@ export function fitWidth(text: string, width: number): string {
     cells++;
     i += char.length;
   }
-  return `${out}${styledText ? '\u001B[0m' : ''}…`;
+  return `${out}${styledText ? styleCode('0') : ''}…`;
 }
 
 /** `style` applied when colour is on; plain text otherwise (glyphs carry the meaning). */
@@ -96,7 +91,8 @@ export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+    // Only spaces break: a tab or CR is a character to show (printable draws it), not a gap.
+    for (const word of paragraph.split(/ +/).filter((w) => w !== '')) {
       if (line === '') line = word;
       else if (visibleWidth(line) + 1 + visibleWidth(word) <= width) line += ` ${word}`;
       else {

@@ -85,7 +85,15 @@ function fakeHost(isTTY = true) {
   return { effects, stdin, events, host, shown };
 }
 
-const GUARDED = ['SIGTERM', 'SIGINT', 'SIGHUP', 'uncaughtException', 'unhandledRejection', 'exit'];
+const GUARDED = [
+  'SIGTERM',
+  'SIGINT',
+  'SIGHUP',
+  'SIGQUIT',
+  'uncaughtException',
+  'unhandledRejection',
+  'exit',
+];
 const listening = (events: EventEmitter) => GUARDED.map((name) => events.listenerCount(name));
 
 describe('runTui', () => {
@@ -94,18 +102,19 @@ describe('runTui', () => {
     const exit = runTui(host, { scenario: builtin('seed'), color: false });
     await shown('[start]');
     expect(effects.slice(0, 2)).toEqual([true, ENTER]);
-    expect(listening(events)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(listening(events)).toEqual([1, 1, 1, 1, 1, 1, 1]);
     stdin.type('nq');
     expect(await exit).toBe(0);
     expect(effects.some((e) => typeof e === 'string' && e.includes('[F1]'))).toBe(true);
     expect(effects.slice(-2)).toEqual([false, LEAVE]);
-    expect(listening(events)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(listening(events)).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
     ['SIGHUP', 129],
+    ['SIGQUIT', 131],
   ] as const)('restores the terminal on %s and exits %i', async (signal, code) => {
     const { effects, events, host, shown } = fakeHost();
     const exit = runTui(host, { scenario: builtin('seed'), color: false });
@@ -113,7 +122,7 @@ describe('runTui', () => {
     events.emit(signal, signal);
     expect(await exit).toBe(code);
     expect(effects.slice(-2)).toEqual([false, LEAVE]);
-    expect(listening(events)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(listening(events)).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('restores the terminal on an uncaught error, then rejects with it', async () => {
@@ -129,6 +138,6 @@ describe('runTui', () => {
     const { effects, events, host } = fakeHost(false);
     expect(await runTui(host, { scenario: builtin('seed'), color: false })).toBe(2);
     expect(effects).toEqual([]);
-    expect(listening(events)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(listening(events)).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 });

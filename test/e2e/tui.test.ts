@@ -1,5 +1,8 @@
 /** The TUI started by the CLI in a real pseudo-terminal, read off an emulated screen. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type PtySession, spawnPty } from './pty.js';
 
@@ -83,6 +86,7 @@ describe('gradstep TUI in a pseudo-terminal', { timeout: 240_000 }, () => {
     ['SIGTERM', 143],
     ['SIGINT', 130],
     ['SIGHUP', 129],
+    ['SIGQUIT', 131],
   ] as const)('restores the terminal on %s and exits %i', async (signal, code) => {
     const tui = await open(['scenarios/seed.yaml']);
     await type(tui, 'n', '[F1]');
@@ -126,5 +130,55 @@ describe('gradstep TUI in a pseudo-terminal', { timeout: 240_000 }, () => {
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('gradstep replay');
+  });
+
+  it('shows the escapes of a hostile scenario instead of obeying them', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gradstep-')), 'hostile.yaml');
+    writeFileSync(
+      file,
+      [
+        'title: "\\e]0;PWNED\\a\\e[2J\\e[31mred"',
+        'graph: |',
+        '  x = 2',
+        '  y = x * x',
+        'walkthrough:',
+        '  - at: start',
+        '    say: "\\e]52;c;SGVsbG8=\\a \\u009b2J \\u009d0;TITLE\\a"',
+        '',
+      ].join('\n'),
+    );
+    const tui = await open([file]);
+    expect(tui.screenText()).toContain('␛]0;PWNED␇␛[2J␛[31mred');
+    expect(tui.screenText()).toContain('␛]52;c;SGVsbG8=␇ �2J �0;TITLE␇');
+    const raw = tui.rawOutput();
+    for (const injected of [
+      '\u001b]0;PWNED',
+      '\u001b]52',
+      '\u001b[31mred',
+      '\u009b',
+      '\u009d',
+      '\u0007',
+    ]) {
+      expect(raw).not.toContain(injected);
+    }
+    tui.write('q');
+    expect(await tui.waitForExit(FRAME_MS)).toBe(0);
+  });
+
+  it('keeps a :goto message on screen however long the entry (80×24)', async () => {
+    const tui = await open(['scenarios/seed.yaml'], 80, 24);
+    const entry = 'nowhere'.repeat(14);
+    await type(tui, `:${entry}\r`, /^:….*▏/m);
+    const footer =
+      tui
+        .screenText()
+        .split('\n')
+        .find((line) => line.startsWith(':…')) ?? '';
+    expect(footer).toMatch(/▏ {2}\S/);
+    expect(footer.slice(footer.indexOf('▏') + 3)).toMatch(/^[A-Z]/);
+    // The prompt is still open: q is typed into it, it does not quit.
+    await type(tui, 'q', /q▏/);
+    tui.write(`${ESC}`);
+    await tui.waitForText('[start]', FRAME_MS);
   });
 });

@@ -5,6 +5,7 @@ import {
   formatDiagnostic,
   formatDiagnostics,
   loadScenario,
+  printable,
   type Source,
 } from '../../src/scenario/index.js';
 
@@ -87,7 +88,10 @@ describe('formatDiagnostic', () => {
 
   it('colours the labels when asked', () => {
     const source = { name: 'f', text: 'x\n' };
-    const coloured = formatDiagnostic(diagnostic(source, 0, 1, { hint: 'h' }), { color: true });
+    // Styles become escape sequences where text is written (printable), as on the terminal.
+    const coloured = printable(
+      formatDiagnostic(diagnostic(source, 0, 1, { hint: 'h' }), { color: true }),
+    );
     expect(coloured).toContain('\x1b[1;31merror:\x1b[0m');
     expect(coloured.replace(new RegExp(`${ESC}\\[[0-9;]*m`, 'g'), '')).toBe(
       formatDiagnostic(diagnostic(source, 0, 1, { hint: 'h' })),

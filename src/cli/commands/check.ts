@@ -4,6 +4,7 @@ import {
   DEFAULT_GRADCHECK_BUDGET,
   type GradCheckBudget,
 } from '../../engine/index.js';
+import { safeJson } from '../../scenario/index.js';
 import { analyze } from '../analyze.js';
 import { resolveScenario } from '../builtins.js';
 import { checkJson, checkText } from '../check-report.js';
@@ -84,7 +85,7 @@ export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCo
     const code = analysis?.exitCode ?? 2;
     codes.push(code);
     if (args.json) {
-      io.stdout(`${JSON.stringify(checkJson(file, analysis, problems))}\n`);
+      io.stdout(`${safeJson(checkJson(file, analysis, problems))}\n`);
       continue;
     }
     printProblems(io, args, problems);

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { BackwardMode, GradCheckBudget } from '../../engine/index.js';
+import { safeJson } from '../../scenario/index.js';
 import { DEFAULT_PRECISION, reduce } from '../../session/index.js';
 import { type Analysis, analyze } from '../analyze.js';
 import { resolveScenario } from '../builtins.js';
@@ -98,7 +99,7 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
       output: outputJson(scenario, values),
       nodes: nodesJson(scenario, values),
     };
-    io.stdout(`${JSON.stringify(json)}\n`);
+    io.stdout(`${safeJson(json)}\n`);
   }
   return reportFailures(io, file, analysis);
 }

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/index.js';
+import { type Scenario, safeJson } from '../../scenario/index.js';
 import { stepName } from '../../session/index.js';
 import { jsonNumber } from '../format.js';
 import { nodeJson, sessionValues } from '../graph-json.js';
@@ -10,14 +10,14 @@ export function jsonFormat(scenario: Scenario): TranscriptFormat {
   return {
     narrates: false,
     head: () => {},
-    block: (block, write) => write(`${JSON.stringify(stepJson(scenario, block))}\n`),
+    block: (block, write) => write(`${safeJson(stepJson(scenario, block))}\n`),
     tail(final, write) {
       // The final line lists every node: written node by node, never held whole.
-      const step = JSON.stringify(stepName(final.timeline, final.position));
+      const step = safeJson(stepName(final.timeline, final.position));
       write(`{"type":"final","step":${step},"nodes":[`);
       const values = sessionValues(final);
       for (let id = 0; id < scenario.graph.size; id++) {
-        write(`${id === 0 ? '' : ','}${JSON.stringify(nodeJson(scenario, id, values))}`);
+        write(`${id === 0 ? '' : ','}${safeJson(nodeJson(scenario, id, values))}`);
       }
       write(']}\n');
     },

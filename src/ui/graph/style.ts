@@ -1,3 +1,4 @@
+import { styleCode } from '../../scenario/index.js';
 import type { NodeState } from './types.js';
 
 /** An SGR parameter list (`1;33` is bold yellow); '' is the terminal's default style. */
@@ -70,5 +71,5 @@ export function frameStyle(flags: readonly Flag[]): Style {
 
 /** Wraps text in an SGR style, resetting after it. */
 export function styled(text: string, style: Style): string {
-  return style === PLAIN ? text : `\x1b[${style}m${text}\x1b[0m`;
+  return style === PLAIN ? text : `${styleCode(style)}${text}${styleCode('0')}`;
 }

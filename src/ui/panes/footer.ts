@@ -19,14 +19,34 @@ export function footerLine(
 ): string {
   const paint = painter(color);
   if (view.prompt !== undefined) {
-    const prompt = `${PROMPT_LABELS[view.prompt.kind]}${view.prompt.text}▏`;
-    const help = footerItems('prompt').join('  ');
-    return fitWidth(`${paint(prompt, '1')}  ${promptNote}  ${paint(help, '2')}`, columns);
+    const label = PROMPT_LABELS[view.prompt.kind];
+    const help = paint(footerItems('prompt').join('  '), '2');
+    const whole = `${paint(`${label}${view.prompt.text}▏`, '1')}  ${promptNote}  ${help}`;
+    if (visibleWidth(whole) <= columns) return fitWidth(whole, columns);
+    // Too long: the prompt's message stays whole (it says why Enter did nothing), the help goes,
+    // and the entry shows its end, where the cursor is.
+    const note = promptNote === '' ? '' : `  ${promptNote}`;
+    const field = promptField(
+      label,
+      view.prompt.text,
+      Math.max(MIN_FIELD, columns - visibleWidth(note)),
+    );
+    return fitWidth(`${paint(field, '1')}${note}`, columns);
   }
   const room = view.message === undefined ? columns : columns - visibleWidth(view.message) - 2;
   const keys = paint(keysWithin(footerItems(mode, words), room), '2');
   if (view.message !== undefined) return fitWidth(`${paint(view.message, '1')}  ${keys}`, columns);
   return fitWidth(keys, columns);
+}
+
+/** Cells the entry keeps however long the message beside it is. */
+const MIN_FIELD = 12;
+
+/** `:text▏` in `room` cells: the end of a long entry after `…`. */
+function promptField(label: string, text: string, room: number): string {
+  const chars = Array.from(text);
+  if (label.length + chars.length + 1 <= room) return `${label}${text}▏`;
+  return `${label}…${chars.slice(chars.length - Math.max(0, room - label.length - 2)).join('')}▏`;
 }
 
 /** The items that fit in `width`, dropping from the middle so the last two (help, quit) stay. */

@@ -3,9 +3,11 @@
  * x also feeds xy, y feeds xy and (through layer 1) x_2_y, and x_2_y and tanh_xy feed z.
  * A line crossing another net's line is drawn as a plain `│`; a junction of one net as ┼ ┤ ┬ ┴.
  */
+
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { printable } from '../../../src/scenario/index.js';
 import {
   layoutGraph,
   layoutList,
@@ -129,7 +131,7 @@ describe('graph pane, seed graph', () => {
             ...renderListViewport(layoutList(boxes), lastBackwardStep, view, { color }),
           ];
           expect(rows).toHaveLength(28);
-          for (const row of rows) expect(stringWidth(row)).toBe(width);
+          for (const row of rows) expect(stringWidth(printable(row, false))).toBe(width);
         }
       }
     }
@@ -137,7 +139,9 @@ describe('graph pane, seed graph', () => {
 
   it('styles with ANSI in color mode and prints the same characters', () => {
     const view = { x: 0, y: 0, width: 80, height: 12 };
-    const colored = renderGraphViewport(boxes, lastBackwardStep, view, { color: true });
+    const colored = renderGraphViewport(boxes, lastBackwardStep, view, { color: true }).map((row) =>
+      printable(row, false),
+    );
     const stripped = colored.map((row) => stripVTControlCharacters(row));
     expect(colored.join('')).toContain('\x1b[1;33m┏');
     expect(stripped).toEqual(renderGraphViewport(boxes, lastBackwardStep, view, plain));
