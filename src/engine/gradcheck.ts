@@ -133,8 +133,22 @@ function coprimeNear(n: number, start: number): number {
 interface Difference {
   readonly slope: number;
   readonly crossed: boolean;
-  /** How far rounding alone can move `slope`. */
+  /** How far rounding (and underflow into the subnormals) alone can move `slope`. */
   readonly noise: number;
+}
+
+/** The smallest subnormal: what an op's result can lose when it underflows. */
+const UNDERFLOW = 2 ** -1074;
+
+/**
+ * Steps to try, in order: 1e-6·max(1, |x|), right for values near 1 and above; then, for a small
+ * non-zero x, 1e-6·|x|, for functions that curve on the scale of x itself (log x at 2e-6, where
+ * the first step is half of x).
+ */
+function steps(x: number): number[] {
+  const first = 1e-6 * Math.max(1, Math.abs(x));
+  const relative = 1e-6 * Math.abs(x);
+  return relative < first && x + relative !== x ? [first, relative] : [first];
 }
 
 /** Re-evaluates the cone downstream of one perturbed node, and restores it afterwards. */
@@ -151,23 +165,40 @@ class Probe {
     this.side = new Int8Array(output + 1);
   }
 
+  /** A pass at any step passes; else a step that can tell a wrong grad fails it; else skipped. */
   check(id: number): NodeCheck {
+    let verdict: NodeCheck | undefined;
+    for (const h of steps(this.base[id])) {
+      const result = this.atStep(id, h);
+      if (result.status === 'pass') return result;
+      if (verdict === undefined || (result.status === 'fail' && verdict.status !== 'fail')) {
+        verdict = result;
+      }
+    }
+    return verdict as NodeCheck;
+  }
+
+  private atStep(id: number, h: number): NodeCheck {
     const x = this.base[id];
-    const h = 1e-6 * Math.max(1, Math.abs(x));
     const { slope: numeric, crossed, noise } = this.difference(id, x, h);
     const analytic = this.g.grad[id];
     const error = Math.abs(analytic - numeric);
-    const relError = error / Math.max(1e-8, Math.abs(analytic) + Math.abs(numeric));
+    // Halves first: |analytic| + |numeric| overflows near the largest double.
+    const scale = Math.abs(analytic) / 2 + Math.abs(numeric) / 2;
+    const relError = scale === 0 ? 0 : error / 2 / scale;
     const result = { id, analytic, numeric, relError };
     if (!Number.isFinite(analytic) || !Number.isFinite(numeric)) {
       return { ...result, status: 'skipped', reason: 'nonfinite' };
     }
     if (crossed) return { ...result, status: 'skipped', reason: 'kink' };
     if (relError < GRADCHECK_TOLERANCE) return { ...result, status: 'pass' };
-    // Only for would-be failures: a second difference at 2h estimates the truncation error
-    // (Richardson: D(2h) - D(h) ≈ 3·c·h²), which dominates at flat points like x**3 at 0.
-    const wide = this.difference(id, x, 2 * h);
-    const truncation = wide.crossed ? 0 : Math.abs(wide.slope - numeric) / 3;
+    // Only for would-be failures: a difference at h/2 estimates the truncation error
+    // (Richardson: D(h) - D(h/2) ≈ ¾·c·h²), which dominates at flat points like x**3 at 0. Half
+    // the step crosses no kink the whole step did not.
+    const half = this.difference(id, x, h / 2);
+    const truncation = Number.isFinite(half.slope)
+      ? (4 / 3) * Math.abs(half.slope - numeric)
+      : Number.POSITIVE_INFINITY;
     if (error <= noise + 2 * truncation)
       return { ...result, status: 'skipped', reason: 'precision' };
     return { ...result, status: 'fail' };
@@ -180,17 +211,21 @@ class Probe {
     const up = this.evaluate(id, xp, false);
     const down = this.evaluate(id, xm, true);
     this.g.data.set(this.base.subarray(id), id);
+    const rounding = ROUNDING_ULPS * Number.EPSILON * (up.rounding + down.rounding);
+    // A step past the largest double is no difference at all (x + h is Infinity).
+    const span = Number.isFinite(xp) && Number.isFinite(xm) ? xp - xm : Number.NaN;
     return {
-      slope: (up.output - down.output) / (xp - xm),
+      slope: (up.output - down.output) / span,
       crossed: down.crossed,
-      noise: (ROUNDING_ULPS * Number.EPSILON * (up.rounding + down.rounding)) / (xp - xm),
+      noise: (rounding + UNDERFLOW * (up.underflow + down.underflow)) / span,
     };
   }
 
   /**
    * Sets node `id` to `value` and recomputes what the output depends on after it. Records (first
    * pass) or compares (second pass) which side of each kink the kinked inputs fall on, and sums
-   * |grad·data| over the recomputed nodes: how far rounding in this pass can move the output.
+   * |grad·data| and |grad| over the recomputed nodes: how far rounding, and underflow into the
+   * subnormals, in this pass can move the output.
    */
   private evaluate(id: number, value: number, compare: boolean) {
     const { g, mask, side } = this;
@@ -198,6 +233,7 @@ class Probe {
     data[id] = value;
     let crossed = false;
     let rounding = 0;
+    let underflow = 0;
     for (let n = id + 1; n <= this.output; n++) {
       const code = op[n];
       if (code <= OpCode.constant || mask[n] === 0) continue;
@@ -212,7 +248,8 @@ class Probe {
       }
       data[n] = ops[code].forward(av, bv, param[n]);
       rounding += Math.abs(grad[n] * data[n]);
+      underflow += Math.abs(grad[n]);
     }
-    return { output: data[this.output], crossed, rounding };
+    return { output: data[this.output], crossed, rounding, underflow };
   }
 }

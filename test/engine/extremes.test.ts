@@ -8,30 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { backward, forward, Graph, OPS, OpCode, type OpSpec } from '../../src/engine/index.js';
-import { random, ulpDistance } from './numeric.js';
+import { EXPONENTS, EXTREMES, randomValues, ulpDistance } from './numeric.js';
 
 const SCRIPT = fileURLToPath(new URL('./reference_ops.py', import.meta.url));
-
-const EXTREMES = [
-  0, 1e300, 1e-300, 1e-160, 1e200, 1e-200, 3e-200, 5e-324, 1e-310, 2.2250738585072014e-308,
-  1.7976931348623157e308, 5.794077388685309e-13, 1, 0.5, 2, 19, 40, 400, 710, 745,
-].flatMap((x) => (x === 0 ? [0] : [x, -x]));
-const EXPONENTS = [2, 3, -1, -2, 0.5, -0.5, 1.5, 0];
 
 interface Case {
   readonly op: OpSpec;
   readonly a: number;
   readonly b: number;
   readonly k: number;
-}
-
-/** Random doubles spread evenly over sign and binary exponent (-1074 … 1023). */
-function randomValues(count: number, seed: number): number[] {
-  const next = random(seed);
-  return Array.from({ length: count }, () => {
-    const sign = next() < 0.5 ? -1 : 1;
-    return sign * (1 + next()) * 2 ** Math.floor(-1074 + next() * 2098);
-  });
 }
 
 function cases(): Case[] {
