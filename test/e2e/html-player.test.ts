@@ -8,19 +8,22 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type Browser, launchChromium } from '../../scripts/chromium.js';
 import { mlpScenarioText } from '../../scripts/mlp-scenario.js';
 import { cli } from '../cli/helpers.js';
 
-let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'gradstep-html-'));
+/** Launched by the first test that needs it, so each test fails with 'no browser' when there is none. */
+let launched: Promise<Browser> | undefined;
+const browser = () => {
+  launched ??= launchChromium();
+  return launched;
+};
 
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
 afterAll(async () => {
-  await browser?.close();
+  const opened = await launched?.catch(() => undefined);
+  await opened?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -36,7 +39,7 @@ async function exportPage(args: string[], files: Record<string, string> = {}): P
 
 /** Opens a page from disk, failing on any script error or any request that is not file://. */
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await (await browser()).context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
