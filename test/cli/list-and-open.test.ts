@@ -11,22 +11,38 @@ const builtins = {
 };
 
 describe('gradstep list', () => {
-  it('lists the built-in scenarios by name with their titles and files', async () => {
+  it('lists the built-in scenarios by name with their titles, files only with --paths', async () => {
     const { code, stdout } = await cli('list', { files: builtins, scenariosDir: dir });
     expect(code).toBe(0);
-    expect(stdout).toBe(
+    expect(stdout).toBe('neuron  a neuron\nseed    z = x·x·y + tanh(x·y)\n');
+    const withPaths = await cli('list --paths', { files: builtins, scenariosDir: dir });
+    expect(withPaths.stdout).toBe(
       'neuron  a neuron               fixture-scenarios/neuron.yaml\n' +
         'seed    z = x·x·y + tanh(x·y)  fixture-scenarios/seed.yaml\n',
     );
   });
 
-  it('fits 80 columns, cutting long titles with …', async () => {
+  it('keeps whole titles in 80 columns when the package sits deep in node_modules', async () => {
+    // After `npm install gradstep` the built-ins live at node_modules/gradstep/scenarios.
+    const deep = `${REPO}node_modules/gradstep/scenarios`;
+    const files = {
+      [`${deep}/seed.yaml`]: SEED,
+      [`${deep}/mlp-2-4-4-1.yaml`]: `title: MLP 2-4-4-1, squared-error loss on 4 samples\ngraph: |\n  x = 1\n`,
+    };
+    const { stdout } = await cli('list', { files, scenariosDir: deep });
+    expect(stdout).toBe(
+      'mlp-2-4-4-1  MLP 2-4-4-1, squared-error loss on 4 samples\n' +
+        'seed         z = x·x·y + tanh(x·y)\n',
+    );
+  });
+
+  it('fits 80 columns with --paths, cutting long titles with …', async () => {
     const long = 'A title that goes on and on, far longer than any terminal line has room for';
     const files = {
       ...builtins,
       [`${dir}/a-long-scenario-name.yaml`]: `title: ${long}\ngraph: |\n  x = 1\n`,
     };
-    const { code, stdout } = await cli('list', { files, scenariosDir: dir });
+    const { code, stdout } = await cli('list --paths', { files, scenariosDir: dir });
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
@@ -48,7 +64,7 @@ describe('gradstep list', () => {
   it('lists the package scenarios, the seed among them', async () => {
     const { code, stdout } = await cli('list');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^seed\s+z = x·x·y \+ tanh\(x·y\)\s+scenarios\/seed\.yaml$/m);
+    expect(stdout).toMatch(/^seed\s+z = x·x·y \+ tanh\(x·y\)$/m);
   });
 });
 

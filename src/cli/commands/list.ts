@@ -13,17 +13,25 @@ import { loadScenarioFile } from '../load.js';
 export function listCommand(
   ctx: CliContext,
   report: (code: ExitCode) => void,
-): CommandModule<GlobalArgs, GlobalArgs> {
+): CommandModule<GlobalArgs, ListArgs> {
   return {
     command: 'list',
     describe: 'List the built-in scenarios with their titles',
-    builder: (yargs) => yargs.hide('version'),
+    builder: (yargs) =>
+      yargs.hide('version').options({
+        paths: { type: 'boolean', default: false, describe: 'Show each scenario file too' },
+      }),
     handler: async (args) => report(await runList(ctx, args)),
   };
 }
 
-/** One line per built-in: its name (what `gradstep NAME` opens), title and file. */
-export async function runList(ctx: CliContext, args: GlobalArgs): Promise<ExitCode> {
+export interface ListArgs extends GlobalArgs {
+  /** Show the file of each built-in (it lives deep in node_modules after an npm install). */
+  readonly paths: boolean;
+}
+
+/** One line per built-in: its name (what `gradstep NAME` opens), title, and with --paths its file. */
+export async function runList(ctx: CliContext, args: ListArgs): Promise<ExitCode> {
   const paint = painter(colorEnabled(args, ctx.io, 'stdout'));
   const builtins = await builtinScenarios(ctx);
   if (builtins.length === 0)
@@ -34,16 +42,19 @@ export async function runList(ctx: CliContext, args: GlobalArgs): Promise<ExitCo
     const loaded = await loadScenarioFile(ctx.io, file);
     if (!loaded.ok) code = 2;
     const title = loaded.ok ? loaded.scenario.title : `(invalid: run gradstep check ${name})`;
-    rows.push([name, title, file]);
+    rows.push([name, title, args.paths ? file : '']);
   }
   const nameWidth = Math.max(...rows.map(([name]) => name.length));
   const fileWidth = Math.max(...rows.map(([, , file]) => file.length));
-  const room = Math.max(MIN_TITLE, LINE_WIDTH - nameWidth - fileWidth - 4);
+  const gaps = fileWidth > 0 ? 4 : 2;
+  const room = Math.max(MIN_TITLE, LINE_WIDTH - nameWidth - fileWidth - gaps);
   const titles = rows.map(([, title]) => cut(title, room));
   const titleWidth = Math.max(...titles.map((t) => [...t].length));
   rows.forEach(([name, , file], i) => {
-    const title = titles[i] + ' '.repeat(titleWidth - [...titles[i]].length);
-    ctx.io.stdout(`${paint('bold', name.padEnd(nameWidth))}  ${title}  ${paint('dim', file)}\n`);
+    const title =
+      file === '' ? titles[i] : titles[i] + ' '.repeat(titleWidth - [...titles[i]].length);
+    const path = file === '' ? '' : `  ${paint('dim', file)}`;
+    ctx.io.stdout(`${paint('bold', name.padEnd(nameWidth))}  ${title}${path}\n`);
   });
   return code;
 }
