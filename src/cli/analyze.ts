@@ -3,6 +3,8 @@ import type { Scenario } from '../scenario/index.js';
 import {
   compareObserved,
   createSession,
+  type DerivativeFindings,
+  derivativeFindings,
   type ExpectResult,
   gradCheckOf,
   gradMismatches,
@@ -33,6 +35,8 @@ export interface Analysis {
   readonly observed?: ObservedReport;
   /** In a wrong backward mode: the nodes whose final grad differs from the correct run's. */
   readonly mismatches: readonly number[];
+  /** The written derivatives of the scenario's own ops, checked at each node that uses them. */
+  readonly derivatives: DerivativeFindings;
   readonly exitCode: ExitCode;
 }
 
@@ -54,14 +58,19 @@ export function analyze(scenario: Scenario, budget: GradCheckBudget, precision?:
   const observed =
     scenario.observed && compareObserved(session.timeline, scenario.observed, precision);
   const mismatches = gradMismatches(session);
+  const derivatives = derivativeFindings(session);
   const failed =
     nonFinite !== undefined ||
     gradcheck.failed.length > 0 ||
     expects.some((e) => !e.ok) ||
     (observed !== undefined && observed.count > 0) ||
-    mismatches.length > 0;
+    mismatches.length > 0 ||
+    derivatives.failed.length > 0;
   const exitCode = failed ? 1 : 0;
-  return { scenario, session, gradcheck, nonFinite, expects, observed, mismatches, exitCode };
+  return {
+    ...{ scenario, session, gradcheck, nonFinite, expects, observed },
+    ...{ mismatches, derivatives, exitCode },
+  };
 }
 
 function findNonFinite(scenario: Scenario): NonFinite | undefined {

@@ -2,6 +2,7 @@ import { type GradCheckReport, type NodeCheck, OpCode } from '../engine/index.js
 import type { Scenario } from '../scenario/index.js';
 import { correctGrad, formatNumber, formatValue, stepName } from '../session/index.js';
 import type { Analysis } from './analyze.js';
+import { type DerivativeJson, derivativeLines, derivativesJson } from './derivative-report.js';
 import { type JsonNumber, jsonNumber, painter } from './format.js';
 import {
   graphValues,
@@ -55,6 +56,7 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
   }
 
   lines.push(...modeLines(analysis, num, paint));
+  lines.push(...derivativeLines(analysis, num));
   lines.push(`  ${gradcheckText(scenario, gradcheck, options.precision, paint)}`);
   const failures = gradcheck.failed.map(
     (f) =>
@@ -161,6 +163,11 @@ export function failureReasons(analysis: Analysis): string[] {
   }
   const failed = gradcheck.failed.length;
   if (failed > 0) reasons.push(`the grad check fails at ${failed} node${failed === 1 ? '' : 's'}`);
+  const wrongDerivatives = analysis.derivatives.failed.length;
+  if (wrongDerivatives > 0) {
+    const s = wrongDerivatives === 1 ? ' is' : 's are';
+    reasons.push(`${wrongDerivatives} written derivative${s} wrong`);
+  }
   const departed = analysis.mismatches.length;
   if (departed > 0) {
     const mode = analysis.session.timeline.mode;
@@ -190,6 +197,8 @@ export interface CheckJson {
   readonly mode: string | null;
   /** Nodes whose grad differs from the correct run's (a wrong mode's finding). */
   readonly mismatches: readonly number[];
+  /** Each derivative written for the scenario's own ops, checked at each node using it. */
+  readonly derivatives: readonly DerivativeJson[];
   readonly output: OutputJson | null;
   readonly nodes: readonly JsonNode[];
   readonly gradcheck: {
@@ -222,6 +231,7 @@ export function checkJson(
       ok: false,
       mode: null,
       mismatches: [],
+      derivatives: [],
       output: null,
       nodes: [],
       gradcheck: null,
@@ -240,6 +250,7 @@ export function checkJson(
     ok: analysis.exitCode === 0,
     mode: session.timeline.mode,
     mismatches: analysis.mismatches,
+    derivatives: derivativesJson(analysis),
     output: outputJson(scenario, values),
     nodes: nodesJson(scenario, values),
     gradcheck: {

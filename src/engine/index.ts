@@ -7,6 +7,11 @@ export {
   localDerivative,
 } from './autograd.js';
 export {
+  checkWrittenDerivatives,
+  type DerivativeCheck,
+  downstreamOfWrong,
+} from './derivative-check.js';
+export {
   DEFAULT_GRADCHECK_BUDGET,
   type GradCheckBudget,
   type GradCheckReport,

@@ -6,7 +6,9 @@
  * other, in the file. An offset between segments (a folded line break, an escape) is placed after
  * the segment before it, which is where the file's line break or escape is.
  */
+import type { LocalDiagnostic } from './ast.js';
 import { lastAtMost } from './source.js';
+import type { Diagnostic, Source } from './types.js';
 
 export interface ScalarText {
   /** The scalar's value, as YAML decoded it. */
@@ -205,4 +207,21 @@ function decodeEscape(
   }
   emit(SIMPLE_ESCAPES[kind] ?? kind, at);
   return at + 2;
+}
+
+/** A diagnostic of a scalar's own text, placed in the file. */
+export function toFileDiagnostic(d: LocalDiagnostic, map: OffsetMap, source: Source): Diagnostic {
+  return {
+    severity: d.severity ?? 'error',
+    source,
+    start: map.toFile(d.start),
+    end: map.toFile(d.end),
+    message: d.message,
+    hint: d.hint,
+    related: d.related?.map((r) => ({
+      start: map.toFile(r.start),
+      end: map.toFile(r.end),
+      message: r.message,
+    })),
+  };
 }

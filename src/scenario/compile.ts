@@ -8,6 +8,7 @@ import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
 import type { BinaryOp, BrokenStatement, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { at, definedLater, describe, type NameExpr, refHint } from './compile-errors.js';
 import { compiledPostOrder, literalValue, type Walk } from './compile-tree.js';
+import { type CompiledOps, opSpecOf } from './custom-ops.js';
 import { namesOf } from './names.js';
 import { MAX_DIAGNOSTICS } from './parser.js';
 import { printExpr } from './print.js';
@@ -21,6 +22,8 @@ export interface CompileOptions {
    * caller reports them (`idOf` and `graph.opOf` tell what a name is).
    */
   readonly set?: ReadonlyMap<string, number>;
+  /** The scenario's own ops (`ops:`), callable like the built-in functions. */
+  readonly ops?: CompiledOps;
 }
 
 /** Where a name is first defined. */
@@ -49,7 +52,6 @@ const INFIX: ReadonlyMap<BinaryOp, OpCode> = new Map<BinaryOp, OpCode>([
   ['*', OpCode.mul],
   ['/', OpCode.div],
 ]);
-const FUNCTION_LIST = [...FUNCTIONS.keys()].join(', ');
 const POW_HINT =
   "micrograd's ** raises to a constant power; for a variable power write exp(y * log(x)).";
 
@@ -67,6 +69,11 @@ export function compileProgram(
   // Names are looked up by their symbol, an index (a million-line graph would spend most of its
   // load hashing strings into Maps); both tables hold 0 for "none", so they store value + 1.
   const graph = new Graph();
+  const functions = new Map(FUNCTIONS);
+  for (const def of options.ops?.defs.values() ?? []) {
+    functions.set(def.name, graph.ops[graph.defineOp(opSpecOf(def))]);
+  }
+  const functionList = [...functions.keys(), ...(options.ops?.failed ?? [])].join(', ');
   const spanStart: number[] = [];
   const spanEnd: number[] = [];
   const nodeOf = new SymbolValues();
@@ -120,9 +127,10 @@ export function compileProgram(
   };
 
   const compileCall = (expr: Extract<Expr, { kind: 'call' }>, args: number[]): number => {
-    const spec = FUNCTIONS.get(expr.callee);
+    const spec = functions.get(expr.callee);
+    if (options.ops?.failed.has(expr.callee)) return FAILED;
     if (spec === undefined) {
-      const guess = suggest(expr.callee, FUNCTIONS.keys());
+      const guess = suggest(expr.callee, functions.keys());
       const known =
         byName(expr.callee, (symbol) => nodeOf.get(symbol) !== 0) === true
           ? `'${expr.callee}' is a node, not a function; t`
@@ -133,7 +141,7 @@ export function compileProgram(
         message: `Unknown function '${expr.callee}'.`,
         hint:
           guess === undefined
-            ? `${known}he functions are ${FUNCTION_LIST}.`
+            ? `${known}he functions are ${functionList}.`
             : `Did you mean '${guess}'?`,
       });
     }

@@ -5,13 +5,14 @@
 import type { Document } from 'yaml';
 import type { Graph } from '../engine/index.js';
 import type { LocalDiagnostic } from './ast.js';
-import { type OffsetMap, scalarOffsetMap } from './block.js';
+import { scalarOffsetMap, toFileDiagnostic } from './block.js';
 import { compileProgram } from './compile.js';
+import type { CompiledOps } from './custom-ops.js';
 import { isFoldedBlock, scalarTextAt, valueSpan } from './document.js';
 import { readStatements } from './parser.js';
 import type { Report } from './report.js';
 import { Symbols } from './symbols.js';
-import type { Diagnostic, Source } from './types.js';
+import type { Source } from './types.js';
 
 export interface CompiledGraph {
   readonly graph: Graph;
@@ -32,6 +33,7 @@ export function compileGraph(
   source: Source,
   report: Report,
   set: ReadonlyMap<string, number> | undefined,
+  ops?: CompiledOps,
 ): CompiledGraph | undefined {
   const scalar = scalarTextAt(doc, ['graph']);
   if (scalar === undefined) return undefined;
@@ -49,7 +51,10 @@ export function compileGraph(
   // Each statement is compiled as soon as it is parsed.
   const syntax: LocalDiagnostic[] = [];
   const symbols = new Symbols();
-  const compiled = compileProgram(readStatements(scalar.value, syntax, symbols), symbols, { set });
+  const compiled = compileProgram(readStatements(scalar.value, syntax, symbols), symbols, {
+    set,
+    ops,
+  });
   local(syntax);
   local(compiled.diagnostics);
   const syntaxErrors = syntax.some((d) => d.severity !== 'warning');
@@ -71,26 +76,11 @@ export function compileGraph(
   }
   return {
     graph: compiled.graph,
-    clean: !syntaxErrors && compiled.diagnostics.length === 0,
+    // A failed op of the scenario's own makes its calls fail without a message of their own.
+    clean: !syntaxErrors && compiled.diagnostics.length === 0 && (ops?.failed.size ?? 0) === 0,
     idOf: compiled.idOf,
     isDefined: (name) => compiled.definitionOf(name) !== undefined,
     lastName: compiled.lastName,
     spans,
-  };
-}
-
-function toFileDiagnostic(d: LocalDiagnostic, map: OffsetMap, source: Source): Diagnostic {
-  return {
-    severity: d.severity ?? 'error',
-    source,
-    start: map.toFile(d.start),
-    end: map.toFile(d.end),
-    message: d.message,
-    hint: d.hint,
-    related: d.related?.map((r) => ({
-      start: map.toFile(r.start),
-      end: map.toFile(r.end),
-      message: r.message,
-    })),
   };
 }

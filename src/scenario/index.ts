@@ -30,6 +30,7 @@ export {
 export { type LineColumn, lineColumn, lineText } from './source.js';
 export { suggest } from './suggest.js';
 export type {
+  CustomOpInfo,
   Diagnostic,
   Expectation,
   Observed,

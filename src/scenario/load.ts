@@ -6,6 +6,7 @@
 
 import type { Document } from 'yaml';
 import { type BackwardMode, modeProblem } from '../engine/index.js';
+import { type CompiledOps, compileOps } from './custom-ops.js';
 import { keySpan, parseYaml, valueSpan } from './document.js';
 import { BLOCK_STAND_IN, fastCompiledGraph, findGraphBlock } from './fast-load.js';
 import { type CompiledGraph, compileGraph } from './graph-block.js';
@@ -64,7 +65,8 @@ interface Precompiled {
  */
 function loadFast(source: Source, options: LoadOptions): LoadResult | undefined {
   const { text } = source;
-  if (text.length < FAST_PATH_MIN) return undefined;
+  // The fast reader knows the built-in functions only.
+  if (text.length < FAST_PATH_MIN || /^ops:/m.test(text)) return undefined;
   const block = findGraphBlock(text);
   if (block === undefined || !isText(source, new Report(source))) return undefined;
   const compiled = fastCompiledGraph(text, block, options.set);
@@ -98,9 +100,12 @@ function loadDocument(source: Source, options: LoadOptions, fast?: Precompiled):
 
   // Every part is checked as far as what it depends on allows, so one fault hides no other.
   const model = hasModel(data) ? buildModelBlock(doc, data, report, options.set) : undefined;
+  const ops = hasModel(data)
+    ? undefined
+    : compileOps(doc, report, (data as { ops?: unknown } | null)?.ops);
   const compiled = hasModel(data)
     ? model?.compiled
-    : programOf(doc, source, data, report, options, fast?.compiled);
+    : programOf(doc, source, data, report, options, fast?.compiled, ops);
   if (compiled === undefined) return report.result();
   const output = resolveOutput(doc, compiled, data, report);
   const items = validItems(file, data);
@@ -135,6 +140,12 @@ function loadDocument(source: Source, options: LoadOptions, fast?: Precompiled):
     observed,
     spans: compiled.spans,
     mode: options.mode ?? file.data.mode,
+    customOps: [...(ops?.defs.values() ?? [])].map((def) => ({
+      name: def.name,
+      args: def.args,
+      span: def.span,
+      code: compiled.graph.ops.findIndex((op) => op.written !== undefined && op.name === def.name),
+    })),
   });
   return { ok: true, scenario, diagnostics: report.sorted() };
 }
@@ -150,6 +161,7 @@ function programOf(
   report: Report,
   options: LoadOptions,
   precompiled: CompiledGraph | undefined,
+  ops: CompiledOps | undefined,
 ): CompiledGraph | undefined {
   // Anything but a mapping is the schema's to report.
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
@@ -166,7 +178,7 @@ function programOf(
     report.error(valueSpan(doc, []), "Missing required field 'graph' (or 'model').", SHAPE_HINT);
     return undefined;
   }
-  return precompiled ?? compileGraph(doc, source, report, options.set);
+  return precompiled ?? compileGraph(doc, source, report, options.set, ops);
 }
 
 /** A walkthrough item's span in the whole file, from the one in the text without the graph block. */

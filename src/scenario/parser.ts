@@ -7,7 +7,7 @@ import type { BrokenStatement, Expr, LocalDiagnostic, Statement } from './ast.js
 import { ExpressionParser, type ExpressionResult } from './expression.js';
 import { Lexer } from './lexer.js';
 import { Symbols } from './symbols.js';
-import { expected, STATEMENT_HINT } from './syntax-errors.js';
+import { expected, type Mode, STATEMENT_HINT } from './syntax-errors.js';
 import { depthOf } from './tree.js';
 
 export const MAX_DIAGNOSTICS = 50;
@@ -81,8 +81,17 @@ export function* readStatements(
 
 /** One expression with comparisons and `and`/`or`; names and calls are the caller's to check. */
 export function parseCondition(text: string): { expr?: Expr; diagnostics: LocalDiagnostic[] } {
+  return parseOne(text, 'condition');
+}
+
+/** One arithmetic expression (a custom op's `forward` or `grad`); names are the caller's to check. */
+export function parseExpression(text: string): { expr?: Expr; diagnostics: LocalDiagnostic[] } {
+  return parseOne(text, 'program');
+}
+
+function parseOne(text: string, mode: Mode): { expr?: Expr; diagnostics: LocalDiagnostic[] } {
   const lexer = new Lexer(text, { newlines: false });
-  const result = new ExpressionParser(lexer, 'condition').parse();
+  const result = new ExpressionParser(lexer, mode).parse();
   while (lexer.token.kind !== 'eof') lexer.advance();
   const { expr } = result;
   if (expr !== undefined && depthOf(expr) > MAX_CONDITION_DEPTH) {

@@ -1,6 +1,7 @@
 import type { BackwardMode, Graph } from '../engine/index.js';
 import { lineColumn } from './source.js';
 import type {
+  CustomOpInfo,
   NeuronInfo,
   Observed,
   Scenario,
@@ -23,6 +24,7 @@ export interface ScenarioParts {
   readonly neurons?: readonly NeuronInfo[];
   readonly observed?: Observed;
   readonly mode?: BackwardMode;
+  readonly customOps?: readonly CustomOpInfo[];
   /** Source offsets of each node's expression, indexed by node id. */
   readonly spans?: { readonly start: Int32Array; readonly end: Int32Array };
 }
@@ -45,6 +47,7 @@ export function makeScenario(parts: ScenarioParts): Scenario {
     neurons: parts.neurons ?? [],
     observed: parts.observed,
     ...(parts.mode === undefined ? {} : { mode: parts.mode }),
+    customOps: parts.customOps ?? [],
     spanOf,
     labelOf(id) {
       const name = graph.nameOf(id);

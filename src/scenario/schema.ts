@@ -106,6 +106,25 @@ export const observedBlock = z
       "Values computed by your own code (gradstep_export.py writes them): 'gradstep check' compares them with gradstep's.",
   });
 
+const argName = z.string().meta({ description: 'An argument name.' });
+
+export const customOp = z
+  .strictObject({
+    args: z.array(argName).min(1).max(2).meta({
+      description: "The op's arguments in call order: one or two (a node has at most two inputs).",
+    }),
+    forward: z.string().meta({
+      description: 'The result: an expression over the arguments, numbers and the functions.',
+    }),
+    grad: z.record(z.string(), z.union([z.string(), z.number()])).meta({
+      description:
+        'For each argument, d out / d argument: an expression over the arguments, numbers, the functions and out (the result).',
+    }),
+  })
+  .meta({
+    description: 'An op of your own with the derivatives you wrote; the grad check checks them.',
+  });
+
 export const scenarioFileSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Where editors find this schema.' }),
@@ -123,6 +142,9 @@ export const scenarioFileSchema = z
         "The node backward starts from (default: the last assigned name; a model's: loss).",
     }),
     train: trainSchema.optional(),
+    ops: z.record(z.string(), customOp).optional().meta({
+      description: 'Ops of your own, by name, called in the graph like the built-in functions.',
+    }),
     mode: z.enum(BACKWARD_MODES).optional().meta({
       description:
         "The backward algorithm run by default: correct, or one of micrograd's classic bugs (overwrite: = instead of +=; no-topo: recursion without a topological sort; double-backward: two passes without zeroing). --mode overrides it.",
@@ -142,6 +164,7 @@ export function fieldsAt(path: readonly PropertyKey[]): string[] {
     model: modelSchema,
     data: dataSchema,
     train: trainSchema,
+    ops: customOp,
   };
   const shape =
     path.length === 0

@@ -87,6 +87,14 @@ export interface Observed {
   readonly unknownOps: ReadonlyMap<number, string>;
 }
 
+/** An op the scenario defines: its op code in the graph and where its name is written. */
+export interface CustomOpInfo {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly code: number;
+  readonly span: Span;
+}
+
 /** A validated, compiled scenario: the graph with its data at the inputs' values, not yet run. */
 export interface Scenario {
   readonly source: Source;
@@ -100,6 +108,8 @@ export interface Scenario {
   readonly neurons: readonly NeuronInfo[];
   /** What the user's own code computed, when the file has an `observed:` block. */
   readonly observed?: Observed;
+  /** The scenario's own ops (`ops:`), in file order. */
+  readonly customOps: readonly CustomOpInfo[];
   /** The backward algorithm the scenario runs by default (`mode:`). */
   readonly mode?: BackwardMode;
   /** The source text a node came from; `undefined` for graphs built in code. */

@@ -5,6 +5,11 @@ export {
   gradMismatches,
   gradsDiffer,
 } from './compare.js';
+export {
+  type DerivativeFindings,
+  derivativeChecksOf,
+  derivativeFindings,
+} from './derivatives.js';
 export { DEFAULT_PRECISION, formatNumber, formatValue } from './format.js';
 export { gradCheckOf, gradCheckStatus } from './gradcheck.js';
 export { ledgerOf } from './ledger.js';

@@ -42,10 +42,29 @@ function backwardLines(
   const out = name(step.node);
   return step.contributions.map((c) => {
     const rule = localRule(tl, step.node, c.slot, num);
-    const arithmetic = `${num(c.local)} × ${num(c.upstream)} = ${num(c.term)}`;
+    const local = writtenLocal(tl, step.node, c.slot, num) ?? num(c.local);
+    const arithmetic = `${local} × ${num(c.upstream)} = ${num(c.term)}`;
     const change = c.assigned ? `overwrote ${num(c.before)}` : `${num(c.before)} → ${num(c.after)}`;
     return `${receiver(tl, c.to)}.grad ${c.assigned ? '=' : '+='} ${rule} · ${out}.grad = ${arithmetic}   (${change})`;
   });
+}
+
+/** A custom op's derivative as the user wrote it, with the numbers put in: `sigmoid(0.5)`. */
+function writtenLocal(
+  tl: Timeline,
+  node: number,
+  slot: number,
+  num: (x: number) => string,
+): string | undefined {
+  const g = tl.graph;
+  const template = g.spec(node).written?.[slot];
+  const value = (id: number) => {
+    const text = num(g.data[id]);
+    return text.startsWith('-') ? wrap(text) : text;
+  };
+  return template?.replace(/\{(a|b|out)\}/g, (_, key: string) =>
+    value(key === 'a' ? g.in0[node] : key === 'b' ? g.in1[node] : node),
+  );
 }
 
 /** The local derivative of `node` for its input `slot`, in the node's names: `(1 - n²)`. */

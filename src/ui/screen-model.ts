@@ -3,7 +3,9 @@
  * computed once per scenario (walkthrough positions, lowercased labels for search).
  */
 import {
+  derivativeFindings,
   gradMismatch,
+  isDataKnown,
   ledgerOf,
   nodeValue,
   resolveRef,
@@ -127,6 +129,7 @@ export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: 
   const grad = nodeValue(session, id, 'grad');
   const contribution = step?.contributions.find((c) => c.to === id);
   const known = grad !== undefined;
+  const findings = derivativeFindings(session);
   const inCone = session.timeline.cone[id] === 1;
   const final = known && inCone && ledgerOf(session, id).final;
   return {
@@ -138,7 +141,8 @@ export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: 
     final,
     pending: known && inCone && !final,
     breakpoint: session.breakpoints.some((b) => b.node === id),
-    mismatch: known && gradMismatch(session, id),
+    mismatch: known && (gradMismatch(session, id) || findings.downstream[id] === 1),
+    wrongDerivative: findings.failed.some((f) => f.node === id) && isDataKnown(session, id),
     searchMatch:
       view.search !== '' && model.facts.searchLabels[id]?.includes(view.search.toLowerCase()),
     selected: view.selected === id,

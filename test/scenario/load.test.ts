@@ -79,7 +79,7 @@ describe('loadScenario', () => {
       "8:5 Unknown field 'sya' in walkthrough item 1. | Did you mean 'say'?",
     ]);
     expect(problems(`${OK}colour: red\n`)).toEqual([
-      "6:1 Unknown field 'colour'. | The fields here are: title, description, graph, model, data, loss, output, train, mode, walkthrough, observed.",
+      "6:1 Unknown field 'colour'. | The fields here are: title, description, graph, model, data, loss, output, train, ops, mode, walkthrough, observed.",
     ]);
   });
 

@@ -34,6 +34,7 @@ describe('scenarios/schema.json', () => {
       'loss',
       'output',
       'train',
+      'ops',
       'mode',
       'walkthrough',
       'observed',

@@ -14,6 +14,7 @@ export type Flag =
   | 'breakpoint'
   | 'nonfinite'
   | 'mismatch'
+  | 'wrongDerivative'
   | 'searchMatch'
   | 'selected'
   | 'final'
@@ -34,7 +35,8 @@ export const FLAGS: Readonly<Record<Flag, FlagLook>> = {
   changed: { glyph: 'Δ', style: '1;35', meaning: 'grad changed' },
   breakpoint: { glyph: '●', style: '31', meaning: 'breakpoint' },
   nonfinite: { glyph: '!', style: '1;31', meaning: 'NaN or ±∞' },
-  mismatch: { glyph: '≠', style: '1;91', meaning: "not the correct run's grad" },
+  wrongDerivative: { glyph: '✗', style: '1;31', meaning: 'wrong derivative' },
+  mismatch: { glyph: '≠', style: '1;91', meaning: 'wrong grad' },
   searchMatch: { glyph: '⌕', style: '1;36', meaning: 'search match' },
   selected: { glyph: '»', style: '1;34', meaning: 'selected' },
   final: { glyph: '✓', style: '32', meaning: 'grad final' },

@@ -34,7 +34,12 @@ export interface NodeState {
   /** Contributions to its grad are still to come. */
   readonly pending?: boolean;
   readonly nonfinite?: boolean;
-  /** Its grad differs from the correct run's at this point (a wrong backward mode). */
+  /** A derivative written for its op (`ops:`) fails the grad check: the root cause. */
+  readonly wrongDerivative?: boolean;
+  /**
+   * Its grad is wrong: it differs from the correct run's (a wrong backward mode), or a wrong
+   * written derivative between it and the output feeds it.
+   */
   readonly mismatch?: boolean;
   readonly breakpoint?: boolean;
   readonly searchMatch?: boolean;

@@ -1,5 +1,7 @@
 import {
   correctGrad,
+  derivativeChecksOf,
+  derivativeFindings,
   formatNumber,
   gradCheckOf,
   gradCheckStatus,
@@ -68,6 +70,7 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
     );
   }
   lines.push(...checkLines(model, id, ledger.final, width));
+  lines.push(...derivativeLines(model, id));
   return lines;
 }
 
@@ -84,6 +87,41 @@ function gradLines(model: ScreenModel, id: number): string[] {
     `grad (this mode)  ${grad}${mark}`,
     `grad (correct)    ${fullPrecision(correctGrad(session, id))}`,
   ];
+}
+
+/**
+ * A custom op's written derivatives against central differences of its forward (analytic and
+ * numeric side by side), and for a grad that is wrong only because of one, where that one is.
+ */
+function derivativeLines(model: ScreenModel, id: number): string[] {
+  const { session } = model;
+  const paint = painter(model.color);
+  const g = session.timeline.graph;
+  const lines: string[] = [];
+  const fmt = (x: number) => fullPrecision(x);
+  for (const c of derivativeChecksOf(session, id)) {
+    const arg = session.timeline.scenario.customOps.find((op) => op.code === g.op[id])?.args[
+      c.slot
+    ];
+    const verdict =
+      c.status === 'fail'
+        ? paint(`${FLAGS.wrongDerivative.glyph} WRONG`, FLAGS.wrongDerivative.style)
+        : c.status === 'pass'
+          ? paint('✓', '32')
+          : paint('– unresolved', '2');
+    lines.push(
+      `d/d${arg ?? c.slot}  ${verdict}  analytic ${fmt(c.analytic)}  numeric ${fmt(c.numeric)}`,
+    );
+  }
+  const findings = derivativeFindings(session);
+  if (findings.downstream[id] === 1) {
+    const causes = findings.failed.map((f) => session.timeline.scenario.labelOf(f.node));
+    const glyph = paint(FLAGS.mismatch.glyph, FLAGS.mismatch.style);
+    lines.push(
+      `${glyph} grad wrong because the derivative written for ${[...new Set(causes)].join(', ')} is`,
+    );
+  }
+  return lines;
 }
 
 /** `label   part  part`, moving each part that does not fit to a line of its own under the first. */

@@ -84,13 +84,13 @@ describe('graph pane, seed graph', () => {
       plain,
     );
     expect(frame).toEqual([
-      'Δ✓       #0  x        input            d 2.0000      g 0.0001→12.0001     ',
-      '»✓       #1  y        input            d 3.0000      g 4.0000             ',
-      '▶✓       #2  x_2      x * x            d 4.0000      g 3.0000             ',
-      '⌕✓       #3  x_2_y    x_2 * y          d 12.0000     g 1.0000             ',
-      '✓        #4  xy       x * y            d 6.0000      g 0.0000             ',
-      '●✓       #5  tanh_xy  tanh(xy)         d 1.0000      g 1.0000             ',
-      '✓        #6  z        x_2_y + tanh_xy  d 13.0000     g 1.0000             ',
+      'Δ✓        #0  x        input            d 2.0000      g 0.0001→12.0001    ',
+      '»✓        #1  y        input            d 3.0000      g 4.0000            ',
+      '▶✓        #2  x_2      x * x            d 4.0000      g 3.0000            ',
+      '⌕✓        #3  x_2_y    x_2 * y          d 12.0000     g 1.0000            ',
+      '✓         #4  xy       x * y            d 6.0000      g 0.0000            ',
+      '●✓        #5  tanh_xy  tanh(xy)         d 1.0000      g 1.0000            ',
+      '✓         #6  z        x_2_y + tanh_xy  d 13.0000     g 1.0000            ',
       '                                                                          ',
     ]);
   });
@@ -107,7 +107,7 @@ describe('graph pane, seed graph', () => {
       { x: 0, y: 0, width: 20, height: 1 },
       plain,
     );
-    expect(row).toBe('▶Δ●!⌕»◌  #0  x      ');
+    expect(row).toBe('▶Δ●!⌕»◌   #0  x     ');
   });
 
   it('uses the session formatter for every number', () => {

@@ -1,0 +1,307 @@
+/**
+ * The `ops:` field: ops of the user's own, each a forward expression and one derivative per
+ * argument, in the scenario's expression language over the op's arguments, numbers, the built-in
+ * functions, other custom ops and (in a derivative) `out`. Every fault is reported at once with its
+ * place in the file; what survives becomes evaluators the graph's op table calls.
+ */
+import type { Document } from 'yaml';
+import { FUNCTIONS, type OpSpec } from '../engine/index.js';
+import type { Expr, LocalDiagnostic } from './ast.js';
+import { scalarOffsetMap, toFileDiagnostic } from './block.js';
+import type { Evaluator } from './custom-eval.js';
+import { evaluator } from './custom-eval.js';
+import { keySpan, scalarTextAt, valueSpan } from './document.js';
+import { parseExpression } from './parser.js';
+import { printExpr } from './print.js';
+import type { Report } from './report.js';
+import { suggest } from './suggest.js';
+import { postOrder } from './tree.js';
+import type { Span } from './types.js';
+
+export interface CustomOpDef {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly forward: Evaluator;
+  /** One per argument, in argument order. */
+  readonly grads: readonly Evaluator[];
+  /** Each derivative as written (canonical form) and with `{a}`, `{b}`, `{out}` for the values. */
+  readonly gradTexts: readonly string[];
+  readonly templates: readonly string[];
+  /** Where the op's name is written in the file. */
+  readonly span: Span;
+}
+
+export interface CompiledOps {
+  readonly defs: ReadonlyMap<string, CustomOpDef>;
+  /** Ops with a fault: calls to them are not reported again. */
+  readonly failed: ReadonlySet<string>;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PLACEHOLDERS = ['{a}', '{b}'];
+
+interface Parsed {
+  readonly name: string;
+  readonly args: string[];
+  readonly forward?: Expr;
+  readonly grads: (Expr | undefined)[];
+  readonly span: Span;
+  /** Custom ops it calls, with the first call's file span. */
+  readonly calls: Map<string, Span>;
+  ok: boolean;
+}
+
+/** Compiles the valid-looking entries of `ops` (the schema reports the rest). */
+export function compileOps(doc: Document.Parsed, report: Report, ops: unknown): CompiledOps {
+  const entries =
+    ops !== null && typeof ops === 'object' && !Array.isArray(ops) ? Object.entries(ops) : [];
+  const names = new Set(entries.map(([name]) => name));
+  const parsed = entries.map(([name, op]) => parseOp(doc, report, names, name, op));
+  for (const p of parsed) checkRecursion(p, parsed, report);
+  const defs = new Map<string, CustomOpDef>();
+  const failed = new Set<string>();
+  for (const p of parsed) {
+    if (!p.ok) failed.add(p.name);
+    else defs.set(p.name, build(p, defs));
+  }
+  return { defs, failed };
+}
+
+function parseOp(
+  doc: Document.Parsed,
+  report: Report,
+  names: ReadonlySet<string>,
+  name: string,
+  op: unknown,
+): Parsed {
+  const span = keySpan(doc, ['ops', name]);
+  const shape = op as { args?: unknown; forward?: unknown; grad?: unknown } | null;
+  const args = Array.isArray(shape?.args) ? shape.args.filter((a) => typeof a === 'string') : [];
+  const p: Parsed = { name, args, grads: [], span, calls: new Map(), ok: true };
+  const fail = (at: Span, message: string, hint?: string) => {
+    report.error(at, message, hint);
+    p.ok = false;
+  };
+  if (FUNCTIONS.has(name)) {
+    fail(
+      span,
+      `'${name}' is a built-in function: a custom op needs a name of its own.`,
+      `For example: my_${name}`,
+    );
+  } else if (!NAME.test(name)) {
+    fail(
+      span,
+      `'${name}' is not a valid op name.`,
+      'A name is a letter or _ followed by letters, digits or _.',
+    );
+  }
+  args.forEach((arg, i) => {
+    const at = valueSpan(doc, ['ops', name, 'args', i]);
+    if (!NAME.test(arg) || arg === 'out' || FUNCTIONS.has(arg)) {
+      fail(
+        at,
+        `'${arg}' cannot be an argument name.`,
+        "Use a name that is not 'out' or a function.",
+      );
+    } else if (args.indexOf(arg) !== i) fail(at, `Argument '${arg}' is listed twice.`);
+  });
+  const valid =
+    (shape?.args as unknown[] | undefined)?.length === args.length &&
+    args.length >= 1 &&
+    args.length <= 2;
+  if (!valid) p.ok = false;
+  const expression = (path: (string | number)[], allowOut: boolean): Expr | undefined => {
+    const parsedExpr = parseAt(doc, report, path);
+    if (parsedExpr === undefined) {
+      p.ok = false;
+      return undefined;
+    }
+    const { expr, toFile } = parsedExpr;
+    for (const d of checkNames(expr, args, allowOut, names, name)) {
+      report.add([toFile(d)]);
+      p.ok = false;
+    }
+    for (const node of postOrder(expr)) {
+      if (node.kind === 'call' && names.has(node.callee) && !p.calls.has(node.callee)) {
+        const at = toFile({ start: node.start, end: node.calleeEnd, message: '' });
+        p.calls.set(node.callee, { start: at.start, end: at.end });
+      }
+    }
+    return expr;
+  };
+  if (typeof shape?.forward === 'string')
+    (p as { forward?: Expr }).forward = expression(['ops', name, 'forward'], false);
+  else p.ok = false;
+  const grad =
+    shape?.grad !== null && typeof shape?.grad === 'object'
+      ? (shape.grad as Record<string, unknown>)
+      : undefined;
+  for (const key of Object.keys(grad ?? {})) {
+    if (!args.includes(key)) {
+      const hint = `The arguments are ${args.join(', ')}.`;
+      fail(
+        keySpan(doc, ['ops', name, 'grad', key]),
+        `'${key}' is not an argument of '${name}'.`,
+        hint,
+      );
+    }
+  }
+  for (const arg of args) {
+    if (grad !== undefined && typeof grad[arg] === 'number') {
+      // `grad: { a: 1 }`: YAML reads the number as a number.
+      const value = grad[arg] as number;
+      p.grads.push({ kind: 'number', value, raw: String(value), start: 0, end: 0 });
+    } else if (grad !== undefined && typeof grad[arg] === 'string') {
+      p.grads.push(expression(['ops', name, 'grad', arg], true));
+    } else {
+      p.grads.push(undefined);
+      const at = grad === undefined ? span : keySpan(doc, ['ops', name, 'grad']);
+      fail(
+        at,
+        `Custom op '${name}' has no derivative for its argument '${arg}'.`,
+        `Add it under grad, as in: grad: { ${arg}: <d ${name} / d ${arg}> }`,
+      );
+    }
+  }
+  return p;
+}
+
+/** Parses the string at `path`, reporting its syntax errors; positions map to the file. */
+function parseAt(doc: Document.Parsed, report: Report, path: (string | number)[]) {
+  const scalar = scalarTextAt(doc, path);
+  if (scalar === undefined) return undefined;
+  const map = scalarOffsetMap(report.source.text, scalar);
+  const toFile = (d: LocalDiagnostic) => toFileDiagnostic(d, map, report.source);
+  const { expr, diagnostics } = parseExpression(scalar.value);
+  report.add(diagnostics.map(toFile));
+  return expr === undefined ? undefined : { expr, toFile };
+}
+
+/** Names must be arguments (or `out` in a derivative); calls built-in or custom, with the right count. */
+function checkNames(
+  expr: Expr,
+  args: readonly string[],
+  allowOut: boolean,
+  ops: ReadonlySet<string>,
+  op: string,
+): LocalDiagnostic[] {
+  const found: LocalDiagnostic[] = [];
+  const visible = allowOut ? [...args, 'out'] : args;
+  for (const node of postOrder(expr)) {
+    if (node.kind === 'ref') {
+      found.push({
+        start: node.start,
+        end: node.end,
+        message: `An op cannot refer to graph nodes ('#${node.id}').`,
+        hint: `It sees only its arguments: ${visible.join(', ')}.`,
+      });
+    } else if (node.kind === 'name' && !visible.includes(node.name)) {
+      const why =
+        node.name === 'out'
+          ? "'out' is the result forward defines: only a derivative may use it."
+          : `It sees only ${visible.join(', ')}.`;
+      const guess = suggest(node.name, visible);
+      found.push({
+        start: node.start,
+        end: node.end,
+        message: `Unknown name '${node.name}' in op '${op}'.`,
+        hint: guess === undefined ? why : `Did you mean '${guess}'? ${why}`,
+      });
+    } else if (node.kind === 'binary' && !['+', '-', '*', '/', '**'].includes(node.op)) {
+      found.push({
+        start: node.start,
+        end: node.end,
+        message: `Operator '${node.op}' is not allowed in an op.`,
+      });
+    } else if (node.kind === 'call') {
+      const arity = FUNCTIONS.get(node.callee)?.arity;
+      if (arity === undefined && !ops.has(node.callee)) {
+        const guess = suggest(node.callee, [...FUNCTIONS.keys(), ...ops]);
+        found.push({
+          start: node.start,
+          end: node.calleeEnd,
+          message: `Unknown function '${node.callee}'.`,
+          hint:
+            guess === undefined
+              ? `The functions are ${[...FUNCTIONS.keys(), ...ops].join(', ')}.`
+              : `Did you mean '${guess}'?`,
+        });
+      } else if (arity !== undefined && node.args.length !== arity) {
+        found.push({
+          start: node.start,
+          end: node.end,
+          message: `'${node.callee}' takes ${arity} argument${arity === 1 ? '' : 's'}, found ${node.args.length}.`,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/** Reports a custom op that reaches itself through its calls, at its first call on the cycle. */
+function checkRecursion(p: Parsed, all: readonly Parsed[], report: Report): void {
+  const byName = new Map(all.map((q) => [q.name, q]));
+  for (const [callee, at] of p.calls) {
+    const path = cycleFrom(callee, p.name, byName, new Set());
+    if (path === undefined) continue;
+    const chain = [p.name, ...path].join(' → ');
+    report.error(
+      at,
+      `Custom op '${p.name}' calls itself (${chain}).`,
+      'Custom ops cannot recurse: write the expression out.',
+    );
+    p.ok = false;
+    return;
+  }
+}
+
+function cycleFrom(
+  from: string,
+  target: string,
+  ops: ReadonlyMap<string, Parsed>,
+  seen: Set<string>,
+): string[] | undefined {
+  if (from === target) return [target];
+  if (seen.has(from)) return undefined;
+  seen.add(from);
+  for (const next of ops.get(from)?.calls.keys() ?? []) {
+    const rest = cycleFrom(next, target, ops, seen);
+    if (rest !== undefined) return [from, ...rest];
+  }
+  return undefined;
+}
+
+function build(p: Parsed, defs: ReadonlyMap<string, CustomOpDef>): CustomOpDef {
+  const grads = p.grads as Expr[];
+  const texts = grads.map((g) => printExpr(g));
+  return {
+    name: p.name,
+    args: p.args,
+    forward: evaluator(p.forward!, p.args, defs),
+    grads: grads.map((g) => evaluator(g, p.args, defs)),
+    gradTexts: texts,
+    templates: texts.map((text) =>
+      text.replace(/\b[A-Za-z_][A-Za-z0-9_]*\b(?!\s*\()/g, (word) => {
+        const i = p.args.indexOf(word);
+        return i >= 0 ? PLACEHOLDERS[i] : word === 'out' ? '{out}' : word;
+      }),
+    ),
+    span: p.span,
+  };
+}
+
+/** The op table entry of a custom op, for `Graph.defineOp`. */
+export function opSpecOf(def: CustomOpDef): Omit<OpSpec, 'code'> {
+  const one = def.args.length === 1;
+  return {
+    name: def.name,
+    symbol: def.name,
+    syntax: 'call',
+    arity: def.args.length as 1 | 2,
+    forward: (a, b) => def.forward(a, b, Number.NaN),
+    local: def.grads.map((g) => (a: number, b: number, out: number) => g(a, b, out)),
+    rule: def.args.map((arg) => (one ? `${def.name}'({a})` : `∂${def.name}/∂${arg}({a}, {b})`)),
+    formula: def.args.map((arg, i) => `d ${def.name}/d ${arg} = ${def.gradTexts[i]}`),
+    written: def.templates,
+  };
+}
