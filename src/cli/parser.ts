@@ -44,6 +44,7 @@ export function buildParser(
     .command(openCommand(ctx, COMMAND_NAMES, report))
     .strict()
     .version(ctx.version)
+    .alias('v', 'version')
     .help()
     .alias('h', 'help')
     .wrap(100)

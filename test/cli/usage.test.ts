@@ -18,6 +18,7 @@ describe('the command line', () => {
 
   it('prints --version and --help on stdout, exit 0', async () => {
     expect(await cli('--version')).toMatchObject({ code: 0, stdout: '9.8.7\n', stderr: '' });
+    expect(await cli('-v')).toMatchObject({ code: 0, stdout: '9.8.7\n', stderr: '' });
     const help = await cli('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('gradstep check <files..>');

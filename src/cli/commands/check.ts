@@ -52,7 +52,7 @@ export function checkCommand(
     builder: (yargs) =>
       yargs
         .options(checkOptions)
-        .hide('version')
+        .hide('version').hide('v')
         .positional('files', {
           ...fileArgument,
           array: true,
