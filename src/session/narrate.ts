@@ -58,13 +58,12 @@ function writtenLocal(
 ): string | undefined {
   const g = tl.graph;
   const template = g.spec(node).written?.[slot];
-  const value = (id: number) => {
-    const text = num(g.data[id]);
-    return text.startsWith('-') ? wrap(text) : text;
-  };
-  return template?.replace(/\{(a|b|out)\}/g, (_, key: string) =>
-    value(key === 'a' ? g.in0[node] : key === 'b' ? g.in1[node] : node),
-  );
+  // A negative value gets parentheses unless it already sits in a call's: exp(-0.4).
+  return template?.replace(/\{(a|b|out)\}/g, (match, key: string, at: number, text: string) => {
+    const value = num(g.data[key === 'a' ? g.in0[node] : key === 'b' ? g.in1[node] : node]);
+    const bare = text[at - 1] === '(' && text[at + match.length] === ')';
+    return value.startsWith('-') && !bare ? wrap(value) : value;
+  });
 }
 
 /** The local derivative of `node` for its input `slot`, in the node's names: `(1 - n²)`. */

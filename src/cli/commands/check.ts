@@ -52,7 +52,8 @@ export function checkCommand(
     builder: (yargs) =>
       yargs
         .options(checkOptions)
-        .hide('version').hide('v')
+        .hide('version')
+        .hide('v')
         .positional('files', {
           ...fileArgument,
           array: true,

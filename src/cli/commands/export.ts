@@ -59,7 +59,8 @@ export function exportCommand(
     builder: (yargs) =>
       yargs
         .options(exportOptions)
-        .hide('version').hide('v')
+        .hide('version')
+        .hide('v')
         .positional('file', fileArgument)
         .example('$0 export seed | dot -Tsvg > seed.svg', 'Draw the built-in seed example')
         .example('$0 export seed --format html > seed.html', 'A page to step through offline'),

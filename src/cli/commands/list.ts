@@ -18,9 +18,12 @@ export function listCommand(
     command: 'list',
     describe: 'List the built-in scenarios with their titles',
     builder: (yargs) =>
-      yargs.hide('version').hide('v').options({
-        paths: { type: 'boolean', default: false, describe: 'Show each scenario file too' },
-      }),
+      yargs
+        .hide('version')
+        .hide('v')
+        .options({
+          paths: { type: 'boolean', default: false, describe: 'Show each scenario file too' },
+        }),
     handler: async (args) => report(await runList(ctx, args)),
   };
 }

@@ -15,7 +15,8 @@ export function pythonHelperCommand(
     describe: 'Print gradstep_export.py, which writes a Python Value graph as a scenario',
     builder: (yargs) =>
       yargs
-        .hide('version').hide('v')
+        .hide('version')
+        .hide('v')
         .example('$0 python-helper > gradstep_export.py', 'Install it next to your notebook'),
     handler: async () => report(await runPythonHelper(ctx)),
   };

@@ -91,7 +91,8 @@ export function replayCommand(
     builder: (yargs) =>
       yargs
         .options(replayOptions)
-        .hide('version').hide('v')
+        .hide('version')
+        .hide('v')
         .positional('file', fileArgument)
         .conflicts('keys', 'to')
         // yargs gives an example's command at most half the help's width: keep them short.
