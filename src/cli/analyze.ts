@@ -37,7 +37,16 @@ export interface Analysis {
   readonly mismatches: readonly number[];
   /** The written derivatives of the scenario's own ops, checked at each node that uses them. */
   readonly derivatives: DerivativeFindings;
+  /** The loss of each training iteration's forward pass, and whether it did what `expect` says. */
+  readonly training?: TrainingResult;
   readonly exitCode: ExitCode;
+}
+
+export interface TrainingResult {
+  readonly losses: readonly number[];
+  readonly expect?: 'falls' | 'decreases';
+  /** True without an `expect`. */
+  readonly ok: boolean;
 }
 
 /**
@@ -59,18 +68,35 @@ export function analyze(scenario: Scenario, budget: GradCheckBudget, precision?:
     scenario.observed && compareObserved(session.timeline, scenario.observed, precision);
   const mismatches = gradMismatches(session);
   const derivatives = derivativeFindings(session);
+  const training = trainingResult(session);
   const failed =
     nonFinite !== undefined ||
     gradcheck.failed.length > 0 ||
     expects.some((e) => !e.ok) ||
     (observed !== undefined && observed.count > 0) ||
     mismatches.length > 0 ||
-    derivatives.failed.length > 0;
+    derivatives.failed.length > 0 ||
+    training?.ok === false;
   const exitCode = failed ? 1 : 0;
   return {
     ...{ scenario, session, gradcheck, nonFinite, expects, observed },
-    ...{ mismatches, derivatives, exitCode },
+    ...{ mismatches, derivatives, training, exitCode },
   };
+}
+
+/** `falls`: the last loss is below the first; `decreases`: each is below the one before. */
+function trainingResult(session: SessionState): TrainingResult | undefined {
+  const run = session.timeline.training;
+  if (run === undefined) return undefined;
+  const losses = Array.from(run.losses);
+  const expect = session.timeline.scenario.training?.expect;
+  const ok =
+    expect === 'falls'
+      ? losses[losses.length - 1] < losses[0]
+      : expect === 'decreases'
+        ? losses.every((loss, i) => i === 0 || loss < losses[i - 1])
+        : true;
+  return { losses, expect, ok };
 }
 
 function findNonFinite(scenario: Scenario): NonFinite | undefined {

@@ -1,7 +1,7 @@
 import { type GradCheckReport, type NodeCheck, OpCode } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { correctGrad, formatNumber, formatValue, stepName } from '../session/index.js';
-import type { Analysis } from './analyze.js';
+import type { Analysis, TrainingResult } from './analyze.js';
 import { type DerivativeJson, derivativeLines, derivativesJson } from './derivative-report.js';
 import { type JsonNumber, jsonNumber, painter } from './format.js';
 import {
@@ -88,6 +88,8 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
   }
   if (analysis.observed !== undefined)
     lines.push(...observedText(scenario, analysis.observed, paint).map((line) => `  ${line}`));
+  if (analysis.training !== undefined)
+    lines.push(`  ${trainingText(analysis.training, num, paint)}`);
   lines.push(`  ${analysis.exitCode === 0 ? paint('green', 'ok') : paint('red', 'FAILED')}`);
   return `${lines.join('\n')}\n`;
 }
@@ -216,6 +218,26 @@ export interface CheckJson {
   /** The `observed:` block against gradstep's values; null when the file has none. */
   readonly observed: ObservedJson | null;
   readonly diagnostics: readonly JsonDiagnostic[];
+  /** With training: the loss of each iteration's forward pass. */
+  readonly loss?: readonly JsonNumber[];
+  readonly lossExpect?: { readonly expect: string; readonly ok: boolean } | null;
+}
+
+/** `loss I1 3.14 → I20 0.035 (20 iterations; expect falls: ok)`. */
+function trainingText(
+  training: TrainingResult,
+  num: (x: number) => string,
+  paint: ReturnType<typeof painter>,
+): string {
+  const { losses, expect, ok } = training;
+  const n = losses.length;
+  const range =
+    n === 1 ? `I1 ${num(losses[0])}` : `I1 ${num(losses[0])} → I${n} ${num(losses[n - 1])}`;
+  const verdict =
+    expect === undefined
+      ? ''
+      : `; expect ${expect}: ${ok ? paint('green', 'ok') : paint('red', 'FAILED')}`;
+  return `loss ${range} (${n} iteration${n === 1 ? '' : 's'}${verdict})`;
 }
 
 /** The `--json` line of one file: a checked scenario, or the problems that stopped it. */
@@ -239,6 +261,24 @@ export function checkJson(
       diagnostics,
     };
   }
+  const { training } = analysis;
+  return {
+    ...checkedJson(file, analysis, diagnostics),
+    ...(training === undefined
+      ? {}
+      : {
+          loss: training.losses.map(jsonNumber),
+          lossExpect:
+            training.expect === undefined ? null : { expect: training.expect, ok: training.ok },
+        }),
+  };
+}
+
+function checkedJson(
+  file: string,
+  analysis: Analysis,
+  diagnostics: readonly JsonDiagnostic[],
+): CheckJson {
   const { scenario, gradcheck, session } = analysis;
   const wrong = session.timeline.mode !== 'correct';
   const values = {

@@ -33,12 +33,14 @@ export type {
   CustomOpInfo,
   Diagnostic,
   Expectation,
+  NeuronInfo,
   Observed,
   RelatedLocation,
   Scenario,
   Source,
   Span,
   StepRef,
+  Training,
   WalkthroughItem,
 } from './types.js';
 export { parseStepText, resolveNode, STEP_PATTERN, type StepText } from './walkthrough.js';

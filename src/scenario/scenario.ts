@@ -1,4 +1,4 @@
-import type { BackwardMode, Graph } from '../engine/index.js';
+import { type BackwardMode, type Graph, opSpec } from '../engine/index.js';
 import { lineColumn } from './source.js';
 import type {
   CustomOpInfo,
@@ -32,6 +32,8 @@ export interface ScenarioParts {
 /** Assembles a Scenario; also how tests and benchmarks wrap a graph built in code. */
 export function makeScenario(parts: ScenarioParts): Scenario {
   const { source, graph, spans } = parts;
+  const neurons = parts.neurons ?? [];
+  let roles: Map<number, string> | undefined;
   const spanOf = (id: number): Span | undefined =>
     spans === undefined || id >= spans.start.length
       ? undefined
@@ -44,10 +46,14 @@ export function makeScenario(parts: ScenarioParts): Scenario {
     output: parts.output,
     walkthrough: parts.walkthrough ?? [],
     training: parts.training,
-    neurons: parts.neurons ?? [],
+    neurons,
     observed: parts.observed,
     ...(parts.mode === undefined ? {} : { mode: parts.mode }),
     customOps: parts.customOps ?? [],
+    roleOf(id) {
+      roles ??= rolesOf(graph, neurons);
+      return roles.get(id);
+    },
     spanOf,
     labelOf(id) {
       const name = graph.nameOf(id);
@@ -66,4 +72,27 @@ export function makeScenario(parts: ScenarioParts): Scenario {
 /** Cuts text to `width` characters, marking the cut with `…`. */
 export function cut(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/**
+ * What each node inside a neuron is to it: `h1_2_s1: term 2 of the sum`, `…: b + terms 1…2`,
+ * `…: the sum`, `…: tanh of the sum`. The neuron's nodes are product, sum, product, sum, …, then
+ * its activation unless it is linear.
+ */
+function rolesOf(graph: Graph, neurons: readonly NeuronInfo[]): Map<number, string> {
+  const roles = new Map<number, string>();
+  for (const neuron of neurons) {
+    const { nodes, name } = neuron;
+    const terms = (nodes.length - (neuron.linear ? 0 : 1)) / 2;
+    for (let i = 1; i <= terms; i++) {
+      roles.set(nodes[2 * i - 2], `${name}: term ${i} of the sum`);
+      const sum = i === terms ? 'the whole sum' : i === 1 ? 'b + term 1' : `b + terms 1…${i}`;
+      roles.set(nodes[2 * i - 1], `${name}: ${sum}`);
+    }
+    if (!neuron.linear) {
+      const activation = nodes[nodes.length - 1];
+      roles.set(activation, `${name}: ${opSpec(graph.op[activation]).name} of the sum`);
+    }
+  }
+  return roles;
 }

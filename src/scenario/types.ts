@@ -112,6 +112,8 @@ export interface Scenario {
   readonly customOps: readonly CustomOpInfo[];
   /** The backward algorithm the scenario runs by default (`mode:`). */
   readonly mode?: BackwardMode;
+  /** A built node's part in its neuron (`h1_2_s1: term 2 of the sum`); undefined elsewhere. */
+  roleOf(id: number): string | undefined;
   /** The source text a node came from; `undefined` for graphs built in code. */
   spanOf(id: number): Span | undefined;
   /** The node's name, or its source text cut to 40 characters, or `#ID`. */

@@ -18,9 +18,9 @@ interface Checked {
 const checks = new WeakMap<Timeline, Checked>();
 
 /**
- * The engine's grad check of the final grads, computed on first use and kept. It runs a full
- * forward and backward pass on the graph and then puts every value back as the cursor had it;
- * with the budget `none` it runs neither.
+ * The engine's grad check of the final grads (of iteration 1 when training), computed on first
+ * use and kept. It runs a full forward and backward pass on the graph and then puts every value
+ * back as the cursor had it; with the budget `none` it runs neither.
  */
 export function gradCheckOf(state: SessionState): GradCheckReport {
   return checked(state).report;
@@ -48,6 +48,8 @@ function checked(state: SessionState): Checked {
 function probed(g: Graph, tl: Timeline, budget: GradCheckBudget | undefined): GradCheckReport {
   const data = g.data.slice(0, g.size);
   const grad = g.grad.slice(0, g.size);
+  // With training, the grads checked are those of the first iteration, wherever the cursor is.
+  tl.training?.setParams(g, 1, 0);
   forward(g);
   backward(g, tl.output, tl.cone);
   const report = gradCheck(g, tl.output, budget);

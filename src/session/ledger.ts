@@ -47,13 +47,15 @@ export function ledgerOf(state: SessionState, id: number): GradLedger {
   const expected = starts[id + 1] - starts[id];
   if (tl.reference !== undefined) return modeLedger(state, id, expected, tl.reference);
   const received: LedgerEntry[] = [];
-  // Consumers are in ascending id order; backward runs them in descending order.
+  // Consumers are in ascending id order; backward runs them in descending order. The steps are
+  // those of the cursor's iteration.
+  const offset = state.position - tl.localOf(state.position);
   let previous = -1;
   for (let e = starts[id + 1] - 1; e >= starts[id]; e--) {
     const from = edges[e];
     if (from === previous) continue;
     previous = from;
-    const position = tl.backwardPosition(from);
+    const position = offset + tl.backwardPosition(from);
     if (position > state.position) break;
     for (const c of stepInfo(state, position).contributions) {
       if (c.to === id) received.push({ ...c, from, position, step: stepName(tl, position) });

@@ -20,6 +20,20 @@ export function narrate(
   const num = (x: number) => formatNumber(x, precision);
   const name = (id: number) => operandLabel(tl, id, num);
   if (step.phase === 'forward') return [forwardLine(tl, step.node, num, name)];
+  if (step.phase === 'update' && step.update !== undefined) {
+    const { lr, grad, before, after } = step.update;
+    const p = receiver(tl, step.node);
+    return [
+      `${p}.data -= lr · ${p}.grad = ${num(lr)} × ${num(grad)} = ${num(lr * grad)}   (${num(before)} → ${num(after)})`,
+    ];
+  }
+  if (step.phase === 'iteration') {
+    const updates = tl.training?.params.length ?? 0;
+    const loss = receiver(tl, tl.output);
+    return [
+      `iteration ${step.iteration}: forward, zero grads, backward, ${updates} update${updates === 1 ? '' : 's'}; ${loss} = ${num(step.data)}`,
+    ];
+  }
   const note = modeNote(state, step);
   const lines = backwardLines(state, step, num, name);
   return note === undefined ? lines : [...lines, note];

@@ -39,9 +39,9 @@ export function reduce(state: SessionState, action: Action): SessionState {
   switch (action.type) {
     case 'next':
       // Watching one step costs one check, and autoplay (a run of `next`) then stops at hits.
-      return moveTo(state, action.type, Math.min(at + 1, tl.total), true);
+      return moveTo(state, action.type, tl.nextPosition(at), true);
     case 'prev':
-      return moveTo(state, action.type, Math.max(at - 1, 0));
+      return moveTo(state, action.type, tl.previousPosition(at));
     case 'first':
       return moveTo(state, action.type, 0);
     case 'last':
@@ -117,7 +117,8 @@ function moveTo(
   const tl = state.timeline;
   const from = state.position;
   if (target === from) return state;
-  const undone = target === from - 1 ? stepInfo(state, from) : undefined;
+  const undone =
+    from > 0 && target === tl.previousPosition(from) ? stepInfo(state, from) : undefined;
   const walk = walkthroughIndex(tl);
   const checkWalk = walk.size > 0;
   const watch = stopAtHits && state.breakpoints.length > 0;

@@ -10,6 +10,7 @@ import {
   OpCode,
 } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
+import { TrainingRun } from './training.js';
 import type { Phase } from './types.js';
 
 /**
@@ -53,8 +54,14 @@ export class Timeline {
   readonly cone: Uint8Array;
   /** n: the number of forward steps, also the position just before B0. */
   readonly forwardCount: number;
-  /** Position of `end`: n + 1 + m. */
+  /** Position of `end`: n + 1 + m, times the iterations when training. */
   readonly total: number;
+  /** The gradient-descent run of a scenario with `train:`. */
+  readonly training?: TrainingRun;
+  /** Positions per iteration: n + 1 + m + p (p updates); without training, all of them. */
+  readonly iterationLength: number;
+  /** The iteration whose forward values the graph holds. */
+  private loaded = 1;
   /** Where the graph's arrays are: the position of the newest state reduced. */
   cursor = 0;
   /**
@@ -96,16 +103,46 @@ export class Timeline {
     this.assign = program.assign;
     this.forwardCount = ops;
     const m = this.steps.length;
-    this.total = ops + 1 + m;
+    const training = scenario.training;
+    if (training !== undefined)
+      this.training = new TrainingRun(g, this.output, this.cone, training);
+    this.iterationLength = ops + 1 + m + (training?.params.length ?? 0);
+    this.total = this.iterationLength * (training?.steps ?? 1);
     this.before = new Float64Array(2 * m);
     for (let i = 1; i <= CHECKPOINTS; i++) {
       const j = Math.round((2 * i * m) / (2 * CHECKPOINTS + 1));
       if (j > (this.checkpointAt.at(-1) ?? 0)) this.checkpointAt.push(j);
     }
     this.restoreCost = 16 + (this.output + 1) / 16;
+    this.training?.setParams(g, 1, 0);
     forward(g);
     if (mode !== 'correct') this.reference = this.referenceOf();
     g.grad.fill(0, 0, g.size);
+  }
+
+  /** Iteration of a position (1-based); an iteration's last position is its end. */
+  iterationOf(position: number): number {
+    return position <= 0 ? 1 : Math.ceil(position / this.iterationLength);
+  }
+
+  /** A position within its iteration: 0 (start) … iterationLength (after its last update). */
+  localOf(position: number): number {
+    return position - (this.iterationOf(position) - 1) * this.iterationLength;
+  }
+
+  /** The graph at the start of `iteration`: its parameters, every value computed, grads 0. */
+  private load(iteration: number): void {
+    const g = this.graph;
+    this.training?.setParams(g, iteration, 0);
+    forward(g);
+    g.grad.fill(0, 0, g.size);
+    this.checkpoints.length = 0;
+    this.loaded = iteration;
+  }
+
+  /** The position of the end of the backward phase within an iteration. */
+  private get backwardEnd(): number {
+    return this.zeroPosition + this.steps.length;
   }
 
   /** The correct run's final grads, and the first and last step that runs each node. */
@@ -137,17 +174,37 @@ export class Timeline {
     return this.forwardCount + 1;
   }
 
+  /** What the step ending at `position` does; `iteration` is a whole one after the first (I2…). */
   phaseOf(position: number): Phase {
-    if (position <= this.forwardCount) return 'forward';
-    if (position === this.zeroPosition) return 'zero';
-    return position - this.zeroPosition - 1 === this.reseed ? 'reseed' : 'backward';
+    const local = this.localOf(position);
+    if (this.iterationOf(position) > 1 && local === this.iterationLength) return 'iteration';
+    if (local <= this.forwardCount) return 'forward';
+    if (local === this.zeroPosition) return 'zero';
+    if (local > this.backwardEnd) return 'update';
+    return local - this.zeroPosition - 1 === this.reseed ? 'reseed' : 'backward';
   }
 
-  /** The node the step ending at `position` (1..total) runs; the output for B0. */
+  /** The node the step ending at `position` (1..total) runs; the output for B0 and iterations. */
   nodeOf(position: number): number {
-    if (position <= this.forwardCount) return this.forwardIds[position - 1];
-    if (position === this.zeroPosition) return this.output;
-    return this.steps[position - this.zeroPosition - 1];
+    const local = this.localOf(position);
+    if (this.phaseOf(position) === 'iteration') return this.output;
+    if (local <= this.forwardCount) return this.forwardIds[local - 1];
+    if (local === this.zeroPosition) return this.output;
+    if (local <= this.backwardEnd) return this.steps[local - this.zeroPosition - 1];
+    return this.training!.params[local - this.backwardEnd - 1];
+  }
+
+  /** The position after the next step: one step, or in iterations after the first, a whole one. */
+  nextPosition(position: number): number {
+    const L = this.iterationLength;
+    const whole = position >= L && position % L === 0;
+    return Math.min(position + (whole ? L : 1), this.total);
+  }
+
+  /** The position before the step that ends at `position` (see nextPosition). */
+  previousPosition(position: number): number {
+    const L = this.iterationLength;
+    return position > L && position % L === 0 ? position - L : Math.max(position - 1, 0);
   }
 
   /** Position of a node's forward step, or -1 for leaves. */
@@ -171,7 +228,7 @@ export class Timeline {
 
   /** The grad an input held before backward step `position` added contribution `slot`. */
   gradBefore(position: number, slot: number): number {
-    return this.before[2 * (position - this.zeroPosition - 1) + slot];
+    return this.before[2 * (this.localOf(position) - this.zeroPosition - 1) + slot];
   }
 
   /** Runs the step that moves the cursor from `position - 1` to `position`. */
@@ -184,8 +241,26 @@ export class Timeline {
     this.jump(position, position - 1);
   }
 
-  /** Moves the arrays from `from` to `to` exactly; the cost depends on grads only (see above). */
+  /**
+   * Moves the arrays from `from` to `to` exactly. Within an iteration the cost depends on grads
+   * only (see above); another iteration is loaded first (its parameters, then forward).
+   */
   jump(from: number, to: number): void {
+    const iteration = this.iterationOf(to);
+    let start = this.localOf(from);
+    if (iteration !== this.loaded || this.iterationOf(from) !== iteration) {
+      this.load(iteration);
+      start = 0;
+    }
+    const updates = this.training === undefined ? 0 : this.localOf(to) - this.backwardEnd;
+    // Backward reads the parameters as they were before this iteration's updates.
+    if (this.training !== undefined) this.training.setParams(this.graph, iteration, 0);
+    this.jumpGrads(Math.min(start, this.backwardEnd), Math.min(this.localOf(to), this.backwardEnd));
+    if (updates > 0) this.training!.setParams(this.graph, iteration, updates);
+  }
+
+  /** Moves the grads between two positions of the loaded iteration. */
+  private jumpGrads(from: number, to: number): void {
     const zero = this.zeroPosition;
     // Grad states: -1 before B0 (all zeros), j after Bj (0 for B0).
     const target = to < zero ? -1 : to - zero;
@@ -265,11 +340,11 @@ export class Timeline {
 
   isDataKnown(position: number, id: number): boolean {
     if (this.graph.op[id] <= OpCode.constant) return true;
-    return this.forwardPosition(id) <= position;
+    return this.forwardPosition(id) <= this.localOf(position);
   }
 
   isGradKnown(position: number): boolean {
-    return position >= this.zeroPosition;
+    return this.localOf(position) >= this.zeroPosition;
   }
 }
 

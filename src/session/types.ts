@@ -4,11 +4,24 @@ import type { Timeline } from './timeline.js';
 /**
  * Positions on the timeline are numbers: 0 is `start`, k (1..n) is just after forward step Fk,
  * n + 1 is just after B0, n + 1 + j is just after Bj, and `timeline.total` is `end` (= after Bm).
+ * With training, n + 1 + m + u is just after update Uu, and iteration i takes the positions
+ * (i - 1)·L + 1 … i·L (L = `timeline.iterationLength`; its steps are named `I5.B3`, its end `I5`).
  */
 export type Position = number;
 
-/** `reseed`: double-backward's second `output.grad = 1` (B'0), which zeroes nothing. */
-export type Phase = 'forward' | 'zero' | 'backward' | 'reseed';
+/**
+ * `reseed`: double-backward's second `output.grad = 1` (B'0), which zeroes nothing; `update`: one
+ * parameter's `p.data -= lr · p.grad`; `iteration`: a whole training iteration after the first.
+ */
+export type Phase = 'forward' | 'zero' | 'backward' | 'reseed' | 'update' | 'iteration';
+
+/** What an update step did to its parameter. */
+export interface Update {
+  readonly lr: number;
+  readonly grad: number;
+  readonly before: number;
+  readonly after: number;
+}
 
 /** One `input.grad += local · node.grad` of a backward step. */
 export interface Contribution {
@@ -38,6 +51,12 @@ export interface StepInfo {
   readonly data: number;
   /** Backward steps: one per input edge, in input order. */
   readonly contributions: readonly Contribution[];
+  /** Update steps: the parameter's change. */
+  readonly update?: Update;
+  /** A whole iteration (I2…): every parameter after its updates, in update order. */
+  readonly params?: readonly number[];
+  /** The training iteration the step belongs to (1 without training). */
+  readonly iteration: number;
 }
 
 export interface ExpectResult {

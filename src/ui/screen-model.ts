@@ -90,21 +90,30 @@ export function stepFocus(session: SessionState): StepFocus {
   return { node: receivers[0], alsoInView: [step.node, ...receivers.slice(1)] };
 }
 
-/** `start`, `F3/5`, `B0/5`, `B5/5`: the last step run and the size of its phase. */
+/** `start`, `F3/5`, `B0/5`, `B5/5`, `U2/9`, `I5/20`: the last step run and the size of its phase. */
 export function stepLabel(session: SessionState): string {
   const { timeline, position } = session;
   if (position === 0) return 'start';
-  if (position <= timeline.forwardCount) return `F${position}/${timeline.forwardCount}`;
+  const phase = timeline.phaseOf(position);
   // A pass's size: double-backward's two passes have the same number of steps.
   const pass = timeline.reseed >= 0 ? timeline.reseed : timeline.steps.length;
-  return `${stepName(timeline, position)}/${pass}`;
+  const size =
+    phase === 'forward'
+      ? timeline.forwardCount
+      : phase === 'update'
+        ? (timeline.training?.params.length ?? 0)
+        : phase === 'iteration'
+          ? (timeline.training?.iterations ?? 1)
+          : pass;
+  return `${stepName(timeline, position)}/${size}`;
 }
 
 export function phaseLabel(session: SessionState): string {
   const { timeline, position } = session;
   if (position === 0) return 'ready';
   if (position === timeline.total) return 'done';
-  return timeline.phaseOf(position) === 'forward' ? 'forward' : 'backward';
+  const phase = timeline.phaseOf(position);
+  return phase === 'zero' ? 'backward' : phase === 'iteration' ? 'training' : phase;
 }
 
 /** Nodes whose name or label contains the query, in id order. */
@@ -137,7 +146,9 @@ export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: 
     grad: grad ?? null,
     gradBefore: contribution?.before ?? null,
     current: step?.node === id,
-    changed: contribution !== undefined || (step?.phase === 'zero' && step.node === id),
+    changed:
+      contribution !== undefined ||
+      ((step?.phase === 'zero' || step?.phase === 'update') && step.node === id),
     final,
     pending: known && inCone && !final,
     breakpoint: session.breakpoints.some((b) => b.node === id),

@@ -87,7 +87,7 @@ export function drive(
     state = next;
     const { from, to, step } = next.last;
     const tl = next.timeline;
-    const moved = single && to === from + 1 ? undefined : stepName(tl, from);
+    const moved = single && to === tl.nextPosition(from) ? undefined : stepName(tl, from);
     emit({
       from: moved,
       to: stepName(tl, to),
@@ -100,7 +100,12 @@ export function drive(
   };
   if (plan.kind === 'all')
     while (state.position < state.timeline.total) apply({ type: 'next' }, true);
-  if (plan.kind === 'to') while (state.position < plan.position) apply({ type: 'next' }, true);
+  while (plan.kind === 'to' && state.position < plan.position) {
+    // A whole iteration would pass a step inside it: the last ones are taken one at a time.
+    const p = state.position;
+    const whole = state.timeline.nextPosition(p) > plan.position;
+    apply(whole ? { type: 'goto', step: p + 1 } : { type: 'next' }, true);
+  }
   if (plan.kind === 'keys') {
     for (const key of plan.keys) {
       if (key.kind === 'quit') break;

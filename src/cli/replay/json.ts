@@ -1,5 +1,5 @@
 import { type Scenario, safeJson } from '../../scenario/index.js';
-import { stepName } from '../../session/index.js';
+import { type StepInfo, stepName } from '../../session/index.js';
 import { jsonNumber } from '../format.js';
 import { nodeJson, sessionValues } from '../graph-json.js';
 import type { ReplayBlock } from './drive.js';
@@ -48,6 +48,7 @@ function stepJson(scenario: Scenario, block: ReplayBlock) {
       before: jsonNumber(c.before),
       after: jsonNumber(c.after),
     })),
+    ...trainingJson(scenario, step),
     say: block.say,
     expects: block.expects.map((e) => ({
       node: scenario.labelOf(e.node),
@@ -57,4 +58,23 @@ function stepJson(scenario: Scenario, block: ReplayBlock) {
       ok: e.ok,
     })),
   };
+}
+
+/**
+ * An update step's change, and for a whole iteration (I2…) its loss and every parameter's value
+ * after its updates.
+ */
+function trainingJson(scenario: Scenario, step: StepInfo | undefined): Record<string, unknown> {
+  if (step?.update !== undefined) {
+    const { lr, grad, before, after } = step.update;
+    return {
+      update: { lr, grad: jsonNumber(grad), before: jsonNumber(before), after: jsonNumber(after) },
+    };
+  }
+  if (step?.params === undefined) return {};
+  const ids = scenario.training?.params ?? [];
+  const params = Object.fromEntries(
+    step.params.map((value, k) => [scenario.labelOf(ids[k]), jsonNumber(value)]),
+  );
+  return { iteration: step.iteration, loss: jsonNumber(step.data), params };
 }

@@ -50,7 +50,9 @@ export function buildModelBlock(
   const g = built.graph;
   const start = new Int32Array(g.size);
   const end = new Int32Array(g.size);
-  const modelSpan = valueSpan(doc, ['model']);
+  // Built nodes have no text of their own: an empty span at the model gives their line.
+  const at = valueSpan(doc, ['model']).start;
+  const modelSpan = { start: at, end: at };
   for (let id = 0; id < g.size; id++) {
     const span = spanOfName(doc, g.nameOf(id)) ?? modelSpan;
     start[id] = span.start;

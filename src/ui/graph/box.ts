@@ -2,6 +2,9 @@ import type { CellBuffer } from './cells.js';
 import { FLAGS, type Flag, flagsOf, frameStyle, PLAIN, type Style } from './style.js';
 import type { NodeState } from './types.js';
 
+/** The room a compact box gives its label at most. */
+export const COMPACT_LABEL = 10;
+
 export type Format = (x: number) => string;
 
 export const defaultFormat: Format = (x) => x.toFixed(4);
@@ -135,7 +138,7 @@ export function drawCompactBox(buffer: CellBuffer, at: BoxPlace, face: Face): vo
   buffer.text(x + 1, y, ' '.repeat(inner));
   let column = x + 1 + glyphs(buffer, x + 1, y, face.flags, inner);
   const room = () => inner - (column - x - 1);
-  const label = cut(face.label, Math.min(room(), 10));
+  const label = cut(face.label, Math.min(room(), COMPACT_LABEL));
   buffer.text(column, y, label, face.state.searchMatch ? FLAGS.searchMatch.style : LABEL);
   column += [...label].length;
   const data = cut(`=${show(face.state.data, face.format)} `, room());

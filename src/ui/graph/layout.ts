@@ -1,5 +1,6 @@
 import { type Graph, opLabel } from '../../engine/index.js';
-import { cut } from './box.js';
+import { COMPACT_LABEL } from './box.js';
+import { fitLabels, middleCut } from './labels.js';
 import { type Layering, layerGraph } from './layering.js';
 import { type ItemShape, placeItems } from './placement.js';
 import { type GapRoutes, routeEdges } from './routing.js';
@@ -77,9 +78,15 @@ export function layoutGraph(
   const layering = layerGraph(graph);
   const itemY = placeItems(layering, shape);
   const texts = nodeTexts(graph, labelOf);
-  const { labels } = texts;
+  const { symbols } = texts;
+  // A box's title holds the label, a space and the op symbol; a compact box gives labels 10 cells.
+  const labels = fitLabels(texts.labels, (id) =>
+    mode === 'boxes'
+      ? boxWidth - 2 - (symbols[id] === '' ? 0 : symbols[id].length + 1)
+      : COMPACT_LABEL,
+  );
   const { stubFrom, stubTo } = layering;
-  const stubLabels = Array.from(stubFrom, (from) => cut(labels[from], STUB_LABEL));
+  const stubLabels = Array.from(stubFrom, (from) => middleCut(labels[from], STUB_LABEL));
   // A stub is its label, a space and a stroke into the port, right of the gap's tracks.
   const stubRoom = new Int32Array(layering.layers.length);
   stubLabels.forEach((label, s) => {
@@ -90,6 +97,7 @@ export function layoutGraph(
   return {
     mode,
     ...texts,
+    labels,
     output,
     boxWidth,
     boxHeight: shape.boxHeight,

@@ -1,9 +1,14 @@
 import { phaseLabel, type ScreenModel, stepLabel } from '../screen-model.js';
 import { fitWidth, painter, visibleWidth } from '../text.js';
 import { AUTOPLAY_SPEEDS } from '../view-state.js';
+import { lossLine } from './sparkline.js';
+
+/** Iterations the header's loss curve shows (the latest). */
+const LOSS_BARS = 20;
 
 /**
- * One line: title, file, phase, the last step run, walkthrough progress, autoplay, always in this
+ * One line: title, file, phase, the last step run, walkthrough progress, the loss curve of a
+ * training run, autoplay, always in this
  * order. When it does not fit, the file loses its folders and then the title is cut, so the step
  * always shows.
  */
@@ -18,6 +23,8 @@ export function headerLine(model: ScreenModel, file: string | undefined): string
     const reached = facts.itemPositions.filter((p) => p >= 0 && p <= session.position).length;
     status.push(`walkthrough ${reached}/${items}`);
   }
+  const loss = lossLine(session, LOSS_BARS);
+  if (loss !== '') status.push(loss);
   if (view.playing) status.push(paint(`▶ playing ${AUTOPLAY_SPEEDS[view.speed]}ms/step`, '1;32'));
   const right = ` │ ${status.join(' │ ')}`;
   const title = session.timeline.scenario.title;

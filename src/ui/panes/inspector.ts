@@ -34,6 +34,8 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   const expr = span === undefined ? '' : scenario.source.text.slice(span.start, span.end).trim();
   const definition = expr !== '' && expr !== label ? `${label} = ${expr}` : label;
   const lines = [`${paint(definition, '1')}  #${id}${where}`];
+  const role = scenario.roleOf(id);
+  if (role !== undefined) lines.push(paint(role, '2'));
   const op = `op      ${spec.name}`;
   const formula = spec.formula.join(', ');
   if (formula === '' || op.length + 2 + formula.length <= width) {
@@ -71,6 +73,23 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   }
   lines.push(...checkLines(model, id, ledger.final, width));
   lines.push(...derivativeLines(model, id));
+  lines.push(...historyLines(model, id));
+  return lines;
+}
+
+/** A trained parameter's value at the start of each iteration so far, and its grad in it. */
+function historyLines(model: ScreenModel, id: number): string[] {
+  const { timeline, position } = model.session;
+  const run = timeline.training;
+  const k = run?.indexOf(id) ?? -1;
+  if (run === undefined || k < 0) return [];
+  const fmt = (x: number) => formatNumber(x, model.precision);
+  const current = timeline.iterationOf(position);
+  const lines = ['history value at the start of each iteration, grad in it'];
+  for (let i = 1; i <= current; i++) {
+    const grad = i < current || timeline.isGradKnown(position) ? fmt(run.grad(i, k)) : '?';
+    lines.push(`${`  I${i}`.padEnd(7)} ${fmt(run.value(i, k)).padEnd(12)} grad ${grad}`);
+  }
   return lines;
 }
 
@@ -143,6 +162,8 @@ function field(label: string, parts: readonly string[], width: number): string[]
 function checkLines(model: ScreenModel, id: number, final: boolean, width: number): string[] {
   const paint = painter(model.color);
   if (model.checkPending === true) return [paint('check   … checking', '2')];
+  const { timeline, position } = model.session;
+  if (timeline.iterationOf(position) > 1) return [paint('check   – checks iteration 1 only', '2')];
   const check = gradCheckStatus(model.session, id);
   if (check === undefined) {
     return field('check', notExamined(model, id), width).map((line) => paint(line, '2'));

@@ -28,7 +28,9 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
     lines.push(...wrap('n runs F1; a value not computed yet shows ?', width));
   } else {
     const label = scenario.labelOf(step.node);
+    const role = scenario.roleOf(step.node);
     lines.push(`${paint(step.name, '1;33')} ${step.phase} · ${label}`);
+    if (role !== undefined) lines.push(paint(role, '2'));
     for (const line of narrate(session, step, precision)) lines.push(...wrapFormula(line, width));
   }
   const last = session.last;

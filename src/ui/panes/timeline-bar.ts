@@ -5,14 +5,16 @@ import { fitWidth, type Paint, painter, visibleWidth } from '../text.js';
 
 /**
  * `start F1 F2 … F5 │ B0 B1 … B5` with the cursor in brackets, `●` before steps where a node
- * breakpoint fires and `‖` before walkthrough pauses. When the steps do not fitWidth, a window around
+ * breakpoint fires and `‖` before walkthrough pauses; with training, `│ U1 … Up │ I2 I3 …` (an
+ * iteration the cursor is inside shows its steps). When the steps do not fit, a window around
  * the cursor is shown with `…` at the cut ends.
  */
 export function timelineLine(model: ScreenModel): string {
   const { session, columns } = model;
   const paint = painter(model.color);
   const marked = breakpointPositions(session);
-  const total = session.timeline.total;
+  const tl = session.timeline;
+  const total = tl.total;
   const token = (p: number) => stepToken(model, p, marked, paint);
   const width = columns - 2;
   const tokens = new Map<number, string>([[session.position, token(session.position)]]);
@@ -22,9 +24,9 @@ export function timelineLine(model: ScreenModel): string {
   // Grow the window one step at a time on alternate sides until the line is full.
   while (low > 0 || high < total) {
     const side = (high - session.position <= session.position - low && high < total) || low === 0;
-    const p = side ? high + 1 : low - 1;
+    const p = side ? tl.nextPosition(high) : tl.previousPosition(low);
     const text = token(p);
-    const needed = visibleWidth(text) + 1 + (p === session.timeline.zeroPosition ? 2 : 0);
+    const needed = visibleWidth(text) + 1 + (startsPhase(tl, p) ? 2 : 0);
     if (used + needed > width) break;
     tokens.set(p, text);
     used += needed;
@@ -32,8 +34,8 @@ export function timelineLine(model: ScreenModel): string {
     else low = p;
   }
   let line = low > 0 ? '… ' : '';
-  for (let p = low; p <= high; p++) {
-    if (p === session.timeline.zeroPosition && p > low) line += `${paint('│', '2')} `;
+  for (const p of [...tokens.keys()].sort((a, b) => a - b)) {
+    if (startsPhase(tl, p) && p > low) line += `${paint('│', '2')} `;
     line += `${tokens.get(p)} `;
   }
   if (high < total) line += '…';
@@ -47,12 +49,19 @@ function stepToken(
   paint: Paint,
 ): string {
   const { session, facts } = model;
-  const { timeline } = session;
-  const name = stepName(timeline, p);
+  const name = stepName(session.timeline, p);
   const prefix = (marked.has(p) ? FLAGS.breakpoint.glyph : '') + (facts.pauses.has(p) ? '‖' : '');
   const styledPrefix = prefix === '' ? '' : paint(prefix, FLAGS.breakpoint.style);
   if (p === session.position) return styledPrefix + paint(`[${name}]`, '1;7');
   return styledPrefix + (p > session.position ? paint(name, '2') : name);
+}
+
+/** B0, U1 and the first whole iteration begin a phase; a bar marks where. */
+function startsPhase(tl: Timeline, p: number): boolean {
+  const local = tl.localOf(p);
+  if (local === tl.zeroPosition) return true;
+  if (tl.training === undefined) return false;
+  return local === tl.zeroPosition + tl.backwardIds.length + 1 || p === 2 * tl.iterationLength;
 }
 
 /** Positions of the steps where a breakpoint on a node fires (conditions cannot be known ahead). */

@@ -55,6 +55,13 @@ describe('model: mlp builder', () => {
     expect(by('sq_s3')).toBe(by('err_s3') ** 2);
     expect(by('loss')).toBe(by('lsum_3') + by('sq_s4'));
     expect(s.labelOf(s.output)).toBe('loss');
+    const role = (n: string) => s.roleOf(g.idOf(n)!);
+    expect(role('wx1_2_2_s1')).toBe('h1_2_s1: term 2 of the sum');
+    expect(role('sum1_2_1_s1')).toBe('h1_2_s1: b + term 1');
+    expect(role('sum1_2_2_s1')).toBe('h1_2_s1: b + terms 1…2');
+    expect(role('z1_2_s1')).toBe('h1_2_s1: the whole sum');
+    expect(role('h1_2_s1')).toBe('h1_2_s1: tanh of the sum');
+    expect(role('w1_2_2')).toBeUndefined();
     expect(s.neurons.map((n) => n.name).slice(0, 5)).toEqual([
       'h1_1_s1',
       'h1_2_s1',
