@@ -81,6 +81,22 @@ export const modeOption = {
     "The backward algorithm: correct, or one of micrograd's classic bugs, compared with the correct run (default: the scenario's mode:, else correct)",
 } as const satisfies Options;
 
+/**
+ * `--quiz` (every grad a backward step settles becomes a prediction) or `--quiz forward` (every
+ * forward step's data).
+ */
+export const quizOption = {
+  type: 'string',
+  describe:
+    'Ask the learner to predict every grad a backward step settles (or, with "forward", every forward value)',
+  coerce: (value: unknown): 'backward' | 'forward' | undefined => {
+    if (value === undefined) return undefined;
+    if (value === '' || value === 'backward') return 'backward';
+    if (value === 'forward') return 'forward';
+    throw new UsageError(`--quiz takes 'forward', 'backward' or nothing, got '${value}'`);
+  },
+} as const satisfies Options;
+
 /** The scenario file every command but `list` takes. */
 export const fileArgument = {
   type: 'string',

@@ -87,7 +87,7 @@ export async function reloadScenario(
   return { ok: false, diagnostics: [{ severity: 'error', source, start: 0, end: 0, message }] };
 }
 
-async function readText(io: Io, file: string): Promise<string | Problem> {
+export async function readText(io: Io, file: string): Promise<string | Problem> {
   const content = await io.readFile(file);
   switch (content.kind) {
     case 'missing':

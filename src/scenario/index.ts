@@ -35,6 +35,7 @@ export type {
   Expectation,
   NeuronInfo,
   Observed,
+  PredictSpec,
   RelatedLocation,
   Scenario,
   Source,
@@ -43,4 +44,5 @@ export type {
   Training,
   WalkthroughItem,
 } from './types.js';
+export { DEFAULT_PREDICTION_TOLERANCE } from './predict.js';
 export { parseStepText, resolveNode, STEP_PATTERN, type StepText } from './walkthrough.js';

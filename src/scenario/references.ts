@@ -87,7 +87,12 @@ export function resolveWalkthrough(
     for (const p of problems)
       report.error(valueSpan(doc, [...path, ...p.field.split('.')]), p.message, p.hint);
     if (item === undefined) continue;
-    if (item.say === undefined && item.expect === undefined && !item.pause) {
+    if (
+      item.say === undefined &&
+      item.expect === undefined &&
+      item.predict === undefined &&
+      !item.pause
+    ) {
       report.error(
         valueSpan(doc, path),
         `Walkthrough item ${index + 1} does nothing.`,
@@ -113,10 +118,12 @@ export function checkWalkthroughNames(
   };
   for (const { index, fields } of items) {
     const path = ['walkthrough', index];
-    const step = parseStepText(fields.at);
+    const step = parseStepText(fields.at ?? 'start');
     if (step.ok && (step.value.kind === 'forward-node' || step.value.kind === 'backward-node'))
       check(step.value.node, valueSpan(doc, [...path, 'at']));
     if (fields.expect !== undefined)
       check(fields.expect.node, valueSpan(doc, [...path, 'expect', 'node']));
+    if (fields.predict !== undefined)
+      check(fields.predict.node, valueSpan(doc, [...path, 'predict', 'node']));
   }
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BACKWARD_MODES } from '../engine/index.js';
 import { dataSchema, lossSchema, modelSchema, trainSchema } from './model/schema.js';
+import { DEFAULT_PREDICTION_TOLERANCE } from './predict.js';
 import { parseStepText, STEP_PATTERN } from './walkthrough.js';
 
 /** Default tolerance of an `expect`, relative and absolute. */
@@ -64,15 +65,54 @@ const expectation = z
     oneOf: [{ required: ['data'] }, { required: ['grad'] }],
   });
 
-export const walkthroughItem = z.strictObject({
-  at: step,
-  say: z
-    .string()
-    .optional()
-    .meta({ description: 'Narration shown when the cursor reaches the step.' }),
-  expect: expectation.optional(),
-  pause: z.boolean().default(false).meta({ description: 'Autoplay stops here.' }),
-});
+/** `grad` or `data` written bare (`{ node: x, grad }`, YAML's null) or as `true`. */
+const which = z
+  .union([z.null(), z.literal(true)])
+  .optional()
+  .meta({ description: 'Write the key alone (`{ node: x1, grad }`) or with true.' });
+
+const prediction = z
+  .strictObject({
+    node: z
+      .string()
+      .min(1)
+      .meta({ description: "A node name, or '#ID' (quoted) for an unnamed node." }),
+    data: which,
+    grad: which,
+    tol: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta({
+        description: `Relative tolerance of a right answer (default ${DEFAULT_PREDICTION_TOLERANCE}); never tighter than 1e-6 absolute.`,
+      }),
+    hint: z.string().optional().meta({ description: 'Shown with the question.' }),
+  })
+  .superRefine((p, ctx) => {
+    if ((p.data === undefined) === (p.grad === undefined)) {
+      const params: IssueParams = { hint: 'For example: {node: x1, grad}' };
+      ctx.addIssue({ code: 'custom', message: "A predict takes 'data' or 'grad' (one).", params });
+    }
+  })
+  .meta({
+    description:
+      'A question for the learner: the value of one node, asked just before the step that settles it ' +
+      '(its forward step for data; its last contribution, or B0 for the output, for grad).',
+    oneOf: [{ required: ['data'] }, { required: ['grad'] }],
+  });
+
+export const walkthroughItem = z
+  .strictObject({
+    at: step.optional(),
+    predict: prediction.optional(),
+    say: z
+      .string()
+      .optional()
+      .meta({ description: 'Narration shown when the cursor reaches the step.' }),
+    expect: expectation.optional(),
+    pause: z.boolean().default(false).meta({ description: 'Autoplay stops here.' }),
+  })
+  .meta({ anyOf: [{ required: ['at'] }, { required: ['predict'] }] });
 
 /** A value your own code computed: a number, or 'nan', 'inf', '-inf' (JSON has no such numbers). */
 const observedValue = z.union([z.number(), z.enum(['nan', 'inf', '-inf'])]);
@@ -149,7 +189,17 @@ export const scenarioFileSchema = z
       description:
         "The backward algorithm run by default: correct, or one of micrograd's classic bugs (overwrite: = instead of +=; no-topo: recursion without a topological sort; double-backward: two passes without zeroing). --mode overrides it.",
     }),
-    walkthrough: z.array(walkthroughItem).optional(),
+    walkthrough: z
+      .array(walkthroughItem)
+      .superRefine((items, ctx) => {
+        items.forEach((item, i) => {
+          if (item.at !== undefined || item.predict !== undefined) return;
+          // Only a predict may leave `at` out: the step that settles its value is implied.
+          const message = `Missing required field 'at' in walkthrough item ${i + 1}.`;
+          ctx.addIssue({ code: 'custom', message, path: [i] });
+        });
+      })
+      .optional(),
     observed: observedBlock.optional(),
   })
   .meta({ title: 'gradstep scenario', description: 'A scalar autograd graph to step through.' });
@@ -173,7 +223,9 @@ export function fieldsAt(path: readonly PropertyKey[]): string[] {
         ? nested[path[0]].shape
         : path.length === 2
           ? walkthroughItem.shape
-          : expectation.shape;
+          : path[2] === 'predict'
+            ? prediction.shape
+            : expectation.shape;
   return Object.keys(shape);
 }
 

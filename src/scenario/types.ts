@@ -42,12 +42,23 @@ export interface Expectation {
   readonly tol: number;
 }
 
+/** A question for the learner: a node's value, asked just before the step that settles it. */
+export interface PredictSpec {
+  readonly node: number;
+  readonly field: 'data' | 'grad';
+  /** Relative; an answer within max(tol · |value|, 1e-6) of the value is right. */
+  readonly tol: number;
+  readonly hint?: string;
+}
+
 export interface WalkthroughItem {
   readonly at: StepRef;
   /** The `at` text as written, for messages. */
   readonly atText: string;
   readonly say?: string;
   readonly expect?: Expectation;
+  /** Asked before the step `at` names, which is the one that settles the value. */
+  readonly predict?: PredictSpec;
   readonly pause: boolean;
   /** The item in the scenario file, for diagnostics. */
   readonly span: Span;

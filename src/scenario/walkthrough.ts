@@ -6,6 +6,7 @@
 import { backwardOrder, dependencyMask, type Graph, OpCode } from '../engine/index.js';
 import { namesOf } from './names.js';
 import { suggest } from './suggest.js';
+import { resolvePredict, stepText } from './predict.js';
 import type { Expectation, StepRef, WalkthroughItem } from './types.js';
 
 export const STEP_PATTERN = /^(?:start|end|[FB][0-9]+|(?:forward|backward):\S+)$/;
@@ -60,6 +61,8 @@ export class StepSpace {
   private readonly forwardStep: Int32Array;
   /** 1-based backward step of each op node the output depends on; 0 elsewhere. */
   private readonly backwardStep: Int32Array;
+  /** The backward step that hands each node its last contribution; 0 for none. */
+  private readonly settleStep: Int32Array;
 
   constructor(
     readonly graph: Graph,
@@ -72,8 +75,10 @@ export class StepSpace {
     this.forwardCount = count;
     const order = backwardOrder(graph, output, dependencyMask(graph, output));
     this.backwardStep = new Int32Array(graph.size);
+    this.settleStep = new Int32Array(graph.size);
     order.forEach((id, i) => {
       this.backwardStep[id] = i + 1;
+      for (const input of graph.inputsOf(id)) this.settleStep[input] = i + 1;
     });
     this.backwardCount = order.length;
   }
@@ -138,6 +143,23 @@ export class StepSpace {
     return last === first
       ? `The only ${letter} step is ${letter}${first}.`
       : `Steps go from ${letter}${first} to ${letter}${last}.`;
+  }
+
+  /** The step that settles a predicted value: its forward step, or its last contribution. */
+  settles(node: number, field: 'data' | 'grad', ref: string): Parsed<StepRef> {
+    if (field === 'data') {
+      const index = this.forwardStep[node];
+      if (index > 0) return { ok: true, value: { kind: 'forward', index } };
+      return {
+        ok: false,
+        message: `'${ref}' is a leaf: its data is known from the start, so there is nothing to predict.`,
+        hint: 'Predict the data of an op node, or a grad.',
+      };
+    }
+    if (node === this.output) return { ok: true, value: { kind: 'backward', index: 0 } };
+    const index = this.settleStep[node];
+    if (index > 0) return { ok: true, value: { kind: 'backward', index } };
+    return { ok: false, message: `The output does not depend on '${ref}': its grad stays 0.` };
   }
 
   /** Position on the timeline: start 0, F1..Fn, B0..Bm, end. */
@@ -209,8 +231,15 @@ export function resolveNode(
 
 /** The validated fields of one item, with where they are written for diagnostics. */
 export interface ItemFields {
-  readonly at: string;
+  readonly at?: string;
   readonly say?: string;
+  readonly predict?: {
+    readonly node: string;
+    readonly data?: true | null;
+    readonly grad?: true | null;
+    readonly tol?: number;
+    readonly hint?: string;
+  };
   readonly expect?: {
     readonly node: string;
     readonly data?: number;
@@ -221,7 +250,7 @@ export interface ItemFields {
 }
 
 export type ItemProblem = {
-  readonly field: 'at' | 'expect.node' | 'expect';
+  readonly field: 'at' | 'expect.node' | 'expect' | 'predict.node' | 'predict';
   readonly message: string;
   readonly hint?: string;
 };
@@ -233,9 +262,21 @@ export function resolveItem(
   span: { start: number; end: number },
 ): { item?: WalkthroughItem; problems: ItemProblem[] } {
   const problems: ItemProblem[] = [];
-  const text = parseStepText(fields.at);
-  const at = text.ok ? space.step(text.value) : text;
-  if (!at.ok) problems.push({ field: 'at', message: at.message, hint: at.hint });
+  const predicted = fields.predict === undefined ? undefined : resolvePredict(space, fields);
+  if (predicted !== undefined && !predicted.ok) problems.push(predicted.problem);
+  const text = fields.at === undefined ? undefined : parseStepText(fields.at);
+  let at = text === undefined ? undefined : text.ok ? space.step(text.value) : text;
+  if (at !== undefined && !at.ok)
+    problems.push({ field: 'at', message: at.message, hint: at.hint });
+  if (predicted?.ok && at?.ok && space.rank(at.value) !== space.rank(predicted.at)) {
+    problems.push({
+      field: 'at',
+      message: `A prediction is asked just before the step that settles its value, not at ${fields.at}.`,
+      hint: "Leave out 'at'.",
+    });
+  }
+  if (predicted?.ok) at ??= { ok: true, value: predicted.at };
+  if (at === undefined) return { problems };
   let expect: Expectation | undefined;
   if (fields.expect !== undefined) {
     const { node: ref, data, grad, tol } = fields.expect;
@@ -246,14 +287,22 @@ export function resolveItem(
         data !== undefined
           ? { node: node.value, field: 'data', value: data, tol }
           : { node: node.value, field: 'grad', value: grad ?? 0, tol };
-      const known = at.ok ? space.unknownAt(at.value, expect, fields.at, ref) : undefined;
+      const known = at.ok ? space.unknownAt(at.value, expect, fields.at ?? '', ref) : undefined;
       if (known !== undefined && !known.ok)
         problems.push({ field: 'expect', message: known.message, hint: known.hint });
     }
   }
   if (!at.ok || problems.length > 0) return { problems };
-  return {
-    item: { at: at.value, atText: fields.at, say: fields.say, expect, pause: fields.pause, span },
-    problems,
+  const atText = fields.at ?? stepText(at.value);
+  const predict = predicted?.ok ? predicted.spec : undefined;
+  const item = {
+    at: at.value,
+    atText,
+    say: fields.say,
+    expect,
+    predict,
+    pause: fields.pause,
+    span,
   };
+  return { item, problems };
 }

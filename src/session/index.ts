@@ -13,7 +13,7 @@ export {
 export { DEFAULT_PRECISION, formatNumber, formatValue } from './format.js';
 export { gradCheckOf, gradCheckStatus } from './gradcheck.js';
 export { ledgerOf } from './ledger.js';
-export { narrate } from './narrate.js';
+export { contributionArithmetic, narrate } from './narrate.js';
 export {
   agrees,
   compareObserved,
@@ -22,6 +22,7 @@ export {
   type ObservedMismatch,
   type ObservedReport,
 } from './observed.js';
+export { isRight, scoreOf } from './predict.js';
 export { createSession, reduce } from './reduce.js';
 export { isDataKnown, isGradKnown, nodeValue, parseStep, stepInfo, stepName } from './steps.js';
 export { Timeline } from './timeline.js';
@@ -39,6 +40,9 @@ export type {
   NodeView,
   Phase,
   Position,
+  Prediction,
+  PredictionResult,
+  Quiz,
   SessionOptions,
   SessionState,
   StepInfo,

@@ -1,15 +1,19 @@
-import { OpCode } from '../engine/index.js';
+import { type Graph, OpCode } from '../engine/index.js';
 import { DEFAULT_PRECISION, formatNumber } from './format.js';
+import { evaluateShown } from './evaluate.js';
 import { modeNote } from './mode-notes.js';
+import { agrees, MAX_DIGITS } from './shown.js';
 import type { Timeline } from './timeline.js';
-import type { SessionState, StepInfo } from './types.js';
+import type { Contribution, SessionState, StepInfo } from './types.js';
 
 /**
  * The step as text with the real numbers: one line for a forward step and for B0, one per
  * contribution for a backward step, e.g.
  * `xy = x * y = 2 × 3 = 6` and
- * `x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)`; a constant that
- * receives a grad is written `#ID` (`#3.grad += …`), an operand constant by its value.
+ * `xy.grad += (1 - tanh_xy²) · tanh_xy.grad = (1 - 0.9999877117²) × 1 = 2.4577e-5   (0 → 2.4577e-5)`:
+ * every rule is written twice, with names and with the numbers put in, and the operands get as many
+ * digits as the line needs to check by hand (see shown.ts); a constant that receives a grad is
+ * written `#ID` (`#3.grad += …`), an operand constant by its value.
  */
 export function narrate(
   state: SessionState,
@@ -18,8 +22,7 @@ export function narrate(
 ): string[] {
   const tl = state.timeline;
   const num = (x: number) => formatNumber(x, precision);
-  const name = (id: number) => operandLabel(tl, id, num);
-  if (step.phase === 'forward') return [forwardLine(tl, step.node, num, name)];
+  if (step.phase === 'forward') return [forwardText(tl, step.node, precision)];
   if (step.phase === 'update' && step.update !== undefined) {
     const { lr, grad, before, after } = step.update;
     const p = receiver(tl, step.node);
@@ -35,16 +38,11 @@ export function narrate(
     ];
   }
   const note = modeNote(state, step);
-  const lines = backwardLines(state, step, num, name);
+  const lines = backwardLines(state, step, precision);
   return note === undefined ? lines : [...lines, note];
 }
 
-function backwardLines(
-  state: SessionState,
-  step: StepInfo,
-  num: (x: number) => string,
-  name: (id: number) => string,
-): string[] {
+function backwardLines(state: SessionState, step: StepInfo, precision: number): string[] {
   const tl = state.timeline;
   if (step.phase === 'reseed') return [`${receiver(tl, step.node)}.grad = 1 again`];
   if (step.phase === 'zero') {
@@ -53,96 +51,95 @@ function backwardLines(
     const out = receiver(tl, step.node);
     return [`${out}.grad = 1; the grads of the ${others} other nodes ${out} depends on = 0`];
   }
-  const out = name(step.node);
+  const num = (x: number) => formatNumber(x, precision);
+  const out = operandLabel(tl, step.node, num);
   return step.contributions.map((c) => {
     const rule = localRule(tl, step.node, c.slot, num);
-    const local = writtenLocal(tl, step.node, c.slot, num) ?? num(c.local);
-    const arithmetic = `${local} × ${num(c.upstream)} = ${num(c.term)}`;
-    const change = c.assigned ? `overwrote ${num(c.before)}` : `${num(c.before)} → ${num(c.after)}`;
-    return `${receiver(tl, c.to)}.grad ${c.assigned ? '=' : '+='} ${rule} · ${out}.grad = ${arithmetic}   (${change})`;
+    const arithmetic = contributionArithmetic(tl.graph, step.node, c, precision);
+    return `${receiver(tl, c.to)}.grad ${c.assigned ? '=' : '+='} ${rule} · ${out}.grad = ${arithmetic}`;
   });
 }
 
-/** A custom op's derivative as the user wrote it, with the numbers put in: `sigmoid(0.5)`. */
-function writtenLocal(
-  tl: Timeline,
+/**
+ * `(1 - 0.99998771165²) × 1 = 2.4577e-5   (0 → 2.4577e-5)`: one contribution's rule with the
+ * numbers put in, times the upstream grad, and how the receiver's grad changed. The narration and
+ * the inspector's ledger both write contributions this way. The line holds two sums, `local ×
+ * upstream = term` and `before + term = after`: the results keep `precision` if the operands can
+ * be given enough digits, else the results get more too (a term that nearly cancels `before`).
+ */
+export function contributionArithmetic(
+  g: Graph,
   node: number,
-  slot: number,
-  num: (x: number) => string,
-): string | undefined {
-  const g = tl.graph;
-  const template = g.spec(node).written?.[slot];
-  // A negative value gets parentheses unless it already sits in a call's: exp(-0.4).
-  return template?.replace(/\{(a|b|out)\}/g, (match, key: string, at: number, text: string) => {
-    const value = num(g.data[key === 'a' ? g.in0[node] : key === 'b' ? g.in1[node] : node]);
-    const bare = text[at - 1] === '(' && text[at + match.length] === ')';
-    return value.startsWith('-') && !bare ? wrap(value) : value;
-  });
-}
-
-/** The local derivative of `node` for its input `slot`, in the node's names: `(1 - n²)`. */
-export function localRule(
-  tl: Timeline,
-  node: number,
-  slot: number,
-  num: (x: number) => string,
+  c: Contribution,
+  precision = DEFAULT_PRECISION,
 ): string {
-  const g = tl.graph;
-  const name = (id: number) => operandLabel(tl, id, num);
-  const subst: Record<string, string> = {
-    a: name(g.in0[node]),
-    b: g.in1[node] < 0 ? '' : name(g.in1[node]),
-    out: name(node),
-    k: num(g.param[node]),
+  // A custom op's derivative as the user wrote it (`sigmoid({a})`), else the op table's rule.
+  const rule = g.spec(node).written?.[c.slot] ?? g.spec(node).rule[c.slot];
+  const b = g.in1[node];
+  const exact = {
+    a: g.data[g.in0[node]],
+    b: b < 0 ? 0 : g.data[b],
+    out: g.data[node],
+    k: g.param[node],
   };
-  return g.spec(node).rule[slot].replace(/\{(a|b|out|k)\}/g, (_, key: string) => subst[key]);
+  const keys = (Object.keys(exact) as (keyof Operands)[]).filter((key) =>
+    rule.includes(`{${key}}`),
+  );
+  const last = Math.max(precision, MAX_DIGITS);
+  for (let results = precision; results <= last; results++) {
+    const term = formatNumber(c.term, results);
+    const after = formatNumber(c.after, results);
+    for (let digits = results; digits <= last; digits++) {
+      const shown: Operands = { a: '', b: '', out: '', k: '' };
+      for (const key of keys) shown[key] = formatNumber(exact[key], digits);
+      const local = substitute(rule, shown, true);
+      const upstream = formatNumber(c.upstream, digits);
+      const before = formatNumber(c.before, digits);
+      // The rule is evaluated as written, so the check is the reader's, not the engine's.
+      const value = evaluateShown(local) ?? c.local;
+      // A grad overwritten (`=`, a backward-mode bug) is the term itself: no sum to check.
+      const sum = c.assigned || agrees(Number(before) + Number(term), after);
+      if (agrees(value * Number(upstream), term) && sum) {
+        const change = c.assigned ? `overwrote ${before}` : `${before} → ${after}`;
+        return `${local} × ${signed(upstream)} = ${term}   (${change})`;
+      }
+    }
+  }
+  const num = (x: number) => formatNumber(x, precision);
+  const shown = { a: num(exact.a), b: num(exact.b), out: num(exact.out), k: num(exact.k) };
+  const change = c.assigned ? `overwrote ${num(c.before)}` : `${num(c.before)} → ${num(c.after)}`;
+  return `${substitute(rule, shown, true)} × ${signed(num(c.upstream))} ≈ ${num(c.term)}   (${change})`;
 }
 
 /** `xy = x * y = 2 × 3 = 6`: an op node's forward step in names and in numbers. */
 export function forwardText(tl: Timeline, id: number, precision = DEFAULT_PRECISION): string {
-  const num = (x: number) => formatNumber(x, precision);
-  return forwardLine(tl, id, num, (n) => operandLabel(tl, n, num));
-}
-
-function forwardLine(
-  tl: Timeline,
-  id: number,
-  num: (x: number) => string,
-  name: (id: number) => string,
-): string {
   const g = tl.graph;
   const spec = g.spec(id);
   const a = g.in0[id];
   const b = g.in1[id];
-  const value = (v: number) => {
-    const text = num(v);
-    const signed = spec.syntax === 'prefix' || spec.code === OpCode.pow;
-    return signed && text.startsWith('-') ? wrap(text) : text;
-  };
-  const numeric = writeOp(
-    tl,
-    id,
-    value(g.data[a]),
-    b < 0 ? '' : num(g.data[b]),
-    spec.code === OpCode.mul ? '×' : spec.symbol,
-    num,
-  );
-  return `${formulaLine(tl, id, num, name)} = ${numeric} = ${num(g.data[id])}`;
+  const result = formatNumber(g.data[id], precision);
+  // The operands get the digits their result needs (see shown.ts).
+  let digits: number | undefined;
+  for (let d = precision; d <= Math.max(precision, MAX_DIGITS) && digits === undefined; d++) {
+    const x = Number(formatNumber(g.data[a], d));
+    const y = b < 0 ? 0 : Number(formatNumber(g.data[b], d));
+    if (agrees(spec.forward(x, y, g.param[id]), result)) digits = d;
+  }
+  const num = (x: number) => formatNumber(x, digits ?? precision);
+  // A negative number after an operator is wrapped, as a reader writes it: `1.5 - (-0.5)`.
+  const first = spec.syntax === 'prefix' || spec.code === OpCode.pow;
+  const left = first ? signed(num(g.data[a])) : num(g.data[a]);
+  const times = spec.code === OpCode.mul ? '×' : spec.symbol;
+  const numeric = writeOp(tl, id, left, b < 0 ? '' : signed(num(g.data[b])), times, num);
+  const equals = digits === undefined ? '≈' : '=';
+  return `${formulaText(tl, id, digits ?? precision)} = ${numeric} ${equals} ${result}`;
 }
 
 /** `xy = x * y`: an op node in names (just `x * y` when that is already its label). */
 export function formulaText(tl: Timeline, id: number, precision = DEFAULT_PRECISION): string {
-  const num = (x: number) => formatNumber(x, precision);
-  return formulaLine(tl, id, num, (n) => operandLabel(tl, n, num));
-}
-
-function formulaLine(
-  tl: Timeline,
-  id: number,
-  num: (x: number) => string,
-  name: (id: number) => string,
-): string {
   const g = tl.graph;
+  const num = (x: number) => formatNumber(x, precision);
+  const name = (n: number) => operandLabel(tl, n, num);
   const b = g.in1[id];
   const symbolic = writeOp(tl, id, name(g.in0[id]), b < 0 ? '' : name(b), g.spec(id).symbol, num);
   const label = tl.scenario.labelOf(id);
@@ -159,11 +156,51 @@ function writeOp(
   num: (x: number) => string,
 ): string {
   const spec = tl.graph.spec(id);
-  if (spec.code === OpCode.pow) return `${x} ** ${num(tl.graph.param[id])}`;
+  if (spec.code === OpCode.pow) return `${x} ** ${signed(num(tl.graph.param[id]))}`;
   if (spec.syntax === 'infix') return `${x} ${times} ${y}`;
   if (spec.syntax === 'prefix') return `${spec.symbol}${x}`;
   // An operand already in parentheses needs no second pair: `relu(b + a)`.
   return x.startsWith('(') ? `${spec.symbol}${x}` : `${spec.symbol}(${x})`;
+}
+
+/** The local derivative of `node` for its input `slot`, in the node's names: `(1 - n²)`. */
+export function localRule(
+  tl: Timeline,
+  node: number,
+  slot: number,
+  num: (x: number) => string,
+): string {
+  const names = operandNames(tl, node, (id) => operandLabel(tl, id, num), num);
+  return substitute(tl.graph.spec(node).rule[slot], names, false);
+}
+
+type Operands = Record<'a' | 'b' | 'out' | 'k', string>;
+
+/** What the rule's `{a}`, `{b}`, `{out}` and `{k}` stand for: names, or numbers. */
+function operandNames(
+  source: Timeline | Graph,
+  node: number,
+  operand: (id: number) => string,
+  num: (x: number) => string,
+): Operands {
+  const g = 'graph' in source ? source.graph : source;
+  return {
+    a: operand(g.in0[node]),
+    b: g.in1[node] < 0 ? '' : operand(g.in1[node]),
+    out: operand(node),
+    k: num(g.param[node]),
+  };
+}
+
+/**
+ * A rule template with its operands put in. With numbers, a negative one inside a formula is
+ * wrapped (`1/(-1.5)`, `-(-2)/4²`); a rule that is one operand stays bare (`-2`).
+ */
+function substitute(template: string, operands: Operands, numbers: boolean): string {
+  const whole = /^\{(a|b|out|k)\}$/.test(template);
+  return template.replace(/\{(a|b|out|k)\}/g, (_, key: keyof Operands) =>
+    numbers && !whole ? signed(operands[key]) : operands[key],
+  );
 }
 
 /**
@@ -176,12 +213,11 @@ export function receiver(tl: Timeline, id: number): string {
 
 /** A node as an operand: constants as their value, expressions in parentheses. */
 function operandLabel(tl: Timeline, id: number, num: (x: number) => string): string {
-  if (tl.graph.op[id] === OpCode.constant) {
-    const text = num(tl.graph.data[id]);
-    return text.startsWith('-') ? wrap(text) : text;
-  }
+  if (tl.graph.op[id] === OpCode.constant) return signed(num(tl.graph.data[id]));
   const label = tl.scenario.labelOf(id);
   return /^(#\d+|[\p{L}_][\p{L}\p{N}_]*)$/u.test(label) ? label : wrap(label);
 }
 
 const wrap = (text: string) => `(${text})`;
+/** A number after an operator: negative ones in parentheses. */
+const signed = (text: string) => (text.startsWith('-') ? wrap(text) : text);

@@ -12,6 +12,7 @@ import type {
   SessionState,
   Transition,
 } from './types.js';
+import { openPredictionAt, predictionIndex, predictionsOf, revealAt } from './predict.js';
 import { checkExpects, walkthroughIndex } from './walkthrough.js';
 
 /**
@@ -22,12 +23,15 @@ import { checkExpects, walkthroughIndex } from './walkthrough.js';
  */
 export function createSession(scenario: Scenario, options: SessionOptions = {}): SessionState {
   const timeline = new Timeline(scenario, options.mode ?? scenario.mode);
+  const predictions = predictionsOf(timeline, options.quiz);
   return {
     timeline,
     position: 0,
     breakpoints: options.breakpoints ?? [],
     expectResults: scenario.walkthrough.map(() => undefined),
     gradcheckBudget: options.gradcheck,
+    predictions,
+    answers: predictions.map(() => undefined),
   };
 }
 
@@ -78,7 +82,20 @@ export function reduce(state: SessionState, action: Action): SessionState {
     }
     case 'removeBreakpoint':
       return withoutBreakpoint(state, action.index);
+    case 'answer':
+      return answer(state, action.value);
   }
+}
+
+/** Records the answer; once every question at the step is answered, runs the step to reveal. */
+function answer(state: SessionState, value: number | null): SessionState {
+  if (state.asking === undefined) return state;
+  const answers = [...state.answers];
+  answers[state.asking] = { answer: value, ok: false };
+  const answered = { ...state, answers, asking: undefined };
+  const next = openPredictionAt(answered, state.position + 1);
+  if (next !== undefined) return { ...answered, asking: next };
+  return moveTo(answered, 'answer', state.position + 1);
 }
 
 /**
@@ -90,11 +107,20 @@ function sync(tl: Timeline, position: Position): void {
   tl.cursor = position;
 }
 
-/** The first position with walkthrough items on the way from `p` to `target`, else `target`. */
-function nextStop(walk: Map<Position, number[]>, p: Position, target: Position): Position {
+/**
+ * The first position with walkthrough items or predictions on the way from `p` to `target`, else
+ * `target`.
+ */
+function nextStop(
+  maps: readonly Map<Position, number[]>[],
+  p: Position,
+  target: Position,
+): Position {
   let stop = target;
-  for (const at of walk.keys()) {
-    if (target > p ? at > p && at < stop : at < p && at > stop) stop = at;
+  for (const map of maps) {
+    for (const at of map.keys()) {
+      if (target > p ? at > p && at < stop : at < p && at > stop) stop = at;
+    }
   }
   return stop;
 }
@@ -120,26 +146,34 @@ function moveTo(
   const undone =
     from > 0 && target === tl.previousPosition(from) ? stepInfo(state, from) : undefined;
   const walk = walkthroughIndex(tl);
-  const checkWalk = walk.size > 0;
+  const asks = predictionIndex(state.predictions);
+  const stops = [walk, asks];
+  const checkWalk = walk.size > 0 || asks.size > 0;
   const watch = stopAtHits && state.breakpoints.length > 0;
   const expects: ExpectResult[] = [];
   let hit: BreakpointHit | undefined;
+  let asking: number | undefined;
+  let answers = state.answers;
   let p = from;
   const forward = target > from;
   while (p !== target) {
     if (!watch) {
       // Nothing to look at before the next expectation: jump there in one tight loop.
-      const stop = checkWalk ? nextStop(walk, p, target) : target;
+      const stop = checkWalk ? nextStop(stops, p, target) : target;
       if (stop !== (forward ? p + 1 : p - 1)) {
         tl.jump(p, forward ? stop - 1 : stop + 1);
         p = forward ? stop - 1 : stop + 1;
       }
     }
+    // A question about the next step's value is asked before that step runs.
+    asking = forward && asks.size > 0 ? openPredictionAt({ ...state, answers }, p + 1) : undefined;
+    if (asking !== undefined) break;
     if (forward) tl.run(++p);
     else tl.undo(p--);
     if (checkWalk) {
       const items = walk.get(p);
       if (items !== undefined) expects.push(...checkExpects(tl, p, items));
+      if (forward && asks.has(p)) answers = revealAt(tl, { ...state, answers }, p);
     }
     if (watch && p > 0) {
       hit = firstHit(tl, state.breakpoints, p);
@@ -147,13 +181,14 @@ function moveTo(
     }
   }
   tl.cursor = p;
+  if (p === from) return asking === state.asking ? state : { ...state, asking };
   let expectResults = state.expectResults;
   if (expects.length > 0) {
     const latest = [...expectResults];
     for (const r of expects) latest[r.item] = r;
     expectResults = latest;
   }
-  const moved = { ...state, position: p, expectResults };
+  const moved = { ...state, position: p, expectResults, answers, asking };
   const last: Transition = {
     action,
     from,

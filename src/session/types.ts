@@ -71,6 +71,30 @@ export interface ExpectResult {
   readonly ok: boolean;
 }
 
+/** `--quiz`: every grad a backward step settles, or every forward step's data. */
+export type Quiz = 'backward' | 'forward';
+
+/** A question for the learner: a node's value, asked just before the step that settles it. */
+export interface Prediction {
+  readonly node: number;
+  readonly field: 'data' | 'grad';
+  /** Relative; an answer within max(tol · |value|, 1e-6) is right. */
+  readonly tol: number;
+  readonly hint?: string;
+  /** The step that settles the value (the session stops just before it). */
+  readonly position: Position;
+  /** The walkthrough item it comes from; none for a quiz question. */
+  readonly item?: number;
+}
+
+export interface PredictionResult {
+  /** The learner's number; null when skipped. */
+  readonly answer: number | null;
+  /** The value, once the settling step has run. */
+  readonly actual?: number;
+  readonly ok: boolean;
+}
+
 export type BreakpointKind = 'node' | 'forward' | 'backward' | 'change' | 'condition';
 
 /** A compiled condition over one node's `data` and `grad`; evaluated without eval. */
@@ -128,6 +152,12 @@ export interface SessionState {
   readonly expectResults: readonly (ExpectResult | undefined)[];
   /** For the grad check computed on first use. */
   readonly gradcheckBudget?: GradCheckBudget;
+  /** In the order they are asked. */
+  readonly predictions: readonly Prediction[];
+  /** By prediction index: undefined until answered or skipped. */
+  readonly answers: readonly (PredictionResult | undefined)[];
+  /** The prediction waiting for an answer: the cursor stopped just before its settling step. */
+  readonly asking?: number;
 }
 
 export interface SessionOptions {
@@ -136,6 +166,7 @@ export interface SessionOptions {
   readonly mode?: BackwardMode;
   /** Budget of the lazily computed grad check (engine default when omitted). */
   readonly gradcheck?: GradCheckBudget;
+  readonly quiz?: Quiz;
 }
 
 export type Action =
@@ -153,11 +184,13 @@ export type Action =
   | { readonly type: 'toggleBreakpoint'; readonly node: number }
   /** A spec string (an invalid one leaves the state unchanged: parse first for diagnostics). */
   | { readonly type: 'addBreakpoint'; readonly spec: string | Breakpoint }
-  | { readonly type: 'removeBreakpoint'; readonly index: number };
+  | { readonly type: 'removeBreakpoint'; readonly index: number }
+  /** Answers the prediction being asked (null skips it); the last one at a step runs the step. */
+  | { readonly type: 'answer'; readonly value: number | null };
 
 export type StepKeyAction = Exclude<
   Action['type'],
-  'goto' | 'toggleBreakpoint' | 'addBreakpoint' | 'removeBreakpoint'
+  'goto' | 'toggleBreakpoint' | 'addBreakpoint' | 'removeBreakpoint' | 'answer'
 >;
 
 /** One contribution a node's grad received, as the ledger lists it. */

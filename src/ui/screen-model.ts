@@ -127,11 +127,6 @@ export function searchMatches(facts: ScenarioFacts, query: string): number[] {
   return found;
 }
 
-/** A value at full precision (shortest round-trip form), `?` while unknown. */
-export function fullPrecision(x: number | undefined | null): string {
-  return x === undefined || x === null ? '?' : String(x);
-}
-
 /** The node's state for the graph pane at the cursor. */
 export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: number): NodeState {
   const { session, view } = model;

@@ -150,8 +150,8 @@ export function wrapFormula(text: string, width: number, indent = 2): string[] {
   }
   const change = /^(.*?)\s+(\([^()]*→[^()]*\))$/.exec(text);
   const body = change === null ? text : change[1];
-  const [first, ...rest] = body.split(' = ');
-  const pieces = [first, ...rest.map((piece) => `= ${piece}`)];
+  // Lines break before `=` or `≈` (a result the shown digits only approximate).
+  const pieces = body.split(/ (?=[=≈] )/);
   const lines: string[] = [];
   let line = '';
   for (const piece of pieces) {

@@ -30,9 +30,11 @@ describe('narration of the seed', () => {
       'B0: z.grad = 1; the grads of the 6 other nodes z depends on = 0',
       'B1: x_2_y.grad += 1 · z.grad = 1 × 1 = 1   (0 → 1)',
       'B1: tanh_xy.grad += 1 · z.grad = 1 × 1 = 1   (0 → 1)',
-      'B2: xy.grad += (1 - tanh_xy²) · tanh_xy.grad = 2.4577e-5 × 1 = 2.4577e-5   (0 → 2.4577e-5)',
-      'B3: x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)',
-      'B3: y.grad += x · xy.grad = 2 × 2.4577e-5 = 4.9153e-5   (0 → 4.9153e-5)',
+      // The rule shows its substitution, with tanh(6) to 11 digits: 1 - 0.99998771165² = 2.45765e-5.
+      'B2: xy.grad += (1 - tanh_xy²) · tanh_xy.grad = (1 - 0.99998771165²) × 1 = 2.4577e-5   (0 → 2.4577e-5)',
+      // 3 × 2.4577e-5 would be 7.3731e-5: the factor gets a sixth digit so the line checks.
+      'B3: x.grad += y · xy.grad = 3 × 2.45765e-5 = 7.3730e-5   (0 → 7.3730e-5)',
+      'B3: y.grad += x · xy.grad = 2 × 2.45765e-5 = 4.9153e-5   (0 → 4.9153e-5)',
       'B4: x_2.grad += y · x_2_y.grad = 3 × 1 = 3   (0 → 3)',
       'B4: y.grad += x_2 · x_2_y.grad = 4 × 1 = 4   (4.9153e-5 → 4.0000)',
       'B5: x.grad += x · x_2.grad = 2 × 3 = 6   (7.3730e-5 → 6.0001)',
@@ -48,8 +50,8 @@ describe('narration of the seed', () => {
   it('narrates a step looked up later the same way as when it ran', () => {
     const s = reduce(createSession(seed()), { type: 'last' });
     expect(narrate(s, stepInfo(s, 9))).toEqual([
-      'x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)',
-      'y.grad += x · xy.grad = 2 × 2.4577e-5 = 4.9153e-5   (0 → 4.9153e-5)',
+      'x.grad += y · xy.grad = 3 × 2.45765e-5 = 7.3730e-5   (0 → 7.3730e-5)',
+      'y.grad += x · xy.grad = 2 × 2.45765e-5 = 4.9153e-5   (0 → 4.9153e-5)',
     ]);
   });
 });
@@ -66,7 +68,7 @@ describe('narration of other ops', () => {
       'F4: d = n / b = 3.375 / 0.5 = 6.75',
       'F5: r = relu(d) = relu(6.75) = 6.75',
       'F6: sq = r * r = 6.75 × 6.75 = 45.563',
-      'F7: s = 2 * sq = 2 × 45.563 = 91.125',
+      'F7: s = 2 * sq = 2 × 45.5625 = 91.125',
       'F8: out = s + lg = 91.125 + NaN = NaN',
       'F9: unused = exp(b) = exp(0.5) = 1.6487',
     ]);
@@ -76,14 +78,14 @@ describe('narration of other ops', () => {
     expect(lines).toContain('B2: #2.grad += sq · s.grad = 45.563 × 1 = 45.563   (0 → 45.563)');
     expect(lines).toContain('B2: sq.grad += 2 · s.grad = 2 × 1 = 2   (0 → 2)');
     expect(lines).toContain('B3: r.grad += r · sq.grad = 6.75 × 2 = 13.5   (0 → 13.5)');
-    expect(lines).toContain('B4: d.grad += [d > 0] · r.grad = 1 × 27 = 27   (0 → 27)');
-    expect(lines).toContain('B5: n.grad += 1/b · d.grad = 2 × 27 = 54   (0 → 54)');
+    expect(lines).toContain('B4: d.grad += [d > 0] · r.grad = [6.75 > 0] × 27 = 27   (0 → 27)');
+    expect(lines).toContain('B5: n.grad += 1/b · d.grad = 1/0.5 × 27 = 54   (0 → 54)');
     expect(lines).toContain('B6: p.grad += -1 · n.grad = -1 × 54 = -54   (0 → -54)');
     expect(lines).toContain(
-      'B7: a.grad += 3·a**(3-1) · p.grad = 6.75 × -54 = -364.5   (0 → -364.5)',
+      'B7: a.grad += 3·a**(3-1) · p.grad = 3·(-1.5)**(3-1) × (-54) = -364.5   (0 → -364.5)',
     );
     expect(lines).toContain(
-      'B8: a.grad += 1/a · lg.grad = -0.66667 × 1 = -0.66667   (-364.5 → -365.17)',
+      'B8: a.grad += 1/a · lg.grad = 1/(-1.5) × 1 = -0.66667   (-364.5 → -365.17)',
     );
   });
 });

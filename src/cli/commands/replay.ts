@@ -12,9 +12,11 @@ import {
   type GlobalArgs,
   modeOption,
   printError,
+  quizOption,
   setOption,
   UsageError,
 } from '../context.js';
+import { readAnswers } from '../answers.js';
 import { loadForCommand } from '../load.js';
 import { drive, gotoTargets, type Plan, positionOf } from '../replay/drive.js';
 import { FRAME_COLUMNS, FRAME_ROWS, framePlan, framesText } from '../replay/frames.js';
@@ -37,6 +39,9 @@ export interface ReplayArgs extends GlobalArgs {
   readonly set: ReadonlyMap<string, number>;
   readonly mode: BackwardMode | undefined;
   readonly format: (typeof REPLAY_FORMATS)[number] | undefined;
+  readonly quiz: 'backward' | 'forward' | undefined;
+  readonly answers: string | undefined;
+  readonly for: 'students' | undefined;
 }
 
 export const replayOptions = {
@@ -50,6 +55,17 @@ export const replayOptions = {
   set: setOption,
   mode: modeOption,
   format: { choices: REPLAY_FORMATS, describe: 'Transcript format (default: text)' },
+  quiz: quizOption,
+  answers: {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'Answers to the predictions: "x1.grad=-1.5,w1.grad=1", or a FILE with one NODE.FIELD=VALUE a line (none: skipped)',
+  },
+  for: {
+    choices: ['students'] as const,
+    describe: 'With --format markdown: leave out the expects and the answer key',
+  },
   frames: {
     type: 'boolean',
     default: false,
@@ -99,7 +115,8 @@ export function replayCommand(
         .example('$0 replay scenarios/seed.yaml', 'Every step with its narration')
         .example('$0 replay seed --keys "f :B3 N"', 'Keys as in the TUI, on the built-in seed')
         .example('$0 replay seed --to B3 --format json', 'Steps up to B3 as JSON Lines')
-        .example('$0 replay seed --frames --columns 80', 'The screen after each step, for slides'),
+        .example('$0 replay seed --frames --columns 80', 'The screen after each step, for slides')
+        .example('$0 replay neuron --quiz', 'Predict each grad, then see it'),
     handler: async (args) => report(await runReplay(ctx, args)),
   };
 }
@@ -117,12 +134,17 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
     return usage('--frames replaces --format: give one of them');
   if (!args.frames && (args.columns !== undefined || args.rows !== undefined))
     return usage('--columns and --rows size the screens of --frames', 'add --frames');
+  if (args.for !== undefined && args.format !== 'markdown')
+    return usage('--for students shapes the Markdown handout', 'add --format markdown');
   const scenario = await loadForCommand(io, args.file, args);
   if (scenario === undefined) return 2;
   const breakpoints = parseBreakpoints(io, args, scenario);
   if (breakpoints === undefined) return 2;
 
-  const initial = createSession(scenario, { breakpoints });
+  const initial = createSession(scenario, { breakpoints, quiz: args.quiz });
+  const answers =
+    args.answers === undefined ? new Map() : await readAnswers(io, args, args.answers, initial);
+  if (answers === undefined) return 2;
   let plan: Plan = { kind: 'all' };
   if (args.to !== undefined) {
     const position = positionOf(initial, args.to);
@@ -145,7 +167,7 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
   const final = drive(
     initial,
     plan,
-    { precision: args.precision, narrate: format?.narrates ?? false, targets },
+    { precision: args.precision, narrate: format?.narrates ?? false, targets, answers },
     (block) => {
       format?.block(block, out.write);
       for (const e of block.expects) {
@@ -167,8 +189,10 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
 
 function formatOf(args: ReplayArgs, scenario: Scenario): TranscriptFormat {
   if (args.format === 'json') return jsonFormat(scenario);
-  if (args.format === 'markdown') return markdownFormat(scenario, args.precision);
-  return textFormat(scenario, args.file);
+  if (args.format === 'markdown') {
+    return markdownFormat(scenario, args.precision, args.for === 'students');
+  }
+  return textFormat(scenario, args.file, args.precision);
 }
 
 /** The TUI's screens, drawn by the ui layer at the size asked for (the TUI's minimum at least). */

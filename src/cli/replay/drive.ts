@@ -2,6 +2,7 @@ import {
   type Action,
   type ExpectResult,
   narrate,
+  type Prediction,
   parseStep,
   reduce,
   type SessionState,
@@ -9,7 +10,17 @@ import {
   stepName,
   walkthroughAt,
 } from '../../session/index.js';
+import { type Answers, answerKey } from '../answers.js';
 import type { ReplayKey } from './keys.js';
+
+/** A prediction as the transcript tells it: the question, the answer given, the value, the verdict. */
+export interface AskedPrediction {
+  readonly prediction: Prediction;
+  /** null: skipped (no answer given). */
+  readonly answer: number | null;
+  readonly actual: number;
+  readonly ok: boolean;
+}
 
 /** One block of a transcript: where the cursor went and what the step there tells. */
 export interface ReplayBlock {
@@ -21,6 +32,10 @@ export interface ReplayBlock {
   readonly narration: readonly string[];
   readonly say: readonly string[];
   readonly expects: readonly ExpectResult[];
+  /** The predictions asked just before this step, answered, and revealed by it. */
+  readonly predictions: readonly AskedPrediction[];
+  /** Autoplay stops here (a walkthrough pause): a break for discussion in a handout. */
+  readonly pause: boolean;
 }
 
 /** What to replay: every step, single steps up to a step, or keys. */
@@ -67,9 +82,15 @@ export interface DriveOptions {
   /** Narration costs a string per contribution: skipped when the format does not print it. */
   readonly narrate: boolean;
   readonly targets: ReadonlyMap<string, number>;
+  /** Answers to the predictions, by `answerKey` (a question without one is skipped). */
+  readonly answers?: Answers;
 }
 
-/** Runs the plan on a fresh session, handing each block to `emit`; gives the final session. */
+/**
+ * Runs the plan on a fresh session, handing each block to `emit`; gives the final session. Where
+ * the session stops to ask a prediction, the answer comes from `options.answers` (none: skipped),
+ * and the step that settles the value runs.
+ */
 export function drive(
   initial: SessionState,
   plan: Plan,
@@ -79,24 +100,38 @@ export function drive(
   let state = initial;
   const opening = walkthroughAt(state, 0);
   if (plan.kind !== 'keys' && opening.say.length > 0) {
-    emit({ to: 'start', narration: [], say: opening.say, expects: [] });
+    const none = { narration: [], expects: [], predictions: [] };
+    emit({ to: 'start', say: opening.say, pause: opening.pause, ...none });
   }
-  const apply = (action: Action, single: boolean) => {
-    const next = reduce(state, action);
-    if (next === state || next.last === undefined) return;
+  const record = (next: SessionState, single: boolean, asked: readonly number[]) => {
+    const still = next.position === state.position;
     state = next;
+    if (still || next.last === undefined) return;
     const { from, to, step } = next.last;
     const tl = next.timeline;
     const moved = single && to === tl.nextPosition(from) ? undefined : stepName(tl, from);
+    const here = walkthroughAt(next, to);
     emit({
       from: moved,
       to: stepName(tl, to),
       step,
       narration:
         step === undefined || !options.narrate ? [] : narrate(next, step, options.precision),
-      say: walkthroughAt(next, to).say,
+      say: here.say,
       expects: next.last.expects,
+      predictions: asked.map((i) => askedPrediction(next, i)),
+      pause: here.pause,
     });
+  };
+  const apply = (action: Action, single: boolean) => {
+    record(reduce(state, action), single, []);
+    const asked: number[] = [];
+    while (state.asking !== undefined) {
+      const p = state.predictions[state.asking];
+      asked.push(state.asking);
+      const value = options.answers?.get(answerKey(p.node, p.field)) ?? null;
+      record(reduce(state, { type: 'answer', value }), true, asked);
+    }
   };
   if (plan.kind === 'all')
     while (state.position < state.timeline.total) apply({ type: 'next' }, true);
@@ -115,4 +150,14 @@ export function drive(
     }
   }
   return state;
+}
+
+function askedPrediction(state: SessionState, i: number): AskedPrediction {
+  const result = state.answers[i];
+  return {
+    prediction: state.predictions[i],
+    answer: result?.answer ?? null,
+    actual: result?.actual ?? Number.NaN,
+    ok: result?.ok ?? false,
+  };
 }

@@ -1,5 +1,5 @@
 import { type Scenario, safeJson } from '../../scenario/index.js';
-import { type StepInfo, stepName } from '../../session/index.js';
+import { type StepInfo, scoreOf, stepName } from '../../session/index.js';
 import { jsonNumber } from '../format.js';
 import { nodeJson, sessionValues } from '../graph-json.js';
 import type { ReplayBlock } from './drive.js';
@@ -14,7 +14,8 @@ export function jsonFormat(scenario: Scenario): TranscriptFormat {
     tail(final, write) {
       // The final line lists every node: written node by node, never held whole.
       const step = safeJson(stepName(final.timeline, final.position));
-      write(`{"type":"final","step":${step},"nodes":[`);
+      const score = { ...scoreOf(final), total: final.predictions.length };
+      write(`{"type":"final","step":${step},"predictions":${JSON.stringify(score)},"nodes":[`);
       const values = sessionValues(final);
       for (let id = 0; id < scenario.graph.size; id++) {
         write(`${id === 0 ? '' : ','}${safeJson(nodeJson(scenario, id, values))}`);
@@ -56,6 +57,14 @@ function stepJson(scenario: Scenario, block: ReplayBlock) {
       expected: jsonNumber(e.expected),
       actual: jsonNumber(e.actual),
       ok: e.ok,
+    })),
+    predictions: block.predictions.map((a) => ({
+      node: scenario.labelOf(a.prediction.node),
+      field: a.prediction.field,
+      answer: jsonNumber(a.answer),
+      actual: jsonNumber(a.actual),
+      ok: a.ok,
+      skipped: a.answer === null,
     })),
   };
 }

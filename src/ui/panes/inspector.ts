@@ -3,6 +3,8 @@ import {
   derivativeChecksOf,
   derivativeFindings,
   formatNumber,
+  contributionArithmetic,
+  formatValue,
   gradCheckOf,
   gradCheckStatus,
   gradMismatch,
@@ -10,12 +12,13 @@ import {
   nodeValue,
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
-import { fullPrecision, type ScreenModel } from '../screen-model.js';
+import type { ScreenModel } from '../screen-model.js';
 import { painter, visibleWidth, wrapFormula } from '../text.js';
 
 /**
  * The selected node: its definition and source line, op and local derivatives, inputs, data and
- * grad at full precision, the grad ledger with every contribution, and the grad check.
+ * grad (formatted as in the graph and the step panel), the grad ledger with every contribution
+ * written as the narration writes it, and the grad check once the grad is final.
  */
 export function inspectorLines(model: ScreenModel, width: number): string[] {
   const { session, view, precision } = model;
@@ -43,7 +46,7 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   } else lines.push(op, ...spec.formula.map((f) => `        ${f}`));
   const inputs = g.inputsOf(id);
   if (inputs.length > 0) lines.push(`inputs  ${inputs.map((i) => scenario.labelOf(i)).join(', ')}`);
-  lines.push(`data    ${fullPrecision(nodeValue(session, id, 'data'))}`);
+  lines.push(`data    ${formatValue(nodeValue(session, id, 'data'), precision)}`);
   lines.push(...gradLines(model, id));
   if (timeline.cone[id] !== 1) {
     lines.push(paint('not on the path to the output: no grad', '2'));
@@ -59,13 +62,11 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
     const count = `${ledger.received.length} of ${ledger.expected} received`;
     lines.push(...field('ledger', [count, ledger.final ? final : pending('pending')], width));
   }
-  const fmt = (x: number) => formatNumber(x, precision);
   for (const entry of ledger.received) {
-    const term = `${fmt(entry.local)} × ${fmt(entry.upstream)} = ${fmt(entry.term)}`;
-    const change = `(${fmt(entry.before)} → ${fmt(entry.after)})`;
+    const arithmetic = contributionArithmetic(g, entry.from, entry, precision);
     lines.push(
       ...wrapFormula(
-        `${entry.step} from ${scenario.labelOf(entry.from)}: ${term} ${change}`,
+        `${entry.step} from ${scenario.labelOf(entry.from)}: ${arithmetic}`,
         width - 2,
         4,
       ).map((line) => `  ${line}`),
@@ -96,7 +97,7 @@ function historyLines(model: ScreenModel, id: number): string[] {
 /** The grad; in a wrong backward mode, this mode's and the correct run's, marked where they differ. */
 function gradLines(model: ScreenModel, id: number): string[] {
   const { session } = model;
-  const grad = fullPrecision(nodeValue(session, id, 'grad'));
+  const grad = formatValue(nodeValue(session, id, 'grad'), model.precision);
   if (session.timeline.mode === 'correct') return [`grad    ${grad}`];
   const paint = painter(model.color);
   const mark = gradMismatch(session, id)
@@ -104,7 +105,7 @@ function gradLines(model: ScreenModel, id: number): string[] {
     : '';
   return [
     `grad (this mode)  ${grad}${mark}`,
-    `grad (correct)    ${fullPrecision(correctGrad(session, id))}`,
+    `grad (correct)    ${formatValue(correctGrad(session, id), model.precision)}`,
   ];
 }
 
@@ -117,7 +118,8 @@ function derivativeLines(model: ScreenModel, id: number): string[] {
   const paint = painter(model.color);
   const g = session.timeline.graph;
   const lines: string[] = [];
-  const fmt = (x: number) => fullPrecision(x);
+  // Analytic and numeric slopes may differ past --precision: shown in full.
+  const fmt = (x: number) => formatNumber(x, 17);
   for (const c of derivativeChecksOf(session, id)) {
     const arg = session.timeline.scenario.customOps.find((op) => op.code === g.op[id])?.args[
       c.slot
@@ -156,8 +158,8 @@ function field(label: string, parts: readonly string[], width: number): string[]
 }
 
 /**
- * The grad check compares the final grads with finite differences, so its verdict is shown only
- * once this node's grad is final; before that, the numeric value the grad should reach.
+ * The grad check compares the final grads with finite differences, so nothing of it is shown
+ * before this node's grad is final: its numeric value is the answer a learner is to work out.
  */
 function checkLines(model: ScreenModel, id: number, final: boolean, width: number): string[] {
   const paint = painter(model.color);
@@ -168,11 +170,12 @@ function checkLines(model: ScreenModel, id: number, final: boolean, width: numbe
   if (check === undefined) {
     return field('check', notExamined(model, id), width).map((line) => paint(line, '2'));
   }
-  const numeric = `numeric ${fullPrecision(check.numeric)}`;
   if (check.status !== 'skipped' && !final) {
-    const waiting = paint(`${FLAGS.pending.glyph} awaits final grad`, FLAGS.pending.style);
-    return field('check', [waiting, numeric], width);
+    return [
+      `check   ${paint(`${FLAGS.pending.glyph} once the grad is final`, FLAGS.pending.style)}`,
+    ];
   }
+  const numeric = `numeric ${formatValue(check.numeric, model.precision)}`;
   if (check.status === 'pass') return field('check', [paint('✓ pass', '32'), numeric], width);
   if (check.status === 'fail') {
     const fail = paint(`✗ FAIL  rel err ${check.relError.toExponential(1)}`, '1;31');

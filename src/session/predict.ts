@@ -1,0 +1,114 @@
+/**
+ * Predict-then-reveal: questions about a node's value, each asked just before the step that
+ * settles it (the session stops there), answered or skipped, then checked once the step has run.
+ */
+import { DEFAULT_PREDICTION_TOLERANCE } from '../scenario/index.js';
+import type { Timeline } from './timeline.js';
+import type { Position, Prediction, PredictionResult, Quiz, SessionState } from './types.js';
+import { resolveRef } from './walkthrough.js';
+
+/** Predictions by the position of the step that settles them, once per prediction list. */
+const indexes = new WeakMap<readonly Prediction[], Map<Position, number[]>>();
+
+export function predictionIndex(predictions: readonly Prediction[]): Map<Position, number[]> {
+  let index = indexes.get(predictions);
+  if (index !== undefined) return index;
+  index = new Map();
+  predictions.forEach((p, i) => {
+    const list = index.get(p.position);
+    if (list === undefined) index.set(p.position, [i]);
+    else list.push(i);
+  });
+  indexes.set(predictions, index);
+  return index;
+}
+
+/**
+ * The walkthrough's predictions, then the quiz's (`backward`: every grad a backward step
+ * settles; `forward`: every forward step's data) for values the walkthrough does not ask about.
+ */
+export function predictionsOf(tl: Timeline, quiz: Quiz | undefined): Prediction[] {
+  const predictions: Prediction[] = [];
+  const asked = new Set<string>();
+  tl.scenario.walkthrough.forEach((item, i) => {
+    if (item.predict === undefined) return;
+    const { node, field, tol, hint } = item.predict;
+    // The scenario attached the item to the step that settles the value.
+    predictions.push({ node, field, tol, hint, position: resolveRef(tl, item.at), item: i });
+    asked.add(`${node}.${field}`);
+  });
+  const add = (node: number, field: 'data' | 'grad', position: Position) => {
+    if (asked.has(`${node}.${field}`)) return;
+    asked.add(`${node}.${field}`);
+    predictions.push({ node, field, tol: DEFAULT_PREDICTION_TOLERANCE, position });
+  };
+  if (quiz === 'forward') for (let k = 1; k <= tl.forwardCount; k++) add(tl.nodeOf(k), 'data', k);
+  if (quiz === 'backward') {
+    const settles = settlingPositions(tl);
+    for (let j = 1; j <= tl.backwardIds.length; j++) {
+      const position = tl.zeroPosition + j;
+      for (const input of tl.graph.inputsOf(tl.nodeOf(position))) {
+        if (settles[input] === position) add(input, 'grad', position);
+      }
+    }
+  }
+  return predictions.sort((a, b) => a.position - b.position);
+}
+
+/** The position after which each node's grad is final (0 outside the output's cone). */
+function settlingPositions(tl: Timeline): Int32Array {
+  const settles = new Int32Array(tl.graph.size);
+  settles[tl.output] = tl.zeroPosition;
+  tl.backwardIds.forEach((id, j) => {
+    for (const input of tl.graph.inputsOf(id)) settles[input] = tl.zeroPosition + j + 1;
+  });
+  return settles;
+}
+
+/** The first prediction at `position` not yet answered or skipped. */
+export function openPredictionAt(state: SessionState, position: Position): number | undefined {
+  const at = predictionIndex(state.predictions).get(position);
+  return at?.find((i) => state.answers[i] === undefined);
+}
+
+/** Whether the answer is within max(tol · |value|, 1e-6) of the value. */
+export function isRight(prediction: Prediction, answer: number | null, actual: number): boolean {
+  if (answer === null) return false;
+  if (Object.is(answer, actual)) return true;
+  return Math.abs(answer - actual) <= Math.max(prediction.tol * Math.abs(actual), 1e-6);
+}
+
+/** Fills in the value and verdict of the answers given for the step that just ran at `position`. */
+export function revealAt(
+  tl: Timeline,
+  state: SessionState,
+  position: Position,
+): readonly (PredictionResult | undefined)[] {
+  const at = predictionIndex(state.predictions).get(position);
+  if (at === undefined || !at.some((i) => state.answers[i]?.actual === undefined)) {
+    return state.answers;
+  }
+  const answers = [...state.answers];
+  for (const i of at) {
+    const given = answers[i];
+    if (given === undefined || given.actual !== undefined) continue;
+    const p = state.predictions[i];
+    const actual = p.field === 'data' ? tl.graph.data[p.node] : tl.graph.grad[p.node];
+    answers[i] = { ...given, actual, ok: isRight(p, given.answer, actual) };
+  }
+  return answers;
+}
+
+/** Right answers, questions asked (answered or skipped) and skipped ones so far. */
+export function scoreOf(state: SessionState): { right: number; asked: number; skipped: number } {
+  let right = 0;
+  let asked = 0;
+  let skipped = 0;
+  for (const a of state.answers) {
+    if (a === undefined) continue;
+    asked++;
+    if (a.answer === null) skipped++;
+    else if (a.ok) right++;
+  }
+  return { right, asked, skipped };
+}
