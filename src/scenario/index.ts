@@ -12,6 +12,7 @@ export {
 export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
 export { GIVEN_DATA, GIVEN_GRAD } from './observed.js';
 export { parseCondition } from './parser.js';
+export { DEFAULT_PREDICTION_TOLERANCE } from './predict.js';
 export { printExpr } from './print.js';
 export {
   printable,
@@ -44,5 +45,4 @@ export type {
   Training,
   WalkthroughItem,
 } from './types.js';
-export { DEFAULT_PREDICTION_TOLERANCE } from './predict.js';
 export { parseStepText, resolveNode, STEP_PATTERN, type StepText } from './walkthrough.js';

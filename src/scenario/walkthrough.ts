@@ -5,8 +5,8 @@
  */
 import { backwardOrder, dependencyMask, type Graph, OpCode } from '../engine/index.js';
 import { namesOf } from './names.js';
-import { suggest } from './suggest.js';
 import { resolvePredict, stepText } from './predict.js';
+import { suggest } from './suggest.js';
 import type { Expectation, StepRef, WalkthroughItem } from './types.js';
 
 export const STEP_PATTERN = /^(?:start|end|[FB][0-9]+|(?:forward|backward):\S+)$/;

@@ -1,6 +1,6 @@
 import { type Graph, OpCode } from '../engine/index.js';
-import { DEFAULT_PRECISION, formatNumber } from './format.js';
 import { evaluateShown } from './evaluate.js';
+import { DEFAULT_PRECISION, formatNumber } from './format.js';
 import { modeNote } from './mode-notes.js';
 import { agrees, MAX_DIGITS } from './shown.js';
 import type { Timeline } from './timeline.js';

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/index.js';
 import { firstHit, parseBreakpoint } from './breakpoints.js';
+import { openPredictionAt, predictionIndex, predictionsOf, revealAt } from './predict.js';
 import { parseStep, stepInfo } from './steps.js';
 import { Timeline } from './timeline.js';
 import type {
@@ -12,7 +13,6 @@ import type {
   SessionState,
   Transition,
 } from './types.js';
-import { openPredictionAt, predictionIndex, predictionsOf, revealAt } from './predict.js';
 import { checkExpects, walkthroughIndex } from './walkthrough.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type Scenario } from '../../src/scenario/index.js';
-import { createSession, reduce, scoreOf, type SessionState } from '../../src/session/index.js';
+import { createSession, reduce, type SessionState, scoreOf } from '../../src/session/index.js';
 import { seed } from './fixtures.js';
 
 const NEURON = readFileSync(new URL('../../scenarios/neuron.yaml', import.meta.url), 'utf8');

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import type { BackwardMode } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/index.js';
 import { createSession, type SessionState } from '../../session/index.js';
+import { readAnswers } from '../answers.js';
 import { parseBreakpoints } from '../breakpoints.js';
 import { resolveScenario } from '../builtins.js';
 import {
@@ -16,7 +17,6 @@ import {
   setOption,
   UsageError,
 } from '../context.js';
-import { readAnswers } from '../answers.js';
 import { loadForCommand } from '../load.js';
 import { drive, gotoTargets, type Plan, positionOf } from '../replay/drive.js';
 import { FRAME_COLUMNS, FRAME_ROWS, framePlan, framesText } from '../replay/frames.js';

@@ -1,9 +1,9 @@
 import {
+  contributionArithmetic,
   correctGrad,
   derivativeChecksOf,
   derivativeFindings,
   formatNumber,
-  contributionArithmetic,
   formatValue,
   gradCheckOf,
   gradCheckStatus,
