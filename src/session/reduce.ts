@@ -23,7 +23,7 @@ import { checkExpects, walkthroughIndex } from './walkthrough.js';
  */
 export function createSession(scenario: Scenario, options: SessionOptions = {}): SessionState {
   const timeline = new Timeline(scenario, options.mode ?? scenario.mode);
-  const predictions = predictionsOf(timeline, options.quiz);
+  const predictions = options.ask ? predictionsOf(timeline, options.quiz) : [];
   return {
     timeline,
     position: 0,

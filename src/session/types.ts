@@ -167,6 +167,12 @@ export interface SessionOptions {
   /** Budget of the lazily computed grad check (engine default when omitted). */
   readonly gradcheck?: GradCheckBudget;
   readonly quiz?: Quiz;
+  /**
+   * Stop before each prediction's settling step until it is answered. Only a front end that can
+   * take answers (replay with --answers, or its transcript of questions) asks; without it every
+   * step runs as if no prediction were there.
+   */
+  readonly ask?: boolean;
 }
 
 export type Action =

@@ -136,3 +136,19 @@ describe('the Markdown handout', () => {
     expect(r.stdout.slice(b0, r.stdout.indexOf('### B1'))).toContain('**⏸ Pause for discussion.**');
   });
 });
+
+describe('a scenario with predictions, in commands that take no answers', () => {
+  // z = x · y at x = 2, y = 3: x.grad = y = 3 and y.grad = x = 2, by hand.
+  const files = {
+    'pred.yaml':
+      'title: t\ngraph: |\n  x = 2.0\n  y = 3.0\n  z = x * y\nwalkthrough:\n  - predict: { node: x, grad }\n',
+  };
+
+  it('check runs every step and reports the final grads, not the values before the question', async () => {
+    const r = await cli('check pred.yaml --json', { files });
+    expect(r.code).toBe(0);
+    const { nodes } = JSON.parse(r.stdout);
+    expect(nodes.find((n: { name: string }) => n.name === 'x').grad).toBe(3);
+    expect(nodes.find((n: { name: string }) => n.name === 'y').grad).toBe(2);
+  });
+});

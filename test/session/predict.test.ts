@@ -20,7 +20,7 @@ describe('predictions', () => {
   // Neuron (reference §4): o = tanh(n) = 1/√2, so n.grad = 1 - o² = 0.5; x1.grad = w1 · 0.5 = -1.5
   // arrives at the step of x1w1 = x1 * w1, which is x1's only consumer.
   it('stops before the settling step, asks, and reveals with a verdict once answered', () => {
-    let s = createSession(neuron('  - predict: { node: x1, grad }\n'));
+    let s = createSession(neuron('  - predict: { node: x1, grad }\n'), { ask: true });
     expect(s.predictions).toHaveLength(1);
     s = reduce(s, { type: 'last' });
     const before = s.position;
@@ -39,9 +39,21 @@ describe('predictions', () => {
     expect(s.position).toBe(s.timeline.total);
   });
 
+  it('runs every step without asking in a front end that cannot take answers', () => {
+    // The TUI, --frames, check and export create sessions without `ask`: a prediction must not
+    // stop them, or `check` would report x1.grad 0 (reference §4: x1.grad = -1.5 at the end).
+    let s = createSession(neuron('  - predict: { node: x1, grad }\n'));
+    expect(s.predictions).toHaveLength(0);
+    s = reduce(s, { type: 'last' });
+    expect(s.position).toBe(s.timeline.total);
+    expect(s.asking).toBeUndefined();
+    expect(s.timeline.graph.grad[s.timeline.graph.idOf('x1')!]).toBeCloseTo(-1.5, 12);
+  });
+
   it('counts a wrong answer and a skip, with a 1% default tolerance', () => {
     let s = createSession(
       neuron('  - predict: { node: n, grad }\n  - predict: { node: w1, grad }\n'),
+      { ask: true },
     );
     s = reduce(s, { type: 'last' });
     expect(label(s, s.asking!)).toBe('n.grad');
@@ -55,7 +67,7 @@ describe('predictions', () => {
 
   it('asks every value at one step in turn before running it (--quiz)', () => {
     // Seed B1 (z = x_2_y + tanh_xy) settles both inputs' grads at 1.
-    let s = createSession(seed(), { quiz: 'backward' });
+    let s = createSession(seed(), { quiz: 'backward', ask: true });
     const labels = s.predictions.map((_, i) => label(s, i));
     // B1: x_2_y, tanh_xy; B2: xy; B4: x_2, y; B5: x (its last two contributions).
     expect(labels).toEqual([
@@ -77,7 +89,7 @@ describe('predictions', () => {
   });
 
   it('asks every forward value with --quiz forward, and going back does not ask', () => {
-    let s = createSession(seed(), { quiz: 'forward' });
+    let s = createSession(seed(), { quiz: 'forward', ask: true });
     expect(s.predictions).toHaveLength(5);
     s = reduce(s, { type: 'next' });
     expect(s.position).toBe(0);

@@ -141,7 +141,8 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
   const breakpoints = parseBreakpoints(io, args, scenario);
   if (breakpoints === undefined) return 2;
 
-  const initial = createSession(scenario, { breakpoints, quiz: args.quiz });
+  // --frames draws the TUI's screens, which cannot take an answer yet: it steps without asking.
+  const initial = createSession(scenario, { breakpoints, quiz: args.quiz, ask: !args.frames });
   const answers =
     args.answers === undefined ? new Map() : await readAnswers(io, args, args.answers, initial);
   if (answers === undefined) return 2;
