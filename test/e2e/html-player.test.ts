@@ -85,7 +85,9 @@ describe('the HTML player in Chromium', () => {
     for (let p = 1; p <= 9; p++) await page.keyboard.press('n');
     expect(await head(page)).toBe('B3 backward · xy');
     const step = await pane(page, '#step');
-    expect(step).toContain('x.grad += y · xy.grad = 3 × 2.4577e-5 = 7.3730e-5   (0 → 7.3730e-5)');
+    // 3 × 2.4577e-5 would round to 7.3731e-5: the narration gives xy.grad the digits that make the
+    // shown product right (3 × 2.45765474e-5 = 7.37296e-5).
+    expect(step).toContain('x.grad += y · xy.grad = 3 × 2.45765e-5 = 7.3730e-5   (0 → 7.3730e-5)');
     expect(step).toContain('» x receives its first contribution, through xy');
     expect(await box(page, X)).toBe('Δ» xdata 2grad 7.3730e-5 ◌');
     expect(await box(page, XY)).toContain('▶ xy');
@@ -97,7 +99,7 @@ describe('the HTML player in Chromium', () => {
     expect(await inspectorLine(page, 'x = 2.0')).toBeDefined();
     near(await inspectedGrad(page), X_GRAD_AT_B3);
     expect(await inspectorLine(page, 'ledger ')).toBe('ledger  1 of 3 received  ◌ pending');
-    expect(await pane(page, '#inspector')).toContain('B3 from xy: 3 × 2.4577e-5');
+    expect(await pane(page, '#inspector')).toContain('B3 from xy: 3 × 2.45765e-5');
     await page.locator(`#boxes [data-id="${Y}"] rect`).click();
     expect(await page.locator('#inspector-title').textContent()).toMatch(/^inspector · picked/);
     expect(await inspectorLine(page, 'y = 3.0')).toBeDefined();
