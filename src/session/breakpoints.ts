@@ -1,6 +1,7 @@
 import { OpCode } from '../engine/index.js';
 import { type LocalDiagnostic, parseCondition, type Scenario, suggest } from '../scenario/index.js';
 import { CONDITION_NAMES, compileCondition } from './condition.js';
+import { mismatchAt } from './observed-marks.js';
 import type { Timeline } from './timeline.js';
 import type { Breakpoint, BreakpointHit, NodeView } from './types.js';
 
@@ -26,6 +27,7 @@ export function parseBreakpoint(spec: string, scenario: Scenario): Parsed {
   const offset = spec.indexOf(text);
   const whole = nodeId(scenario, text);
   if (whole !== undefined) return { breakpoint: { spec: text, kind: 'node', node: whole } };
+  if (text === 'mismatch') return mismatchBreakpoint(scenario, offset);
   if (WHOLE_NODE.test(text) && !BARE_CONDITION_NAMES.has(text)) {
     return unknownNode(scenario, text, offset, 'spec');
   }
@@ -74,6 +76,15 @@ export function parseBreakpoint(spec: string, scenario: Scenario): Parsed {
   };
 }
 
+/** Stops where a value is seen to part from the user's own (the scenario's `observed:` block). */
+function mismatchBreakpoint(scenario: Scenario, start: number): Parsed {
+  if (scenario.observed !== undefined)
+    return { breakpoint: { spec: 'mismatch', kind: 'mismatch' } };
+  const message = "'mismatch' needs values to compare with: this scenario has no observed: block.";
+  const hint = 'gradstep_export.py writes one (gradstep python-helper).';
+  return { diagnostics: [{ start, end: start + 'mismatch'.length, message, hint }] };
+}
+
 function nodeId(scenario: Scenario, text: string): number | undefined {
   const ref = /^#(\d+)$/.exec(text);
   if (ref === null) return scenario.graph.idOf(text);
@@ -100,7 +111,7 @@ function unknownNode(
   const close = suggest(ref, candidates(scenario, where));
   const nodes = `The nodes are ${listNames(scenario)} (ids #0 to #${last}).`;
   const forms =
-    'A breakpoint is NODE, forward:NODE, backward:NODE, change:NODE or a condition such as grad > 1.';
+    'A breakpoint is NODE, forward:NODE, backward:NODE, change:NODE, mismatch or a condition such as grad > 1.';
   const hint =
     close !== undefined
       ? `Did you mean '${close}'?`
@@ -123,7 +134,7 @@ function listNames(scenario: Scenario): string {
 /** Whole specs may be misspelt predicates too. */
 function* candidates(scenario: Scenario, where: 'node' | 'spec'): Generator<string> {
   yield* namedNodes(scenario);
-  if (where === 'spec') yield* ['nonfinite', 'saturated'];
+  if (where === 'spec') yield* ['nonfinite', 'saturated', 'mismatch'];
 }
 
 function* namedNodes(scenario: Scenario): Generator<string> {
@@ -174,6 +185,8 @@ function fires(tl: Timeline, bp: Breakpoint, position: number): number | undefin
     }
     case 'condition':
       return conditionFires(tl, bp, position);
+    case 'mismatch':
+      return mismatchAt(tl, position);
   }
 }
 

@@ -35,6 +35,8 @@ export interface ObservedReport {
   readonly correctGrad: Float64Array;
   readonly firstData?: ObservedMismatch;
   readonly firstGrad?: ObservedMismatch;
+  /** The sentence for any node's data or grad, as the first ones are worded. */
+  explain(id: number, field: 'data' | 'grad'): ObservedMismatch;
 }
 
 /** Whether the user's value is gradstep's, within tol (NaN agrees with NaN, ∞ with itself). */
@@ -72,6 +74,7 @@ export function compareObserved(
     correctGrad,
     firstData: dataAt === -1 ? undefined : text.data(dataAt),
     firstGrad: gradAt === undefined ? undefined : text.grad(gradAt),
+    explain: (id, field) => (field === 'data' ? text.data(id) : text.grad(id)),
   };
 }
 
@@ -87,32 +90,38 @@ function finalGrads(tl: Timeline): Float64Array {
 
 /**
  * The first node whose grad differs, in the order backward finishes grads: the output at B0, then
- * at each step the inputs for which it is the last consumer; nodes outside the cone come last.
+ * at each step the inputs it finishes; nodes outside the cone come last.
  */
 function firstGradMismatch(tl: Timeline, differs: Uint8Array): number | undefined {
   const g = tl.graph;
   const wrong = (id: number) => (differs[id] & DIFFERS_GRAD) !== 0;
   if (wrong(tl.output)) return tl.output;
-  const lastConsumer = lastConsumers(tl);
-  for (const node of tl.backwardIds) {
+  const finalAt = finalPositions(tl);
+  for (let j = 0; j < tl.backwardIds.length; j++) {
+    const node = tl.backwardIds[j];
     for (const input of [g.in0[node], g.in1[node]]) {
-      if (input >= 0 && lastConsumer[input] === node && wrong(input)) return input;
+      if (input >= 0 && finalAt[input] === tl.zeroPosition + j + 1 && wrong(input)) return input;
     }
   }
   for (let id = g.size - 1; id >= 0; id--) if (tl.cone[id] === 0 && wrong(id)) return id;
   return undefined;
 }
 
-/** For each node, the consumer in the cone whose backward step runs last: the one with least id. */
-function lastConsumers(tl: Timeline): Int32Array {
+/**
+ * The position after which each node's grad is final: B0 for the output, else the backward step
+ * of its last consumer (steps run in backward order, so the last one that names it); total + 1
+ * for nodes outside the cone.
+ */
+export function finalPositions(tl: Timeline): Int32Array {
   const g = tl.graph;
-  const last = new Int32Array(g.size).fill(-1);
-  for (let id = 0; id < g.size; id++) {
-    if (tl.cone[id] === 0 || g.op[id] <= OpCode.constant) continue;
-    for (const input of [g.in0[id], g.in1[id]])
-      if (input >= 0 && last[input] === -1) last[input] = id;
-  }
-  return last;
+  const at = new Int32Array(g.size).fill(tl.total + 1);
+  at[tl.output] = tl.zeroPosition;
+  tl.backwardIds.forEach((node, j) => {
+    for (const input of [g.in0[node], g.in1[node]]) {
+      if (input >= 0) at[input] = tl.zeroPosition + j + 1;
+    }
+  });
+  return at;
 }
 
 /** The sentences of a mismatch, with enough digits that yours and gradstep's visibly differ. */

@@ -95,7 +95,8 @@ export interface PredictionResult {
   readonly ok: boolean;
 }
 
-export type BreakpointKind = 'node' | 'forward' | 'backward' | 'change' | 'condition';
+/** `mismatch`: where a value parts from the scenario's `observed:` one (see observed-marks.ts). */
+export type BreakpointKind = 'node' | 'forward' | 'backward' | 'change' | 'condition' | 'mismatch';
 
 /** A compiled condition over one node's `data` and `grad`; evaluated without eval. */
 export type Condition = (view: NodeView) => boolean;

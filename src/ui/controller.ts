@@ -71,7 +71,9 @@ export class Controller {
     this.layouts = new GraphLayouts(options.scenario);
     this.view = initialViewState(-1, options.scenario.graph.size);
     this.followStep();
-    const rejected = this.addBreakpoints(options.breakpoints ?? []);
+    // With the user's own values to compare, `c` stops where they first part from gradstep's.
+    const mismatch = options.scenario.observed === undefined ? [] : ['mismatch'];
+    const rejected = this.addBreakpoints([...mismatch, ...(options.breakpoints ?? [])]);
     if (rejected.length > 0) this.dispatchView({ type: 'say', message: rejected.join('; ') });
   }
 

@@ -8,6 +8,7 @@ import {
   isDataKnown,
   ledgerOf,
   nodeValue,
+  observedMismatch,
   resolveRef,
   type SessionState,
   type StepInfo,
@@ -147,7 +148,9 @@ export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: 
     final,
     pending: known && inCone && !final,
     breakpoint: session.breakpoints.some((b) => b.node === id),
-    mismatch: known && (gradMismatch(session, id) || findings.downstream[id] === 1),
+    mismatch:
+      (known && (gradMismatch(session, id) || findings.downstream[id] === 1)) ||
+      observedMismatch(session, id) !== 0,
     wrongDerivative: findings.failed.some((f) => f.node === id) && isDataKnown(session, id),
     searchMatch:
       view.search !== '' && model.facts.searchLabels[id]?.includes(view.search.toLowerCase()),

@@ -38,7 +38,8 @@ export interface NodeState {
   readonly wrongDerivative?: boolean;
   /**
    * Its grad is wrong: it differs from the correct run's (a wrong backward mode), or a wrong
-   * written derivative between it and the output feeds it.
+   * written derivative between it and the output feeds it, or the user's own value (the
+   * observed: block) differs from its data once known or its grad once final.
    */
   readonly mismatch?: boolean;
   readonly breakpoint?: boolean;

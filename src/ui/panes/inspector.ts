@@ -1,6 +1,9 @@
+import { GIVEN_DATA, GIVEN_GRAD } from '../../scenario/index.js';
 import {
   contributionArithmetic,
   correctGrad,
+  DIFFERS_DATA,
+  DIFFERS_GRAD,
   derivativeChecksOf,
   derivativeFindings,
   formatNumber,
@@ -10,6 +13,7 @@ import {
   gradMismatch,
   ledgerOf,
   nodeValue,
+  observedReportOf,
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import type { ScreenModel } from '../screen-model.js';
@@ -48,6 +52,7 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   if (inputs.length > 0) lines.push(`inputs  ${inputs.map((i) => scenario.labelOf(i)).join(', ')}`);
   lines.push(`data    ${formatValue(nodeValue(session, id, 'data'), precision)}`);
   lines.push(...gradLines(model, id));
+  lines.push(...observedLines(model, id, width));
   if (timeline.cone[id] !== 1) {
     lines.push(paint('not on the path to the output: no grad', '2'));
     return lines;
@@ -143,6 +148,44 @@ function derivativeLines(model: ScreenModel, id: number): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * The user's own data and grad (the scenario's `observed:` block) beside gradstep's final ones,
+ * `≠` on each that differs: two columns where they fit, else yours above correct.
+ */
+function observedLines(model: ScreenModel, id: number, width: number): string[] {
+  const tl = model.session.timeline;
+  const observed = tl.scenario.observed;
+  const report = observedReportOf(tl);
+  const given = observed?.given[id] ?? 0;
+  if (observed === undefined || report === undefined || given === 0) return [];
+  const paint = painter(model.color);
+  const rows: { what: string; yours: string; correct: string; differs: boolean }[] = [];
+  if (given & GIVEN_DATA) {
+    const [yours, correct] = [observed.data[id], tl.graph.data[id]].map(fullPrecision);
+    rows.push({ what: 'data', yours, correct, differs: (report.differs[id] & DIFFERS_DATA) !== 0 });
+  }
+  if (given & GIVEN_GRAD) {
+    const [yours, correct] = [observed.grad[id], report.correctGrad[id]].map(fullPrecision);
+    rows.push({ what: 'grad', yours, correct, differs: (report.differs[id] & DIFFERS_GRAD) !== 0 });
+  }
+  const mark = (differs: boolean) =>
+    differs ? paint(FLAGS.mismatch.glyph, FLAGS.mismatch.style) : ' ';
+  const column = Math.max(5, ...rows.map((r) => r.yours.length));
+  const widest = Math.max(...rows.map((r) => r.correct.length));
+  if (8 + column + 3 + widest <= width) {
+    return [
+      `${' '.repeat(8)}${'yours'.padEnd(column)}   correct`,
+      ...rows.map(
+        (r) => `${r.what.padEnd(8)}${r.yours.padEnd(column)} ${mark(r.differs)} ${r.correct}`,
+      ),
+    ];
+  }
+  return rows.flatMap((r) => [
+    `${r.what.padEnd(8)}yours   ${r.yours} ${mark(r.differs)}`,
+    `${' '.repeat(8)}correct ${r.correct}`,
+  ]);
 }
 
 /** `label   part  part`, moving each part that does not fit to a line of its own under the first. */

@@ -3,6 +3,7 @@ import {
   type ExpectResult,
   formatValue,
   narrate,
+  observedReportOf,
   type SessionState,
   type StepInfo,
   stepName,
@@ -35,7 +36,7 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
   }
   const last = session.last;
   if (last?.hit !== undefined && last.to === session.position) {
-    lines.push(hitLine(session, last.hit, step, paint));
+    lines.push(...wrapFormula(hitLine(session, last.hit, step, paint), width));
   }
   for (const say of walkthroughAt(session).say) {
     wrap(say, width - 2).forEach((line, i) => {
@@ -75,7 +76,11 @@ function hitLine(
   const glyph = paint(FLAGS.breakpoint.glyph, FLAGS.breakpoint.style);
   const label = timeline.scenario.labelOf(hit.node);
   let why = '';
-  if (step !== undefined && step.node !== hit.node) {
+  const report = observedReportOf(timeline);
+  if (session.breakpoints[hit.breakpoint]?.kind === 'mismatch' && report !== undefined) {
+    const field = timeline.phaseOf(session.position) === 'forward' ? 'data' : 'grad';
+    why = `: ${report.explain(hit.node, field).text}`;
+  } else if (step !== undefined && step.node !== hit.node) {
     const received = step.contributions.some((c) => c.to === hit.node);
     why = received ? `: ${label}.grad changed` : `: on ${label}`;
   }
