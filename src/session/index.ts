@@ -22,8 +22,8 @@ export {
   type ObservedMismatch,
   type ObservedReport,
 } from './observed.js';
-export { isRight, scoreOf } from './predict.js';
 export { mismatchAt, observedMismatch, observedReportOf } from './observed-marks.js';
+export { isRight, scoreOf } from './predict.js';
 export { createSession, reduce } from './reduce.js';
 export { isDataKnown, isGradKnown, nodeValue, parseStep, stepInfo, stepName } from './steps.js';
 export { Timeline } from './timeline.js';

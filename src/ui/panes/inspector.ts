@@ -162,6 +162,8 @@ function observedLines(model: ScreenModel, id: number, width: number): string[] 
   if (observed === undefined || report === undefined || given === 0) return [];
   const paint = painter(model.color);
   const rows: { what: string; yours: string; correct: string; differs: boolean }[] = [];
+  // Yours and correct may part past --precision: shown in full.
+  const fullPrecision = (x: number) => formatNumber(x, 17);
   if (given & GIVEN_DATA) {
     const [yours, correct] = [observed.data[id], tl.graph.data[id]].map(fullPrecision);
     rows.push({ what: 'data', yours, correct, differs: (report.differs[id] & DIFFERS_DATA) !== 0 });
