@@ -194,12 +194,17 @@ function operandNames(
 
 /**
  * A rule template with its operands put in. With numbers, a negative one inside a formula is
- * wrapped (`1/(-1.5)`, `-(-2)/4²`); a rule that is one operand stays bare (`-2`).
+ * wrapped (`1/(-1.5)`, `-(-2)/4²`); a rule that is one operand stays bare (`-2`), and so does one
+ * that is alone in a call's parentheses (`exp(-0.4)`).
  */
 function substitute(template: string, operands: Operands, numbers: boolean): string {
   const whole = /^\{(a|b|out|k)\}$/.test(template);
-  return template.replace(/\{(a|b|out|k)\}/g, (_, key: keyof Operands) =>
-    numbers && !whole ? signed(operands[key]) : operands[key],
+  return template.replace(
+    /\{(a|b|out|k)\}/g,
+    (match, key: keyof Operands, at: number, text: string) => {
+      const bare = whole || (text[at - 1] === '(' && text[at + match.length] === ')');
+      return numbers && !bare ? signed(operands[key]) : operands[key];
+    },
   );
 }
 

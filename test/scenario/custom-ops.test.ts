@@ -67,6 +67,20 @@ describe('custom ops in a scenario', () => {
     );
   });
 
+  it('writes a negative value alone in a call as exp(-0.4), not exp((-0.4))', () => {
+    const s = load(
+      'title: t\nops:\n  scaled:\n    args: [a, b]\n    forward: a * exp(b)\n' +
+        '    grad: { a: exp(b), b: out }\ngraph: |\n  a = 2\n  b = -0.4\n  g = scaled(a, b)\n',
+    );
+    let session = createSession(s);
+    session = reduce(session, { type: 'goto', step: 'backward:g' });
+    const [line] = narrate(session, stepInfo(session, session.position), 5);
+    // d/da = exp(-0.4) = 0.67032 by hand; g.grad is 1.
+    expect(line).toBe(
+      'a.grad += ∂scaled/∂a(a, b) · g.grad = exp(-0.4) × 1 = 0.67032   (0 → 0.67032)',
+    );
+  });
+
   it('flags the wrong d/db of mymul at exactly the nodes that call it, and only that argument', () => {
     const session = reduce(createSession(load(ISSUE_EXAMPLE)), { type: 'last' });
     const { failed, checks, downstream } = derivativeFindings(session);
