@@ -18,6 +18,13 @@ export const INTERNAL_ERROR = 70;
 /** Runs one command line and returns its exit code; never exits the process. */
 export async function run(args: readonly string[], given: CliContext): Promise<number> {
   const ctx = { ...given, io: printableIo(given.io) };
+  // yargs drops a bare `-`, so `check -` would check nothing and exit 0: a false green in CI.
+  if (args.some((a, i) => a === '-' && args[i - 1] !== '--keys'))
+    return printError(
+      ctx.io,
+      "'-' (standard input) is not read: give a scenario file or a built-in name",
+      'gradstep check my-graph.yaml',
+    );
   const codes: number[] = [];
   const parser = buildParser(ctx, args, (code) => codes.push(code));
   try {

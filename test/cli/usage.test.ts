@@ -16,6 +16,16 @@ describe('the command line', () => {
     expect(codes).toEqual([0]);
   });
 
+  it.each(['check -', 'check - - --json', 'check seed.yaml -', 'replay -'])(
+    'refuses %s: standard input is not read, so nothing would be checked (exit 2)',
+    async (line) => {
+      const r = await cli(line, { files });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain("'-' (standard input) is not read");
+    },
+  );
+
   it('prints --version and --help on stdout, exit 0', async () => {
     expect(await cli('--version')).toMatchObject({ code: 0, stdout: '9.8.7\n', stderr: '' });
     expect(await cli('-v')).toMatchObject({ code: 0, stdout: '9.8.7\n', stderr: '' });
