@@ -72,7 +72,10 @@ export function nodeIo(): Io {
 
 async function readNodeFile(path: string): Promise<FileContent> {
   try {
-    if ((await stat(path)).isDirectory()) return { kind: 'directory' };
+    const found = await stat(path);
+    if (found.isDirectory()) return { kind: 'directory' };
+    // A device or FIFO never ends (/dev/zero) or blocks (a FIFO with no writer): not read at all.
+    if (!found.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
     return { kind: 'file', bytes: await readFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,35 @@ describe('the gradstep process', () => {
       },
     ).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 2, stderr: 'no/such.yaml: error: no such file\n' });
+  });
+});
+
+describe('special files', () => {
+  const check = (file: string) =>
+    exec(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'check', file], {
+      cwd: REPO,
+      timeout: 20_000,
+    }).catch((e: { code: number; stderr: string }) => e);
+
+  it('refuses a device (/dev/zero never ends) with exit 2 instead of reading it', async () => {
+    const error = await check('/dev/zero');
+    expect(error).toMatchObject({
+      code: 2,
+      stderr: '/dev/zero: error: cannot be read (not a regular file)\n',
+    });
+  });
+
+  it('refuses a FIFO with no writer instead of blocking on it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradstep-fifo-'));
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      const error = await check(fifo);
+      expect(error).toMatchObject({ code: 2 });
+      expect((error as { stderr: string }).stderr).toContain('not a regular file');
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 
