@@ -6,8 +6,15 @@ import type { Document } from 'yaml';
 import { valueSpan } from '../document.js';
 import type { CompiledGraph } from '../graph-block.js';
 import type { Report } from '../report.js';
-import { type BuiltModel, buildMlp, nodesPerSample } from './build.js';
-import { dataSchema, lossSchema, modelSchema } from './schema.js';
+import {
+  type Architecture,
+  architectureOf,
+  type BuiltModel,
+  buildMlp,
+  nodesPerSample,
+  targetsOf,
+} from './build.js';
+import { type DataSpec, dataSchema, lossSchema, type ModelSpec, modelSchema } from './schema.js';
 
 /** More nodes than this is a typo (mlp: [1000, 1000, 1]) rather than a lesson. */
 export const MAX_MODEL_NODES = 2_000_000;
@@ -45,8 +52,10 @@ export function buildModelBlock(
     return undefined;
   }
   if (!model.success || !samples.success || !loss.success) return undefined;
-  if (!fits(doc, model.data.mlp, samples.data, report)) return undefined;
-  const built = buildMlp(model.data, samples.data, loss.data, set);
+  const architecture = oneArchitecture(doc, model.data, report);
+  if (architecture === undefined || !fits(doc, architecture, samples.data, report))
+    return undefined;
+  const built = buildMlp(architecture, model.data, samples.data, loss.data, set);
   const g = built.graph;
   const start = new Int32Array(g.size);
   const end = new Int32Array(g.size);
@@ -69,11 +78,35 @@ export function buildModelBlock(
   return { compiled, model: built };
 }
 
-/** Rows as wide as the input layer, one target per row, one output neuron, a sane size. */
+const FORMS = ['mlp', 'layer', 'neuron'] as const;
+
+/** The layers of exactly one of `mlp`, `layer` and `neuron`. */
+function oneArchitecture(
+  doc: Document.Parsed,
+  model: ModelSpec,
+  report: Report,
+): Architecture | undefined {
+  const given = FORMS.filter((form) => model[form] !== undefined);
+  if (given.length !== 1) {
+    const found = given.length === 0 ? 'none' : given.join(' and ');
+    // The caret goes under the form written last: the one that made it two.
+    const spans = given.map((form) => valueSpan(doc, ['model', form]));
+    const last = spans.reduce((a, b) => (b.start > a.start ? b : a), valueSpan(doc, ['model']));
+    report.error(
+      last,
+      `A model is one of mlp, layer or neuron; found ${found}.`,
+      'For example: model: {mlp: [3, 4, 4, 1]}, {layer: [3, 2]} or {neuron: 3}.',
+    );
+    return undefined;
+  }
+  return architectureOf(model);
+}
+
+/** Rows as wide as the input layer, one target per output on each row, a sane size. */
 function fits(
   doc: Document.Parsed,
-  mlp: readonly number[],
-  data: { x: number[][]; y: number[] },
+  { sizes }: Architecture,
+  data: DataSpec,
   report: Report,
 ): boolean {
   let ok = true;
@@ -81,33 +114,38 @@ function fits(
     ok = false;
     report.error(valueSpan(doc, path), message, hint);
   };
-  const last = mlp.length - 1;
-  if (mlp[last] !== 1) {
-    fail(
-      ['model', 'mlp', last],
-      `The last layer must have one neuron, found ${mlp[last]}.`,
-      'The loss compares one score per sample with its target y.',
-    );
-  }
+  const outputs = sizes[sizes.length - 1];
   data.x.forEach((row, s) => {
-    if (row.length !== mlp[0]) {
+    if (row.length !== sizes[0]) {
       fail(
         ['data', 'x', s],
-        `Sample ${s + 1} has ${row.length} input${row.length === 1 ? '' : 's'}; the model takes ${mlp[0]} (mlp[0]).`,
+        `Sample ${s + 1} has ${plural(row.length, 'input')}; the model takes ${sizes[0]}.`,
+      );
+    }
+  });
+  data.y.forEach((y, s) => {
+    const targets = targetsOf(y).length;
+    if (targets !== outputs) {
+      fail(
+        ['data', 'y', s],
+        `Sample ${s + 1} has ${plural(targets, 'target')}; the model has ${plural(outputs, 'output')}.`,
+        outputs === 1
+          ? 'Give one number per sample.'
+          : `Give a row of ${outputs} numbers per sample.`,
       );
     }
   });
   if (data.y.length !== data.x.length) {
     fail(
       ['data', 'y'],
-      `'y' has ${data.y.length} target${data.y.length === 1 ? '' : 's'}; 'x' has ${data.x.length} sample${data.x.length === 1 ? '' : 's'}.`,
-      'Give one target per row of x.',
+      `'y' has ${plural(data.y.length, 'target')}; 'x' has ${plural(data.x.length, 'sample')}.`,
+      'Give one target (or row of targets) per row of x.',
     );
   }
-  const nodes = nodesPerSample(mlp) * data.x.length;
+  const nodes = nodesPerSample(sizes) * data.x.length;
   if (nodes > MAX_MODEL_NODES) {
     fail(
-      ['model', 'mlp'],
+      ['model'],
       `This model would have about ${nodes} nodes; the limit is ${MAX_MODEL_NODES}.`,
       'Use fewer or smaller layers, or fewer samples.',
     );
@@ -115,12 +153,18 @@ function fits(
   return ok;
 }
 
-/** Where a data input's value is written: `x2_3` at data.x[1][2], `y2` at data.y[1]. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Where a data input's value is written: `x2_3` at data.x[1][2], `y2` at data.y[1], `y2_1` at data.y[1][0]. */
 function spanOfName(doc: Document.Parsed, name: string | undefined) {
   const x = /^x(\d+)_(\d+)$/.exec(name ?? '');
   if (x !== null) return valueSpan(doc, ['data', 'x', Number(x[1]) - 1, Number(x[2]) - 1]);
-  const y = /^y(\d+)$/.exec(name ?? '');
-  return y === null ? undefined : valueSpan(doc, ['data', 'y', Number(y[1]) - 1]);
+  const y = /^y(\d+)(?:_(\d+))?$/.exec(name ?? '');
+  if (y === null) return undefined;
+  const row = ['data', 'y', Number(y[1]) - 1];
+  return valueSpan(doc, y[2] === undefined ? row : [...row, Number(y[2]) - 1]);
 }
 
 function fieldOf(data: unknown, key: string): unknown {

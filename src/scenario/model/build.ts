@@ -3,12 +3,13 @@
  * per operation in the order micrograd creates them, so values (and the weights of `init: python`)
  * match a notebook's. Names (1-based; `s` is the sample):
  *   w{L}_{j}_{i}   weight of input i into neuron j of layer L     b{L}_{j}   its bias
- *   x{s}_{i}, y{s} the sample's inputs and target
+ *   x{s}_{i}, y{s} the sample's inputs and target (y{s}_{k}: target of output k when there are several)
  *   wx{L}_{j}_{i}_s{s}  w·x product;  sum{L}_{j}_{i}_s{s}  b + the first i products
  *   z{L}_{j}_s{s}  pre-activation (the whole sum);  h{L}_{j}_s{s}  the neuron's output
  *                  (a linear neuron's whole sum is its h)
  *   err_s{s} = h − y, sq_s{s} = err ** 2 (squared losses); ys_s{s} = y · h, margin_s{s} = 1 − ys,
- *   hinge_s{s} = relu(margin) (hinge); lsum_{k} the first k terms; total the sum of all (for
+ *   hinge_s{s} = relu(margin) (hinge), each with _{k} for output k when there are several;
+ *   lsum_{k} the first k terms; total the sum of all (for
  *   sum_squared that is `loss`, and with one sample the term itself is); loss the loss.
  */
 import { Graph, OpCode } from '../../engine/index.js';
@@ -24,14 +25,42 @@ export interface BuiltModel {
   readonly output: number;
 }
 
+/** Layer sizes (inputs first) and, per layer from 1, whether its neurons have an activation. */
+export interface Architecture {
+  readonly sizes: readonly number[];
+  readonly activated: readonly boolean[];
+}
+
+/**
+ * The model's layers, whichever of `mlp`, `layer` or `neuron` describes them; undefined when none
+ * does. As in micrograd, an MLP's last layer is linear under relu; a lone layer or neuron is not.
+ */
+export function architectureOf(model: ModelSpec): Architecture | undefined {
+  const sizes =
+    model.mlp ?? model.layer ?? (model.neuron === undefined ? undefined : [model.neuron, 1]);
+  if (sizes === undefined) return undefined;
+  const last = sizes.length - 1;
+  const activated = sizes.map((_, l) => {
+    if (model.activation === 'linear') return false;
+    return !(model.activation === 'relu' && model.mlp !== undefined && l === last);
+  });
+  return { sizes, activated };
+}
+
 /** Op nodes the model has per sample, for the size limit checked before anything is built. */
 export function nodesPerSample(layers: readonly number[]): number {
   let count = 0;
   for (let l = 1; l < layers.length; l++) count += layers[l] * (2 * layers[l - 1] + 1);
-  return count + 4;
+  return count + 4 * layers[layers.length - 1];
+}
+
+/** A sample's targets, one per output: `y: 1.0` and `y: [1.0]` are the same. */
+export function targetsOf(y: number | readonly number[]): readonly number[] {
+  return typeof y === 'number' ? [y] : y;
 }
 
 export function buildMlp(
+  { sizes: layers, activated }: Architecture,
   model: ModelSpec,
   data: DataSpec,
   loss: LossKind,
@@ -44,7 +73,6 @@ export function buildMlp(
     g.setName(id, name);
     return id;
   };
-  const layers = model.mlp;
   const rng = new PythonRandom(model.seed);
   const weights: number[][][] = [];
   const biases: number[][] = [];
@@ -61,14 +89,16 @@ export function buildMlp(
     }
   }
   const xs = data.x.map((row, s) => row.map((v, i) => input(v, `x${s + 1}_${i + 1}`)));
-  const ys = data.y.map((v, s) => input(v, `y${s + 1}`));
+  const outputs = layers[layers.length - 1];
+  const suffix = (s: number, k: number) => (outputs === 1 ? `${s}` : `${s}_${k}`);
+  const ys = data.y.map((v, s) => targetsOf(v).map((t, k) => input(t, `y${suffix(s + 1, k + 1)}`)));
   const neurons: Neuron[] = [];
   const terms: number[] = [];
   xs.forEach((row, s0) => {
     const s = s0 + 1;
     let previous = row;
     for (let l = 1; l < layers.length; l++) {
-      const linear = model.activation === 'relu' && l === layers.length - 1;
+      const linear = !activated[l];
       previous = weights[l].map((w, j0) => {
         const j = j0 + 1;
         const nodes: number[] = [];
@@ -86,7 +116,7 @@ export function buildMlp(
           nodes.push(acc);
         });
         if (!linear) {
-          const code = model.activation === 'tanh' ? OpCode.tanh : OpCode.relu;
+          const code = model.activation === 'relu' ? OpCode.relu : OpCode.tanh;
           acc = op(code, acc, -1, `h${l}_${j}_s${s}`);
           nodes.push(acc);
         }
@@ -94,22 +124,24 @@ export function buildMlp(
         return acc;
       });
     }
-    terms.push(lossTerm(g, op, loss, previous[0], ys[s0], s));
+    previous.forEach((score, k) => {
+      terms.push(lossTerm(g, op, loss, score, ys[s0][k], suffix(s, k + 1)));
+    });
   });
   return { graph: g, params, neurons, output: lossOf(g, op, loss, terms) };
 }
 
 type Op = (code: OpCode, a: number, b: number, name: string, k?: number) => number;
 
-/** One sample's term, written as micrograd's lecture and demo write it. */
-function lossTerm(g: Graph, op: Op, loss: LossKind, score: number, y: number, s: number): number {
+/** One output's term on one sample (`at`: `3`, or `3_2` for output 2), as micrograd's lecture and demo write it. */
+function lossTerm(g: Graph, op: Op, loss: LossKind, score: number, y: number, at: string): number {
   if (loss === 'hinge') {
-    const ys = op(OpCode.mul, y, score, `ys_s${s}`);
-    const margin = op(OpCode.sub, g.addConstant(1), ys, `margin_s${s}`);
-    return op(OpCode.relu, margin, -1, `hinge_s${s}`);
+    const ys = op(OpCode.mul, y, score, `ys_s${at}`);
+    const margin = op(OpCode.sub, g.addConstant(1), ys, `margin_s${at}`);
+    return op(OpCode.relu, margin, -1, `hinge_s${at}`);
   }
-  const err = op(OpCode.sub, score, y, `err_s${s}`);
-  return op(OpCode.pow, err, -1, `sq_s${s}`, 2);
+  const err = op(OpCode.sub, score, y, `err_s${at}`);
+  return op(OpCode.pow, err, -1, `sq_s${at}`, 2);
 }
 
 /** Σ terms left to right, then the mean where the loss is one. The last node is named `loss`. */

@@ -5,18 +5,29 @@
 import { z } from 'zod';
 
 export const LOSSES = ['sum_squared', 'mean_squared', 'hinge'] as const;
-export const ACTIVATIONS = ['tanh', 'relu'] as const;
+export const ACTIVATIONS = ['tanh', 'relu', 'linear'] as const;
 export const LOSS_EXPECTATIONS = ['falls', 'decreases'] as const;
 
 export const modelSchema = z
   .strictObject({
-    mlp: z.array(z.int().min(1).max(4096)).min(2).meta({
+    mlp: z.array(z.int().min(1).max(4096)).min(2).optional().meta({
       description:
-        'Layer sizes: inputs, then each layer of neurons; the last layer has one neuron. [3, 4, 4, 1] is MLP(3, [4, 4, 1]).',
+        'Layer sizes: inputs, then each layer of neurons. [3, 4, 4, 1] is MLP(3, [4, 4, 1]). One of mlp, layer, neuron.',
+    }),
+    layer: z
+      .tuple([z.int().min(1).max(4096), z.int().min(1).max(4096)])
+      .optional()
+      .meta({
+        description:
+          "One layer: [inputs, neurons]. [3, 2] is micrograd's Layer(3, 2). One of mlp, layer, neuron.",
+      }),
+    neuron: z.int().min(1).max(4096).optional().meta({
+      description:
+        "One neuron with this many inputs: micrograd's Neuron(3). One of mlp, layer, neuron.",
     }),
     activation: z.enum(ACTIVATIONS).default('tanh').meta({
       description:
-        "tanh: every neuron is tanh(Σ w·x + b), as in the lecture. relu: hidden neurons are relu and the last layer is linear, as micrograd's nn.MLP.",
+        "tanh: every neuron is tanh(Σ w·x + b), as in the lecture. relu: an mlp's hidden neurons are relu and its last layer is linear (micrograd's nn.MLP); a layer's or neuron's are relu (micrograd's default). linear: no activation.",
     }),
     seed: z
       .int()
@@ -34,14 +45,22 @@ export const dataSchema = z
     x: z
       .array(z.array(z.number()).min(1))
       .min(1)
-      .meta({ description: 'One row of inputs per sample; each row has mlp[0] numbers.' }),
-    y: z.array(z.number()).min(1).meta({ description: 'One target per sample.' }),
+      .meta({
+        description: "One row of inputs per sample, as many numbers as the model's inputs.",
+      }),
+    y: z
+      .array(z.union([z.number(), z.array(z.number()).min(1)]))
+      .min(1)
+      .meta({
+        description:
+          'One target per sample: a number for one output, a row of numbers (one per output neuron) for several.',
+      }),
   })
   .meta({ description: 'The training samples of a model.' });
 
 export const lossSchema = z.enum(LOSSES).meta({
   description:
-    "sum_squared: Σ (h − y)²; mean_squared: the same divided by the number of samples; hinge: the mean of relu(1 − y·h), as micrograd's demo.",
+    "sum_squared: Σ (h − y)² over samples and outputs; mean_squared: the same divided by the number of terms; hinge: the mean of relu(1 − y·h), as micrograd's demo.",
 });
 
 export const trainSchema = z

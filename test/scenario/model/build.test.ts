@@ -97,15 +97,28 @@ describe('model: mlp builder', () => {
   it('reports bad builder input where it is written', () => {
     const base = 'title: t\nmodel: { mlp: [3, 2, 1] }\n';
     expect(problems(`${base}data: { x: [[1, 2, 3], [1, 2]], y: [1, 2] }\n`)).toEqual([
-      '3:24 Sample 2 has 2 inputs; the model takes 3 (mlp[0]).',
+      '3:24 Sample 2 has 2 inputs; the model takes 3.',
     ]);
     expect(problems(`${base}data: { x: [[1, 2, 3]], y: [1, 2] }\n`)).toEqual([
-      "3:28 'y' has 2 targets; 'x' has 1 sample. | Give one target per row of x.",
+      "3:28 'y' has 2 targets; 'x' has 1 sample. | Give one target (or row of targets) per row of x.",
     ]);
     expect(
       problems('title: t\nmodel: { mlp: [3, 2] }\ndata: { x: [[1, 2, 3]], y: [1] }\n'),
     ).toEqual([
-      '2:19 The last layer must have one neuron, found 2. | The loss compares one score per sample with its target y.',
+      '3:29 Sample 1 has 1 target; the model has 2 outputs. | Give a row of 2 numbers per sample.',
+    ]);
+    expect(
+      problems('title: t\nmodel: { neuron: 2 }\ndata: { x: [[1, 2]], y: [[1, 2]] }\n'),
+    ).toEqual([
+      '3:26 Sample 1 has 2 targets; the model has 1 output. | Give one number per sample.',
+    ]);
+    expect(
+      problems('title: t\nmodel: { neuron: 2, layer: [2, 3] }\ndata: { x: [[1, 2]], y: [1] }\n'),
+    ).toEqual([
+      '2:28 A model is one of mlp, layer or neuron; found layer and neuron. | For example: model: {mlp: [3, 4, 4, 1]}, {layer: [3, 2]} or {neuron: 3}.',
+    ]);
+    expect(problems('title: t\nmodel: { seed: 2 }\ndata: { x: [[1, 2]], y: [1] }\n')).toEqual([
+      '2:8 A model is one of mlp, layer or neuron; found none. | For example: model: {mlp: [3, 4, 4, 1]}, {layer: [3, 2]} or {neuron: 3}.',
     ]);
     expect(problems(`${base}`)).toEqual(["2:8 A model needs 'data': {x: [[...], ...], y: [...]}."]);
     expect(problems(`${base}data: { x: [[1, 2, 3]], y: [1] }\ngraph: |\n  a = 1.0\n`)).toEqual([
@@ -115,7 +128,12 @@ describe('model: mlp builder', () => {
       problems(
         'title: t\nmodel: { mlp: [3, 2, 1], activation: sigmoid }\ndata: { x: [[1, 2, 3]], y: [1] }\n',
       ),
-    ).toEqual(["2:38 'activation' must be one of tanh, relu, found a string ('sigmoid')."]);
+    ).toEqual([
+      "2:38 'activation' must be one of tanh, relu, found a string ('sigmoid').".replace(
+        'relu',
+        'relu, linear',
+      ),
+    ]);
     expect(
       problems('title: t\nmodel: { mlp: [3, 1], sed: 3 }\ndata: { x: [[1, 2, 3]], y: [1] }\n'),
     ).toEqual(["2:23 Unknown field 'sed'. | Did you mean 'seed'?"]);
@@ -125,7 +143,7 @@ describe('model: mlp builder', () => {
     expect(
       problems('title: t\nmodel: { mlp: [4096, 4096, 1] }\ndata: { x: [[1]], y: [1] }\n'),
     ).toContain(
-      '2:15 This model would have about 33566725 nodes; the limit is 2000000. | Use fewer or smaller layers, or fewer samples.',
+      '2:8 This model would have about 33566725 nodes; the limit is 2000000. | Use fewer or smaller layers, or fewer samples.',
     );
     expect(problems('title: t\ndata: { x: [[1]], y: [1] }\ngraph: |\n  a = 1.0\n')).toEqual([
       "2:1 'data' belongs to a model, and there is none. | For example: model: {mlp: [3, 4, 4, 1], activation: tanh}",

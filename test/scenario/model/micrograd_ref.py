@@ -88,15 +88,20 @@ class Neuron:
 
 
 class MLP:
-    def __init__(self, sizes, act):
+    # micrograd's MLP leaves its last layer linear under relu; a lone Layer or Neuron keeps relu.
+    def __init__(self, sizes, act, lone):
         n = len(sizes) - 1
-        self.layers = [[Neuron(sizes[i], act == 'tanh' or i != n - 1, act) for _ in range(sizes[i + 1])]
+        def nonlin(i):
+            if act == 'linear':
+                return False
+            return act == 'tanh' or lone or i != n - 1
+        self.layers = [[Neuron(sizes[i], nonlin(i), act) for _ in range(sizes[i + 1])]
                        for i in range(n)]
 
     def __call__(self, x):
         for layer in self.layers:
             x = [n(x) for n in layer]
-        return x[0]
+        return x
 
     def parameters(self): return [p for layer in self.layers for n in layer for p in n.parameters()]
 
@@ -104,16 +109,18 @@ class MLP:
 def main():
     spec = json.load(sys.stdin)
     random.seed(spec['seed'])
-    model = MLP(spec['mlp'], spec['activation'])
+    model = MLP(spec['mlp'], spec['activation'], spec.get('form', 'mlp') != 'mlp')
     params = model.parameters()
     out = {'init': [p.data for p in params], 'iterations': []}
     for _ in range(spec['steps']):
-        scores = [model(x) for x in spec['x']]
+        # One (score, target) pair per sample and output, samples first.
+        pairs = [(s, t) for x, y in zip(spec['x'], spec['y'])
+                 for s, t in zip(model(x), y if isinstance(y, list) else [y])]
         if spec['loss'] == 'hinge':
-            terms = [(1 + -y * s).relu() for y, s in zip(spec['y'], scores)]
+            terms = [(1 + -t * s).relu() for s, t in pairs]
             loss = sum(terms) * (1.0 / len(terms))
         else:
-            loss = sum((s - y) ** 2 for y, s in zip(spec['y'], scores))
+            loss = sum((s - t) ** 2 for s, t in pairs)
         for p in params:
             p.grad = 0.0
         loss.backward()

@@ -3,11 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export interface ReferenceSpec {
+  /** Layer sizes, inputs first; `form` says how the scenario writes them (default: mlp). */
   readonly mlp: readonly number[];
-  readonly activation: 'tanh' | 'relu';
+  readonly form?: 'mlp' | 'layer' | 'neuron';
+  readonly activation: 'tanh' | 'relu' | 'linear';
   readonly seed: number;
   readonly x: readonly (readonly number[])[];
-  readonly y: readonly number[];
+  readonly y: readonly (number | readonly number[])[];
   readonly loss: 'sum_squared' | 'hinge';
   readonly lr: number;
   readonly steps: number;
@@ -44,10 +46,15 @@ export const LECTURE: ReferenceSpec = {
 export function scenarioText(spec: ReferenceSpec, extra = ''): string {
   return [
     'title: t',
-    `model: { mlp: [${spec.mlp.join(', ')}], activation: ${spec.activation}, seed: ${spec.seed}, init: python }`,
+    `model: { ${layersText(spec)}, activation: ${spec.activation}, seed: ${spec.seed}, init: python }`,
     `data: { x: ${JSON.stringify(spec.x)}, y: ${JSON.stringify(spec.y)} }`,
     `loss: ${spec.loss}`,
     `train: { lr: ${spec.lr}, steps: ${spec.steps} }`,
     extra,
   ].join('\n');
+}
+
+function layersText(spec: ReferenceSpec): string {
+  if (spec.form === 'neuron') return `neuron: ${spec.mlp[0]}`;
+  return `${spec.form ?? 'mlp'}: [${spec.mlp.join(', ')}]`;
 }
