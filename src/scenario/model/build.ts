@@ -94,34 +94,17 @@ export function buildMlp(
   const ys = data.y.map((v, s) => targetsOf(v).map((t, k) => input(t, `y${suffix(s + 1, k + 1)}`)));
   const neurons: Neuron[] = [];
   const terms: number[] = [];
+  const activation = model.activation === 'relu' ? OpCode.relu : OpCode.tanh;
   xs.forEach((row, s0) => {
     const s = s0 + 1;
     let previous = row;
     for (let l = 1; l < layers.length; l++) {
-      const linear = !activated[l];
+      const inputs = previous;
       previous = weights[l].map((w, j0) => {
-        const j = j0 + 1;
-        const nodes: number[] = [];
-        let acc = biases[l][j0];
-        w.forEach((wi, i0) => {
-          const i = i0 + 1;
-          nodes.push(op(OpCode.mul, wi, previous[i0], `wx${l}_${j}_${i}_s${s}`));
-          const whole = i === w.length;
-          const name = !whole
-            ? `sum${l}_${j}_${i}_s${s}`
-            : linear
-              ? `h${l}_${j}_s${s}`
-              : `z${l}_${j}_s${s}`;
-          acc = op(OpCode.add, acc, nodes[nodes.length - 1], name);
-          nodes.push(acc);
-        });
-        if (!linear) {
-          const code = model.activation === 'relu' ? OpCode.relu : OpCode.tanh;
-          acc = op(code, acc, -1, `h${l}_${j}_s${s}`);
-          nodes.push(acc);
-        }
-        neurons.push({ name: `h${l}_${j}_s${s}`, layer: l, index: j, sample: s, linear, nodes });
-        return acc;
+        const at = { layer: l, index: j0 + 1, sample: s, linear: !activated[l] };
+        const neuron = callNeuron(op, at, w, biases[l][j0], inputs, activation);
+        neurons.push(neuron);
+        return neuron.nodes[neuron.nodes.length - 1];
       });
     }
     previous.forEach((score, k) => {
@@ -132,6 +115,31 @@ export function buildMlp(
 }
 
 type Op = (code: OpCode, a: number, b: number, name: string, k?: number) => number;
+
+/** One neuron on one sample, built as micrograd's `sum((wi * xi for ...), b)`, then its activation. */
+function callNeuron(
+  op: Op,
+  at: Omit<Neuron, 'name' | 'nodes'>,
+  w: readonly number[],
+  bias: number,
+  inputs: readonly number[],
+  activation: OpCode,
+): Neuron {
+  const { layer: l, index: j, sample: s, linear } = at;
+  const name = `h${l}_${j}_s${s}`;
+  const nodes: number[] = [];
+  let acc = bias;
+  w.forEach((wi, i0) => {
+    const i = i0 + 1;
+    nodes.push(op(OpCode.mul, wi, inputs[i0], `wx${l}_${j}_${i}_s${s}`));
+    const whole = i === w.length;
+    const sumName = !whole ? `sum${l}_${j}_${i}_s${s}` : linear ? name : `z${l}_${j}_s${s}`;
+    acc = op(OpCode.add, acc, nodes[nodes.length - 1], sumName);
+    nodes.push(acc);
+  });
+  if (!linear) nodes.push(op(activation, acc, -1, name));
+  return { ...at, name, nodes };
+}
 
 /** One output's term on one sample (`at`: `3`, or `3_2` for output 2), as micrograd's lecture and demo write it. */
 function lossTerm(g: Graph, op: Op, loss: LossKind, score: number, y: number, at: string): number {

@@ -42,12 +42,9 @@ export const modelSchema = z
 
 export const dataSchema = z
   .strictObject({
-    x: z
-      .array(z.array(z.number()).min(1))
-      .min(1)
-      .meta({
-        description: "One row of inputs per sample, as many numbers as the model's inputs.",
-      }),
+    x: z.array(z.array(z.number()).min(1)).min(1).meta({
+      description: "One row of inputs per sample, as many numbers as the model's inputs.",
+    }),
     y: z
       .array(z.union([z.number(), z.array(z.number()).min(1)]))
       .min(1)
