@@ -23,7 +23,7 @@ export {
   type ObservedReport,
 } from './observed.js';
 export { mismatchAt, observedMismatch, observedReportOf } from './observed-marks.js';
-export { isRight, scoreOf } from './predict.js';
+export { allowedError, askingQuestions, isRight, scoreOf } from './predict.js';
 export { createSession, reduce } from './reduce.js';
 export { isDataKnown, isGradKnown, nodeValue, parseStep, stepInfo, stepName } from './steps.js';
 export { Timeline } from './timeline.js';

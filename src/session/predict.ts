@@ -55,6 +55,15 @@ export function predictionsOf(tl: Timeline, quiz: Quiz | undefined): Prediction[
   return predictions.sort((a, b) => a.position - b.position);
 }
 
+/**
+ * The state with the walkthrough's questions (and the quiz's) still to ask, as a session created
+ * with `ask` has them: the cursor then stops before each settling step until answered or skipped.
+ */
+export function askingQuestions(state: SessionState, quiz?: Quiz): SessionState {
+  const predictions = predictionsOf(state.timeline, quiz);
+  return { ...state, predictions, answers: predictions.map(() => undefined), asking: undefined };
+}
+
 /** The position after which each node's grad is final (0 outside the output's cone). */
 function settlingPositions(tl: Timeline): Int32Array {
   const settles = new Int32Array(tl.graph.size);
@@ -71,11 +80,16 @@ export function openPredictionAt(state: SessionState, position: Position): numbe
   return at?.find((i) => state.answers[i] === undefined);
 }
 
-/** Whether the answer is within max(tol · |value|, 1e-6) of the value. */
+/** How far an answer may be from the value and still be right: max(tol · |value|, 1e-6). */
+export function allowedError(prediction: Prediction, actual: number): number {
+  return Math.max(prediction.tol * Math.abs(actual), 1e-6);
+}
+
+/** Whether the answer is within allowedError of the value. */
 export function isRight(prediction: Prediction, answer: number | null, actual: number): boolean {
   if (answer === null) return false;
   if (Object.is(answer, actual)) return true;
-  return Math.abs(answer - actual) <= Math.max(prediction.tol * Math.abs(actual), 1e-6);
+  return Math.abs(answer - actual) <= allowedError(prediction, actual);
 }
 
 /** Fills in the value and verdict of the answers given for the step that just ran at `position`. */

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/index.js';
 import { firstHit, parseBreakpoint } from './breakpoints.js';
-import { openPredictionAt, predictionIndex, predictionsOf, revealAt } from './predict.js';
+import { askingQuestions, openPredictionAt, predictionIndex, revealAt } from './predict.js';
 import { parseStep, stepInfo } from './steps.js';
 import { Timeline } from './timeline.js';
 import type {
@@ -22,17 +22,16 @@ import { checkExpects, walkthroughIndex } from './walkthrough.js';
  * grads, since stepping updates them in place.
  */
 export function createSession(scenario: Scenario, options: SessionOptions = {}): SessionState {
-  const timeline = new Timeline(scenario, options.mode ?? scenario.mode);
-  const predictions = options.ask ? predictionsOf(timeline, options.quiz) : [];
-  return {
-    timeline,
+  const state: SessionState = {
+    timeline: new Timeline(scenario, options.mode ?? scenario.mode),
     position: 0,
     breakpoints: options.breakpoints ?? [],
     expectResults: scenario.walkthrough.map(() => undefined),
     gradcheckBudget: options.gradcheck,
-    predictions,
-    answers: predictions.map(() => undefined),
+    predictions: [],
+    answers: [],
   };
+  return options.ask ? askingQuestions(state, options.quiz) : state;
 }
 
 /** The step machine: returns the same object when the action changes nothing. */

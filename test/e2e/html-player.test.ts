@@ -4,58 +4,15 @@
  * against what the page showed there going forward. No timing assertions: the 10,000-node page
  * only has to answer each key.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type Browser, launchChromium } from '../../scripts/chromium.js';
+import { describe, expect, it } from 'vitest';
 import { mlpScenarioText } from '../../scripts/mlp-scenario.js';
-import { cli } from '../cli/helpers.js';
+import { box, head, openPages, pane } from './html-page.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gradstep-html-'));
-/** Launched by the first test that needs it, so each test fails with 'no browser' when there is none. */
-let launched: Promise<Browser> | undefined;
-const browser = () => {
-  launched ??= launchChromium();
-  return launched;
-};
+const { dir, exportPage, open } = openPages();
 
-afterAll(async () => {
-  const opened = await launched?.catch(() => undefined);
-  await opened?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Exports a scenario as a page and writes it to a file of its own. */
-async function exportPage(args: string[], files: Record<string, string> = {}): Promise<string> {
-  const { code, stdout, stderr } = await cli(['export', ...args, '--format', 'html'], { files });
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  const path = join(dir, `page-${Math.random().toString(36).slice(2)}.html`);
-  writeFileSync(path, stdout);
-  return path;
-}
-
-/** Opens a page from disk, failing on any script error or any request that is not file://. */
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await (await browser()).context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    if (!request.url().startsWith('file://')) problems.push(`request: ${request.url()}`);
-  });
-  await page.goto(`file://${path}`);
-  await page.locator('#step .head').waitFor();
-  return { page, problems };
-}
-
-const head = (page: Page) => page.locator('#step .head').textContent();
-/** A pane's lines (each a div), as one text. */
-const pane = async (page: Page, selector: string) =>
-  (await page.locator(`${selector} > div`).allTextContents()).join('\n');
-/** A box's text as drawn: label (with glyphs), data and grad. */
-const box = (page: Page, id: number) => page.locator(`#boxes [data-id="${id}"]`).textContent();
 /** The inspected node's grad at full precision, from the inspector's `grad` line. */
 const inspectedGrad = async (page: Page) => Number((await inspectorLine(page, 'grad '))?.slice(8));
 const inspectorLine = async (page: Page, prefix: string) =>

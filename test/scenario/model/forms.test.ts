@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { backward, forward } from '../../../src/engine/index.js';
 import { loadScenario, type Scenario } from '../../../src/scenario/index.js';
 import { createSession } from '../../../src/session/index.js';
-import { type ReferenceSpec, micrograd, scenarioText } from './python-reference.js';
+import { micrograd, type ReferenceSpec, scenarioText } from './python-reference.js';
 
 function load(text: string): Scenario {
   const result = loadScenario({ name: 't.yaml', text });

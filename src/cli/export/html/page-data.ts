@@ -1,5 +1,13 @@
 import type { Scenario } from '../../../scenario/index.js';
-import { formatNumber, parseStep, reduce, type SessionState } from '../../../session/index.js';
+import {
+  allowedError,
+  askingQuestions,
+  formatNumber,
+  parseStep,
+  reduce,
+  type SessionState,
+} from '../../../session/index.js';
+import { questionText } from '../../replay/text.js';
 
 /** The ui layer, loaded when a page is made: headless commands load no ui at start-up. */
 type Ui = typeof import('../../../ui/index.js');
@@ -33,6 +41,23 @@ export interface PageData {
   readonly pauses: readonly number[];
   /** Where `:` goto takes a node name or `#ID` (as the TUI's goto resolves it). */
   readonly goto: Readonly<Record<string, number>>;
+  /** The walkthrough's questions, in step order, each asked before the step at `position`. */
+  readonly predictions: readonly PagePrediction[];
+}
+
+/**
+ * A question as the page asks it: `x1.grad`, its hint, and the value the step at `position`
+ * settles, with how far an answer may be from it and still be right (the session's rule).
+ */
+export interface PagePrediction {
+  readonly position: number;
+  readonly question: string;
+  readonly hint: string;
+  readonly actual: number;
+  /** The value as the boxes show it, and in full. */
+  readonly shown: string;
+  readonly full: string;
+  readonly allowed: number;
 }
 
 export interface NodeColumns {
@@ -93,10 +118,18 @@ export async function pageData(
   const nodes = nodeColumns(scenario, tl.output, layoutGraph);
   const texts = interner();
   // One step there and back: the expectations at `start` are checked on arrival, as in the TUI.
-  let state = reduce(reduce(session, { type: 'goto', step: 1 }), { type: 'first' });
+  let state = askingQuestions(
+    reduce(reduce(session, { type: 'goto', step: 1 }), { type: 'first' }),
+  );
   const steps: StepData[] = [];
+  const asked: number[] = [];
   for (let p = 0; p <= tl.total; p++) {
     if (p > 0) state = reduce(state, { type: 'next' });
+    // The page asks the questions itself: here each is skipped, which runs its step.
+    while (state.asking !== undefined) {
+      asked.push(state.asking);
+      state = reduce(state, { type: 'answer', value: null });
+    }
     const changes: (number | string)[] = [];
     for (const c of state.last?.step?.contributions ?? []) {
       changes.push(c.to, short(c.before), short(c.after), String(c.before), String(c.after));
@@ -130,6 +163,26 @@ export async function pageData(
     steps,
     pauses: text.pauses,
     goto: gotoTable(state),
+    predictions: asked.map((i) => pagePrediction(scenario, state, i, short)),
+  };
+}
+
+function pagePrediction(
+  scenario: Scenario,
+  state: SessionState,
+  i: number,
+  short: (x: number) => string,
+): PagePrediction {
+  const prediction = state.predictions[i];
+  const actual = state.answers[i]?.actual ?? Number.NaN;
+  return {
+    position: prediction.position,
+    question: questionText(scenario, prediction),
+    hint: prediction.hint ?? '',
+    actual,
+    shown: short(actual),
+    full: String(actual),
+    allowed: allowedError(prediction, actual),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { PageData } from './page-data.js';
 import { PLAYER_GRAPH } from './player-graph.js';
 import { PLAYER_PANELS } from './player-panels.js';
+import { PLAYER_PREDICT } from './player-predict.js';
 import { PLAYER_STATE } from './player-state.js';
 
 const STYLE = `
@@ -22,7 +23,13 @@ button { font: inherit; border: 1px solid var(--line); background: var(--paper);
 button:hover { border-color: var(--selected); }
 kbd { font-family: ui-monospace, monospace; font-size: 12px; color: var(--dim); }
 #goto-input { font: 13px ui-monospace, monospace; padding: 3px 6px; width: 11em; }
-#message { color: var(--fail); }
+#message, #predict-note { color: var(--fail); }
+#score { font-family: ui-monospace, monospace; }
+#predict { border: 2px solid var(--current); border-radius: 6px; padding: 6px 8px; margin-bottom: 6px; background: #fff8e6; }
+#predict label { font-weight: 700; display: block; }
+#predict .ask { display: flex; gap: 6px; margin: 4px 0; }
+#predict input { font: 13px ui-monospace, monospace; padding: 3px 6px; width: 12em; }
+#predict .dim { color: var(--dim); }
 .bar { padding: 0 16px 6px; display: flex; gap: 10px; align-items: center; }
 #timeline { display: flex; gap: 2px; flex-wrap: nowrap; overflow: hidden; min-width: 0;
   font-family: ui-monospace, monospace; }
@@ -64,7 +71,7 @@ svg { display: block; font: 12px ui-monospace, monospace; }
 `;
 
 const BODY = `
-<header><h1 id="title"></h1><span id="file"></span><span id="where"></span></header>
+<header><h1 id="title"></h1><span id="file"></span><span id="score"></span><span id="where"></span></header>
 <nav id="controls">
   <button type="button" data-act="first">◀◀ start <kbd>g</kbd></button>
   <button type="button" data-act="prev">◀ back <kbd>N ←</kbd></button>
@@ -77,7 +84,12 @@ const BODY = `
 <main>
   <section id="graph" aria-label="graph"><svg id="canvas"><g id="edges"></g><g id="boxes"></g></svg></section>
   <aside>
-    <section><h2>step</h2><div id="step" class="pane"></div></section>
+    <section><h2>step</h2>
+      <form id="predict" hidden><label for="predict-input" id="predict-question"></label>
+        <div class="ask"><input id="predict-input" inputmode="decimal" autocomplete="off" aria-describedby="predict-hint predict-note">
+        <button type="submit">answer <kbd>⏎</kbd></button><button type="button" id="predict-skip">skip <kbd>Esc</kbd></button></div>
+        <div id="predict-hint" class="dim"></div><div id="predict-note" role="alert"></div></form>
+      <div id="step" class="pane"></div></section>
     <section><h2 id="inspector-title">inspector</h2><div id="inspector" class="pane"></div></section>
   </aside>
 </main>
@@ -92,7 +104,7 @@ const BODY = `
  */
 export function htmlPage(data: PageData & { readonly start: number }): string {
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  const script = `(() => {\n'use strict';\n${PLAYER_STATE}${PLAYER_GRAPH}${PLAYER_PANELS}})();`;
+  const script = `(() => {\n'use strict';\n${PLAYER_STATE}${PLAYER_PREDICT}${PLAYER_GRAPH}${PLAYER_PANELS}})();`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -29,8 +29,8 @@ function renderStep() {
   const pane = document.getElementById('step');
   const lines = D.steps[state.position][0];
   pane.replaceChildren(
-    ...lines.map((content, i) => {
-      if (i === 0) return line(content, 'head');
+    ...lines.flatMap((content, i) => {
+      if (i === 0) return [line(content, 'head'), ...verdicts().map(([text, cls]) => line(text, cls))];
       if (content.startsWith('»')) return line(content, 'say');
       if (content.startsWith('✓')) return line(content, 'ok');
       if (content.startsWith('✗')) return line(content, 'fail');
@@ -103,6 +103,7 @@ function renderTimeline() {
 function render() {
   const phase = state.position === 0 ? 'ready' : state.position === D.total ? 'done' : state.position <= D.forwardCount ? 'forward' : 'backward';
   document.getElementById('where').textContent = stepName(state.position) + ' · ' + phase + ' · ' + state.position + ' of ' + D.total + ' steps';
+  document.getElementById('score').textContent = scoreText();
   renderStep();
   renderInspector();
   renderTimeline();
@@ -110,6 +111,7 @@ function render() {
 }
 
 function go(target, fromStep) {
+  closeQuestion();
   moveTo(target);
   if (fromStep) follow(stepNode());
   render();
@@ -153,7 +155,7 @@ function gotoText(input) {
 }
 
 const ACTIONS = {
-  next: () => go(state.position + 1, true),
+  next: stepForward,
   prev: () => go(state.position - 1, true),
   first: () => go(0, true),
   last: () => go(D.total, true),
@@ -161,10 +163,20 @@ const ACTIONS = {
 const KEYS = { n: 'next', ArrowRight: 'next', N: 'prev', ArrowLeft: 'prev', g: 'first', G: 'last' };
 
 const gotoInput = document.getElementById('goto-input');
+const predictInput = document.getElementById('predict-input');
+document.getElementById('predict').addEventListener('submit', (event) => {
+  event.preventDefault();
+  answerQuestion(predictInput.value);
+});
+document.getElementById('predict-skip').addEventListener('click', () => answerQuestion(null));
 document.addEventListener('keydown', (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.target === gotoInput) {
     if (event.key === 'Escape') gotoInput.blur();
+    return;
+  }
+  if (event.target === predictInput) {
+    if (event.key === 'Escape') answerQuestion(null);
     return;
   }
   if (event.key === ':') {
@@ -212,7 +224,8 @@ function init() {
   );
   document.getElementById('legend').textContent = legend.join('    ');
   document.getElementById('keys').textContent =
-    'keys: n/→ next   N/← back   g start   G end   : goto   ·   click a node to inspect it, Esc to follow the steps again';
+    'keys: n/→ next   N/← back   g start   G end   : goto   ·   click a node to inspect it, Esc to follow the steps again' +
+    (D.predictions.length > 0 ? '   ·   a question before a step: type your prediction and ⏎, or Esc to skip' : '');
   go(D.start, true);
 }
 init();
