@@ -4,11 +4,12 @@
  * against what the page showed there going forward. No timing assertions: the 10,000-node page
  * only has to answer each key.
  */
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { mlpScenarioText } from '../../scripts/mlp-scenario.js';
+import { cli } from '../cli/helpers.js';
 import { box, head, openPages, pane } from './html-page.js';
 
 const { dir, exportPage, open } = openPages();
@@ -114,6 +115,38 @@ describe('the HTML player in Chromium', () => {
     const shot = join(dir, 'seed.png');
     await page.screenshot({ path: shot });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("shows the user's own values beside gradstep's in the inspector (observed:)", async () => {
+    // The user's tanh backward forgot the square: (1 - n) · 3 on x instead of (1 - n²) · 3.
+    const file = [
+      'title: t',
+      'graph: |\n  x = 0.5\n  n = tanh(x)\n  L = n * 3',
+      'observed:\n  nodes:',
+      '    x: {data: 0.5, grad: 1.6136485282}',
+      '    n: {data: 0.46211715726000974, grad: 3}',
+      '    L: {grad: 1}',
+    ].join('\n');
+    const { code, stdout } = await cli(['export', 'mine.yaml', '--format', 'html'], {
+      files: { 'mine.yaml': file },
+    });
+    expect(code).toBe(1); // the check fails, the page is written all the same
+    const path = join(dir, 'observed.html');
+    writeFileSync(path, stdout);
+    const { page, problems } = await open(path);
+    // At the end the inspector follows B2's receiver: x.
+    await page.keyboard.press('G');
+    expect(await inspectorLine(page, 'x = 0.5')).toBeDefined();
+    const correct = 3 * (1 - Math.tanh(0.5) ** 2);
+    const rows = (await page.locator('#inspector > div').allTextContents()).map((l) =>
+      l.split(/\s+/).filter((w) => w !== ''),
+    );
+    const grad = rows.find((r) => r[0] === 'grad' && r.includes('≠'));
+    expect(grad?.[1]).toBe('1.6136485282');
+    near(Number(grad?.[3]), correct);
+    expect(rows.some((r) => r.join(' ') === 'yours correct')).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

@@ -82,6 +82,11 @@ export interface NodeColumns {
   readonly head: number[][];
   /** The ledger's entry lines at `end`, in arrival order: the first k show after k arrived. */
   readonly ledger: string[][];
+  /**
+   * The inspector's lines between grad and the ledger: the user's own values beside gradstep's
+   * (an `observed:` block), which do not change with the position.
+   */
+  readonly compare: number[][];
   /** The inspector's grad-check lines before the grad is final, and once it is. */
   readonly checkWaiting: number[][];
   readonly checkFinal: number[][];
@@ -206,6 +211,7 @@ function nodeColumns(
     expected: new Array(g.size).fill(0),
     head: [],
     ledger: [],
+    compare: [],
     checkWaiting: [],
     checkFinal: [],
     layer: Array.from(layout.layering.layerOf.subarray(0, g.size)),
@@ -232,6 +238,7 @@ function inspectAll(
     const checkLines = check < 0 ? [] : lines.slice(check);
     if (when === 'waiting') {
       nodes.head.push(texts.intern(lines.slice(0, data)));
+      nodes.compare.push(texts.intern(compareLines(lines, data, ledger, check)));
       nodes.checkWaiting.push(texts.intern(checkLines));
       continue;
     }
@@ -240,6 +247,17 @@ function inspectAll(
     nodes.expected[id] = nodes.ledger[id].length;
     nodes.checkFinal.push(texts.intern(checkLines));
   }
+}
+
+/**
+ * The lines after data and grad and before the ledger (or the end): a wrong mode's second grad
+ * line (`grad (correct)`, which changes with the position and is not shown) is left out.
+ */
+function compareLines(lines: readonly string[], data: number, ledger: number, check: number) {
+  const gradLines = lines[data + 1]?.startsWith('grad (') ? 2 : 1;
+  const notOnPath = lines.findIndex((line) => line.startsWith('not on the path'));
+  const ends = [ledger, notOnPath, check].filter((i) => i >= 0);
+  return lines.slice(data + 1 + gradLines, ends.length > 0 ? Math.min(...ends) : undefined);
 }
 
 interface Interner {

@@ -52,6 +52,7 @@ function renderInspector() {
   const lines = N.head[id].map((t, i) => line(D.texts[t], i === 0 ? 'head' : ''));
   lines.push(line('data    ' + dataText(id, true)));
   lines.push(line('grad    ' + gradText(id, true)));
+  for (const t of N.compare[id]) lines.push(line(D.texts[t], /≠/.test(D.texts[t]) ? 'fail' : ''));
   if (N.cone[id] !== 1) {
     lines.push(line('not on the path to the output: no grad', 'dim'));
     pane.replaceChildren(...lines);
