@@ -92,7 +92,8 @@ export function near(actual: unknown, expected: number): boolean {
 
 /**
  * Compares with a file in test/cli/golden; `UPDATE_GOLDEN=1 npx vitest run test/cli` rewrites it
- * (then read the diff: a golden is only worth what the person who read it saw).
+ * (then read the diff: a golden is only worth what the person who read it saw). Every number in
+ * the goldens is also checked against a reference written in the tests (golden-values.test.ts).
  */
 export function expectGolden(actual: string, file: string) {
   const path = `${REPO}test/cli/golden/${file}`;
