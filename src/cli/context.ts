@@ -72,7 +72,7 @@ export const breakOption = {
   default: [],
   defaultDescription: 'none',
   describe:
-    'A breakpoint SPEC (repeatable): NODE, forward:NODE, backward:NODE, change:NODE, [NODE:] COND',
+    'A breakpoint SPEC (repeatable): NODE, forward:NODE, backward:NODE, change:NODE, final:NODE, mismatch, [NODE:] COND',
 } as const satisfies Options;
 
 export const modeOption = {

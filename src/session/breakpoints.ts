@@ -1,13 +1,13 @@
 import { OpCode } from '../engine/index.js';
 import { type LocalDiagnostic, parseCondition, type Scenario, suggest } from '../scenario/index.js';
 import { CONDITION_NAMES, compileCondition } from './condition.js';
-import { mismatchAt } from './observed-marks.js';
+import { finalAt, gradMismatchAt } from './grad-breaks.js';
 import type { Timeline } from './timeline.js';
-import type { Breakpoint, BreakpointHit, NodeView } from './types.js';
+import type { Breakpoint, BreakpointHit, NodeView, SessionState } from './types.js';
 
 const NODE = String.raw`#\d+|[A-Za-z_][A-Za-z0-9_]*`;
 const WHOLE_NODE = new RegExp(`^(?:${NODE})$`);
-const STEP_KIND = new RegExp(String.raw`^(forward|backward|change):\s*(${NODE})\s*$`);
+const STEP_KIND = new RegExp(String.raw`^(forward|backward|change|final):\s*(${NODE})\s*$`);
 const NODE_PREFIX = new RegExp(String.raw`^\s*(${NODE})\s*:(?!=)`);
 /** One-word specs that are read as a condition (`nonfinite`) or explained as one (`data`). */
 const BARE_CONDITION_NAMES = new Set(CONDITION_NAMES);
@@ -17,7 +17,7 @@ const LISTED_NAMES = 8;
 type Parsed = { breakpoint: Breakpoint } | { diagnostics: readonly LocalDiagnostic[] };
 
 /**
- * Parses `NODE | forward:NODE | backward:NODE | change:NODE | [NODE:] COND` (NODE is a name or
+ * Parses `NODE | forward:NODE | backward:NODE | change:NODE | final:NODE | mismatch | [NODE:] COND` (NODE is a name or
  * `#ID`); diagnostics carry offsets into `spec`. A bare NODE means its forward and backward steps;
  * a leaf has neither, so on a leaf it means the steps that add to its grad. A spec that is one
  * word is a node, unless it is a condition's name (`nonfinite`): a condition over every node.
@@ -27,7 +27,7 @@ export function parseBreakpoint(spec: string, scenario: Scenario): Parsed {
   const offset = spec.indexOf(text);
   const whole = nodeId(scenario, text);
   if (whole !== undefined) return { breakpoint: { spec: text, kind: 'node', node: whole } };
-  if (text === 'mismatch') return mismatchBreakpoint(scenario, offset);
+  if (text === 'mismatch') return { breakpoint: { spec: 'mismatch', kind: 'mismatch' } };
   if (WHOLE_NODE.test(text) && !BARE_CONDITION_NAMES.has(text)) {
     return unknownNode(scenario, text, offset, 'spec');
   }
@@ -37,7 +37,7 @@ export function parseBreakpoint(spec: string, scenario: Scenario): Parsed {
     const start = offset + text.lastIndexOf(name);
     const node = nodeId(scenario, name);
     if (node === undefined) return unknownNode(scenario, name, start, 'node');
-    if (which !== 'change' && scenario.graph.isLeaf(node)) {
+    if ((which === 'forward' || which === 'backward') && scenario.graph.isLeaf(node)) {
       const message = `'${name}' is a leaf: it has no ${which} step.`;
       const hint = `Use change:${name} to stop where its grad changes.`;
       return { diagnostics: [{ start, end: start + name.length, message, hint }] };
@@ -76,15 +76,6 @@ export function parseBreakpoint(spec: string, scenario: Scenario): Parsed {
   };
 }
 
-/** Stops where a value is seen to part from the user's own (the scenario's `observed:` block). */
-function mismatchBreakpoint(scenario: Scenario, start: number): Parsed {
-  if (scenario.observed !== undefined)
-    return { breakpoint: { spec: 'mismatch', kind: 'mismatch' } };
-  const message = "'mismatch' needs values to compare with: this scenario has no observed: block.";
-  const hint = 'gradstep_export.py writes one (gradstep python-helper).';
-  return { diagnostics: [{ start, end: start + 'mismatch'.length, message, hint }] };
-}
-
 function nodeId(scenario: Scenario, text: string): number | undefined {
   const ref = /^#(\d+)$/.exec(text);
   if (ref === null) return scenario.graph.idOf(text);
@@ -111,7 +102,7 @@ function unknownNode(
   const close = suggest(ref, candidates(scenario, where));
   const nodes = `The nodes are ${listNames(scenario)} (ids #0 to #${last}).`;
   const forms =
-    'A breakpoint is NODE, forward:NODE, backward:NODE, change:NODE, mismatch or a condition such as grad > 1.';
+    'A breakpoint is NODE, forward:NODE, backward:NODE, change:NODE, final:NODE, mismatch or a condition such as grad > 1.';
   const hint =
     close !== undefined
       ? `Did you mean '${close}'?`
@@ -150,19 +141,18 @@ function* namedNodes(scenario: Scenario): Generator<string> {
  * values before the step are known exactly (unknown before forward steps and B0, the undo record
  * for backward steps), so a condition fires only on the step where it becomes true.
  */
-export function firstHit(
-  tl: Timeline,
-  breakpoints: readonly Breakpoint[],
-  position: number,
-): BreakpointHit | undefined {
-  for (let i = 0; i < breakpoints.length; i++) {
-    const node = fires(tl, breakpoints[i], position);
+export function firstHit(state: SessionState, position: number): BreakpointHit | undefined {
+  const at = { ...state, position };
+  for (let i = 0; i < state.breakpoints.length; i++) {
+    const node = fires(at, state.breakpoints[i]);
     if (node !== undefined) return { breakpoint: i, node };
   }
   return undefined;
 }
 
-function fires(tl: Timeline, bp: Breakpoint, position: number): number | undefined {
+/** The node a breakpoint fires on at the state's position, read with the graph there. */
+function fires(state: SessionState, bp: Breakpoint): number | undefined {
+  const { timeline: tl, position } = state;
   const g = tl.graph;
   const phase = tl.phaseOf(position);
   const stepNode = tl.nodeOf(position);
@@ -185,8 +175,10 @@ function fires(tl: Timeline, bp: Breakpoint, position: number): number | undefin
     }
     case 'condition':
       return conditionFires(tl, bp, position);
+    case 'final':
+      return finalAt(tl, position, bp.node as number);
     case 'mismatch':
-      return mismatchAt(tl, position);
+      return gradMismatchAt(state);
   }
 }
 

@@ -175,7 +175,7 @@ function moveTo(
       if (forward && asks.has(p)) answers = revealAt(tl, { ...state, answers }, p);
     }
     if (watch && p > 0) {
-      hit = firstHit(tl, state.breakpoints, p);
+      hit = firstHit(state, p);
       if (hit !== undefined) break;
     }
   }

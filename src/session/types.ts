@@ -95,8 +95,18 @@ export interface PredictionResult {
   readonly ok: boolean;
 }
 
-/** `mismatch`: where a value parts from the scenario's `observed:` one (see observed-marks.ts). */
-export type BreakpointKind = 'node' | 'forward' | 'backward' | 'change' | 'condition' | 'mismatch';
+/**
+ * `final`: where a node's grad becomes final; `mismatch`: where a grad parts from the one it should
+ * be (see grad-breaks.ts).
+ */
+export type BreakpointKind =
+  | 'node'
+  | 'forward'
+  | 'backward'
+  | 'change'
+  | 'final'
+  | 'condition'
+  | 'mismatch';
 
 /** A compiled condition over one node's `data` and `grad`; evaluated without eval. */
 export type Condition = (view: NodeView) => boolean;
