@@ -1,7 +1,6 @@
 import { firstNonFinite, type GradCheckBudget, type GradCheckReport } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
 import {
-  compareObserved,
   createSession,
   type DerivativeFindings,
   derivativeFindings,
@@ -9,8 +8,11 @@ import {
   gradCheckOf,
   gradMismatches,
   type ObservedReport,
+  observedReportOf,
   reduce,
   type SessionState,
+  scenarioOf,
+  trainingOf,
   walkthroughAt,
 } from '../session/index.js';
 import type { ExitCode } from './context.js';
@@ -64,8 +66,7 @@ export function analyze(scenario: Scenario, budget: GradCheckBudget, precision?:
   const gradcheck = gradCheckOf(session);
   const nonFinite = findNonFinite(scenario);
   const expects = session.expectResults.filter((e) => e !== undefined);
-  const observed =
-    scenario.observed && compareObserved(session.timeline, scenario.observed, precision);
+  const observed = observedReportOf(session, precision);
   const mismatches = gradMismatches(session);
   const derivatives = derivativeFindings(session);
   const training = trainingResult(session);
@@ -86,10 +87,10 @@ export function analyze(scenario: Scenario, budget: GradCheckBudget, precision?:
 
 /** `falls`: the last loss is below the first; `decreases`: each is below the one before. */
 function trainingResult(session: SessionState): TrainingResult | undefined {
-  const run = session.timeline.training;
+  const run = trainingOf(session);
   if (run === undefined) return undefined;
   const losses = Array.from(run.losses);
-  const expect = session.timeline.scenario.training?.expect;
+  const expect = scenarioOf(session).training?.expect;
   const ok =
     expect === 'falls'
       ? losses[losses.length - 1] < losses[0]

@@ -5,7 +5,7 @@
  * asks for, is an error at its line and column.
  */
 import { type Diagnostic, resolveNode, type Source } from '../scenario/index.js';
-import type { SessionState } from '../session/index.js';
+import { type SessionState, scenarioOf } from '../session/index.js';
 import type { GlobalArgs } from './context.js';
 import type { Io } from './io.js';
 import { fromDiagnostic, type Problem, printProblems, readText } from './load.js';
@@ -42,7 +42,7 @@ function parseAnswers(
   separator: ',' | '\n',
   session: SessionState,
 ): { answers: Map<string, number>; problems: Problem[] } {
-  const { scenario } = session.timeline;
+  const scenario = scenarioOf(session);
   const asked = new Set(session.predictions.map((p) => answerKey(p.node, p.field)));
   const answers = new Map<string, number>();
   const problems: Problem[] = [];

@@ -1,6 +1,6 @@
 import { type GradCheckReport, type NodeCheck, OpCode } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
-import { correctGrad, formatNumber, formatValue, stepName } from '../session/index.js';
+import { correctGrad, formatNumber, formatValue, shapeOf, stepName } from '../session/index.js';
 import type { Analysis, TrainingResult } from './analyze.js';
 import { type DerivativeJson, derivativeLines, derivativesJson } from './derivative-report.js';
 import { type JsonNumber, jsonNumber, painter } from './format.js';
@@ -79,7 +79,7 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
     const { expected, actual, ok } = e;
     const target = `${scenario.labelOf(e.node)}.${e.field}`;
     const written = scenario.walkthrough[e.item].atText;
-    const step = stepName(analysis.session.timeline, e.position);
+    const step = stepName(analysis.session, e.position);
     const at = written === step ? step : `${written} (${step})`;
     const verdict = ok ? paint('green', 'ok') : paint('red', 'FAILED');
     lines.push(
@@ -101,7 +101,7 @@ function modeLines(
   paint: ReturnType<typeof painter>,
 ): string[] {
   const { session, scenario, mismatches } = analysis;
-  const { mode } = session.timeline;
+  const { mode } = shapeOf(session);
   if (mode === 'correct') return [];
   const { grad } = scenario.graph;
   const n = mismatches.length;
@@ -172,7 +172,7 @@ export function failureReasons(analysis: Analysis): string[] {
   }
   const departed = analysis.mismatches.length;
   if (departed > 0) {
-    const mode = analysis.session.timeline.mode;
+    const mode = shapeOf(analysis.session).mode;
     const s = departed === 1 ? ' differs' : 's differ';
     reasons.push(`${departed} grad${s} from the correct run (mode ${mode})`);
   }
@@ -280,7 +280,7 @@ function checkedJson(
   diagnostics: readonly JsonDiagnostic[],
 ): CheckJson {
   const { scenario, gradcheck, session } = analysis;
-  const wrong = session.timeline.mode !== 'correct';
+  const wrong = shapeOf(session).mode !== 'correct';
   const values = {
     ...graphValues(scenario),
     ...(wrong ? { correctGrad: (id: number) => correctGrad(session, id) ?? null } : {}),
@@ -288,7 +288,7 @@ function checkedJson(
   return {
     file,
     ok: analysis.exitCode === 0,
-    mode: session.timeline.mode,
+    mode: shapeOf(session).mode,
     mismatches: analysis.mismatches,
     derivatives: derivativesJson(analysis),
     output: outputJson(scenario, values),

@@ -1,6 +1,6 @@
 import { OpCode } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
-import { correctGrad, nodeValue, type SessionState } from '../session/index.js';
+import { correctGrad, type SessionState, shapeOf, valueAt } from '../session/index.js';
 import { type JsonNumber, jsonNumber } from './format.js';
 
 /** One node in the shape `check --json`, `replay --format json` and `export --format json` share. */
@@ -37,10 +37,10 @@ export const graphValues = (scenario: Scenario): NodeValues => ({
 /** The values at a session's cursor, with the correct run's grads in a wrong backward mode. */
 export function sessionValues(state: SessionState): NodeValues {
   const values: NodeValues = {
-    data: (id) => nodeValue(state, id, 'data') ?? null,
-    grad: (id) => nodeValue(state, id, 'grad') ?? null,
+    data: (id) => valueAt(state, id, 'data') ?? null,
+    grad: (id) => valueAt(state, id, 'grad') ?? null,
   };
-  if (state.timeline.mode === 'correct') return values;
+  if (shapeOf(state).mode === 'correct') return values;
   return { ...values, correctGrad: (id) => correctGrad(state, id) ?? null };
 }
 

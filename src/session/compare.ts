@@ -7,12 +7,13 @@
  */
 import { localDerivative } from '../engine/index.js';
 import { consumersOf } from './ledger.js';
-import { nodeValue } from './steps.js';
+import { timelineOf } from './seek.js';
+import { valueAt } from './steps.js';
 import type { Position, SessionState } from './types.js';
 
 /** The correct run's grad of `id` at the cursor; undefined while grads are unknown (before B0). */
 export function correctGrad(state: SessionState, id: number): number | undefined {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   if (!tl.isGradKnown(state.position)) return undefined;
   const ref = tl.reference;
   if (ref === undefined) return tl.graph.grad[id];
@@ -44,13 +45,13 @@ export function gradsDiffer(a: number | undefined, b: number | undefined): boole
 
 /** Whether `id`'s grad at the cursor departs from the correct run's (never in the correct mode). */
 export function gradMismatch(state: SessionState, id: number): boolean {
-  if (state.timeline.reference === undefined) return false;
-  return gradsDiffer(nodeValue(state, id, 'grad'), correctGrad(state, id));
+  if (timelineOf(state).reference === undefined) return false;
+  return gradsDiffer(valueAt(state, id, 'grad'), correctGrad(state, id));
 }
 
 /** Every node whose grad at the cursor departs from the correct run's, in id order. */
 export function gradMismatches(state: SessionState): number[] {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   const found: number[] = [];
   if (tl.reference === undefined || !tl.isGradKnown(state.position)) return found;
   for (let id = 0; id <= tl.output; id++) if (gradMismatch(state, id)) found.push(id);

@@ -9,6 +9,7 @@ import {
   type DerivativeCheck,
   downstreamOfWrong,
 } from '../engine/index.js';
+import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { SessionState } from './types.js';
 
@@ -23,7 +24,7 @@ export interface DerivativeFindings {
 const found = new WeakMap<Timeline, DerivativeFindings>();
 
 export function derivativeFindings(state: SessionState): DerivativeFindings {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   let findings = found.get(tl);
   if (findings === undefined) {
     const checks = checkWrittenDerivatives(tl.graph, tl.cone);

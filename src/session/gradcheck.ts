@@ -7,6 +7,7 @@ import {
   gradCheck,
   type NodeCheck,
 } from '../engine/index.js';
+import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { SessionState } from './types.js';
 
@@ -32,7 +33,7 @@ export function gradCheckStatus(state: SessionState, id: number): NodeCheck | un
 }
 
 function checked(state: SessionState): Checked {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   const cached = checks.get(tl);
   if (cached !== undefined) return cached;
   const g = tl.graph;

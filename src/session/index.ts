@@ -16,7 +16,6 @@ export { ledgerOf } from './ledger.js';
 export { contributionArithmetic, narrate } from './narrate.js';
 export {
   agrees,
-  compareObserved,
   DIFFERS_DATA,
   DIFFERS_GRAD,
   type ObservedMismatch,
@@ -24,8 +23,25 @@ export {
 } from './observed.js';
 export { mismatchAt, observedMismatch, observedReportOf } from './observed-marks.js';
 export { allowedError, askingQuestions, isRight, scoreOf } from './predict.js';
+export {
+  iterationAt,
+  type NodeFacts,
+  nextPosition,
+  nodeAt,
+  nodeFacts,
+  parseStep,
+  phaseAt,
+  previousPosition,
+  receivingAt,
+  scenarioOf,
+  shapeOf,
+  stepName,
+  type TimelineShape,
+  type TrainingView,
+  trainingOf,
+} from './queries.js';
 export { createSession, reduce } from './reduce.js';
-export { isDataKnown, isGradKnown, nodeValue, parseStep, stepInfo, stepName } from './steps.js';
+export { isDataKnown, isGradKnown, stepAt, valueAt } from './steps.js';
 export { Timeline } from './timeline.js';
 export type {
   Action,

@@ -1,4 +1,5 @@
-import { stepInfo, stepName } from './steps.js';
+import { timelineOf } from './seek.js';
+import { stepAt, stepNameOf } from './steps.js';
 import type { Reference, Timeline } from './timeline.js';
 import type { GradLedger, LedgerEntry, SessionState } from './types.js';
 
@@ -42,7 +43,7 @@ export function consumersOf(tl: Timeline): Consumers {
  * correct algorithm: a wrong mode may deliver more, and its grad is final after the last).
  */
 export function ledgerOf(state: SessionState, id: number): GradLedger {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   const { starts, edges } = consumersOf(tl);
   const expected = starts[id + 1] - starts[id];
   if (tl.reference !== undefined) return modeLedger(state, id, expected, tl.reference);
@@ -57,8 +58,8 @@ export function ledgerOf(state: SessionState, id: number): GradLedger {
     previous = from;
     const position = offset + tl.backwardPosition(from);
     if (position > state.position) break;
-    for (const c of stepInfo(state, position).contributions) {
-      if (c.to === id) received.push({ ...c, from, position, step: stepName(tl, position) });
+    for (const c of stepAt(state, position).contributions) {
+      if (c.to === id) received.push({ ...c, from, position, step: stepNameOf(tl, position) });
     }
   }
   const known = tl.isGradKnown(state.position);
@@ -72,14 +73,14 @@ function modeLedger(
   expected: number,
   reference: Reference,
 ): GradLedger {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   const g = tl.graph;
   const received: LedgerEntry[] = [];
   for (let position = tl.zeroPosition + 1; position <= state.position; position++) {
     const from = tl.nodeOf(position);
     if (tl.phaseOf(position) !== 'backward' || (g.in0[from] !== id && g.in1[from] !== id)) continue;
-    for (const c of stepInfo(state, position).contributions) {
-      if (c.to === id) received.push({ ...c, from, position, step: stepName(tl, position) });
+    for (const c of stepAt(state, position).contributions) {
+      if (c.to === id) received.push({ ...c, from, position, step: stepNameOf(tl, position) });
     }
   }
   const known = tl.isGradKnown(state.position);

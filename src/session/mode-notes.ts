@@ -1,10 +1,11 @@
 /** What a wrong backward mode did differently at one step, in words, for the step's narration. */
 import { consumersOf } from './ledger.js';
+import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { SessionState, StepInfo } from './types.js';
 
 export function modeNote(state: SessionState, step: StepInfo): string | undefined {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   const label = tl.scenario.labelOf(step.node);
   switch (tl.mode) {
     case 'correct':

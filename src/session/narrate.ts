@@ -2,6 +2,7 @@ import { type Graph, OpCode } from '../engine/index.js';
 import { evaluateShown } from './evaluate.js';
 import { DEFAULT_PRECISION, formatNumber } from './format.js';
 import { modeNote } from './mode-notes.js';
+import { timelineOf } from './seek.js';
 import { agrees, MAX_DIGITS } from './shown.js';
 import type { Timeline } from './timeline.js';
 import type { Contribution, SessionState, StepInfo } from './types.js';
@@ -20,7 +21,7 @@ export function narrate(
   step: StepInfo,
   precision = DEFAULT_PRECISION,
 ): string[] {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   const num = (x: number) => formatNumber(x, precision);
   if (step.phase === 'forward') return [forwardText(tl, step.node, precision)];
   if (step.phase === 'update' && step.update !== undefined) {
@@ -43,7 +44,7 @@ export function narrate(
 }
 
 function backwardLines(state: SessionState, step: StepInfo, precision: number): string[] {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   if (step.phase === 'reseed') return [`${receiver(tl, step.node)}.grad = 1 again`];
   if (step.phase === 'zero') {
     let others = -1;

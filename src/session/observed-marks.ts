@@ -10,6 +10,7 @@ import {
   finalPositions,
   type ObservedReport,
 } from './observed.js';
+import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { SessionState } from './types.js';
 
@@ -21,8 +22,19 @@ interface ObservedFacts {
 
 const facts = new WeakMap<Timeline, ObservedFacts>();
 
-/** The comparison of the scenario's `observed:` block with gradstep's values, if it has one. */
-export function observedReportOf(tl: Timeline): ObservedReport | undefined {
+/**
+ * The comparison of the scenario's `observed:` block with gradstep's values, if it has one; its
+ * texts are written at `precision` (computed afresh when one is given, else kept per session).
+ */
+export function observedReportOf(
+  state: SessionState,
+  precision?: number,
+): ObservedReport | undefined {
+  const tl = timelineOf(state);
+  const { observed } = tl.scenario;
+  if (precision !== undefined && observed !== undefined) {
+    return compareObserved(tl, observed, precision);
+  }
   return observedFacts(tl)?.report;
 }
 
@@ -39,7 +51,7 @@ function observedFacts(tl: Timeline): ObservedFacts | undefined {
 
 /** DIFFERS_DATA and DIFFERS_GRAD of a node, as far as they can be seen at the cursor. */
 export function observedMismatch(state: SessionState, id: number): number {
-  const tl = state.timeline;
+  const tl = timelineOf(state);
   const found = observedFacts(tl);
   if (found === undefined) return 0;
   const bits = found.report.differs[id];

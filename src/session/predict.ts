@@ -3,6 +3,7 @@
  * settles it (the session stops there), answered or skipped, then checked once the step has run.
  */
 import { DEFAULT_PREDICTION_TOLERANCE } from '../scenario/index.js';
+import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { Position, Prediction, PredictionResult, Quiz, SessionState } from './types.js';
 import { resolveRef } from './walkthrough.js';
@@ -60,7 +61,7 @@ export function predictionsOf(tl: Timeline, quiz: Quiz | undefined): Prediction[
  * with `ask` has them: the cursor then stops before each settling step until answered or skipped.
  */
 export function askingQuestions(state: SessionState, quiz?: Quiz): SessionState {
-  const predictions = predictionsOf(state.timeline, quiz);
+  const predictions = predictionsOf(timelineOf(state), quiz);
   return { ...state, predictions, answers: predictions.map(() => undefined), asking: undefined };
 }
 

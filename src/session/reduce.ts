@@ -1,7 +1,8 @@
 import type { Scenario } from '../scenario/index.js';
 import { firstHit, parseBreakpoint } from './breakpoints.js';
 import { askingQuestions, openPredictionAt, predictionIndex, revealAt } from './predict.js';
-import { parseStep, stepInfo } from './steps.js';
+import { timelineOf } from './seek.js';
+import { findStep, stepAt } from './steps.js';
 import { Timeline } from './timeline.js';
 import type {
   Action,
@@ -17,9 +18,9 @@ import { checkExpects, walkthroughIndex } from './walkthrough.js';
 
 /**
  * A session at `start`. It takes over the scenario's graph: every op node's data is computed once
- * (which of them are known follows from the position: isDataKnown, nodeValue) and every grad set
- * to 0 (see Timeline). One live session per graph; only the newest state describes the graph's
- * grads, since stepping updates them in place.
+ * (which of them are known follows from the position: isDataKnown, valueAt) and every grad set
+ * to 0 (see Timeline). One live session per graph. Every state stays a value: the queries put the
+ * shared arrays back at a state's own position before reading them (seek.ts).
  */
 export function createSession(scenario: Scenario, options: SessionOptions = {}): SessionState {
   const state: SessionState = {
@@ -36,8 +37,7 @@ export function createSession(scenario: Scenario, options: SessionOptions = {}):
 
 /** The step machine: returns the same object when the action changes nothing. */
 export function reduce(state: SessionState, action: Action): SessionState {
-  const tl = state.timeline;
-  sync(tl, state.position);
+  const tl = timelineOf(state);
   const at = state.position;
   switch (action.type) {
     case 'next':
@@ -61,7 +61,7 @@ export function reduce(state: SessionState, action: Action): SessionState {
         const valid = Number.isInteger(action.step) && action.step >= 0 && action.step <= tl.total;
         return valid ? moveTo(state, action.type, action.step) : state;
       }
-      const found = parseStep(tl, action.step);
+      const found = findStep(tl, action.step);
       return 'position' in found ? moveTo(state, action.type, found.position) : state;
     }
     case 'toggleBreakpoint': {
@@ -95,15 +95,6 @@ function answer(state: SessionState, value: number | null): SessionState {
   const next = openPredictionAt(answered, state.position + 1);
   if (next !== undefined) return { ...answered, asking: next };
   return moveTo(answered, 'answer', state.position + 1);
-}
-
-/**
- * Puts the arrays at `position` when an older state is reduced again (a stale closure in a view,
- * or a test that keeps a state): states stay usable as values, at the cost of a goto.
- */
-function sync(tl: Timeline, position: Position): void {
-  tl.jump(tl.cursor, position);
-  tl.cursor = position;
 }
 
 /**
@@ -142,8 +133,7 @@ function moveTo(
   const tl = state.timeline;
   const from = state.position;
   if (target === from) return state;
-  const undone =
-    from > 0 && target === tl.previousPosition(from) ? stepInfo(state, from) : undefined;
+  const undone = from > 0 && target === tl.previousPosition(from) ? stepAt(state, from) : undefined;
   const walk = walkthroughIndex(tl);
   const asks = predictionIndex(state.predictions);
   const stops = [walk, asks];
@@ -192,7 +182,7 @@ function moveTo(
     action,
     from,
     to: p,
-    ...(p > 0 ? { step: stepInfo(moved, p) } : {}),
+    ...(p > 0 ? { step: stepAt(moved, p) } : {}),
     ...(undone === undefined ? {} : { undone }),
     ...(hit === undefined ? {} : { hit }),
     expects,

@@ -1,5 +1,6 @@
 import { localDerivative } from '../engine/index.js';
 import { resolveNode as resolveNodeRef } from '../scenario/index.js';
+import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { Contribution, Position, SessionState, StepInfo, Update } from './types.js';
 
@@ -7,7 +8,7 @@ import type { Contribution, Position, SessionState, StepInfo, Update } from './t
  * `start`, `F3`, `B0`, `B5`, `U2`: the name of the step that ran last at a position; in training
  * iterations after the first, `I5` (the whole iteration) and `I5.B3` inside it.
  */
-export function stepName(timeline: Timeline, position: Position): string {
+export function stepNameOf(timeline: Timeline, position: Position): string {
   if (position <= 0) return 'start';
   const iteration = timeline.iterationOf(position);
   const local = timeline.localOf(position);
@@ -27,14 +28,14 @@ function localName(timeline: Timeline, local: number): string {
   return reseed >= 0 && j > reseed ? `B'${j - reseed - 1}` : `B${j}`;
 }
 
-type StepLookup = { position: Position } | { message: string; hint?: string };
+export type StepLookup = { position: Position } | { message: string; hint?: string };
 
 /**
  * `start`, `end`, `F3`, `B0`, `forward:NODE`, `backward:NODE`, or a bare NODE (a name or `#ID`):
  * its forward step, or for a leaf, which has none, the first backward step that adds to its grad
  * (where its grad starts to change). Step names win over node names that look like them.
  */
-export function parseStep(timeline: Timeline, text: string): StepLookup {
+export function findStep(timeline: Timeline, text: string): StepLookup {
   const t = text.trim();
   if (t === 'start') return { position: 0 };
   if (t === 'end') return { position: timeline.total };
@@ -121,13 +122,13 @@ function firstContribution(timeline: Timeline, node: number): number {
 }
 
 /** What the step ending at `position` (1..total) does; valid for positions up to the cursor's. */
-export function stepInfo(state: SessionState, position: Position): StepInfo {
-  const tl = state.timeline;
+export function stepAt(state: SessionState, position: Position): StepInfo {
+  const tl = timelineOf(state);
   const g = tl.graph;
   const node = tl.nodeOf(position);
   const phase = tl.phaseOf(position);
   const iteration = tl.iterationOf(position);
-  const name = stepName(tl, position);
+  const name = stepNameOf(tl, position);
   const base = { position, name, phase, node, data: g.data[node], iteration };
   if (phase === 'update')
     return { ...base, contributions: [], update: updateOf(tl, iteration, node) };
@@ -166,20 +167,21 @@ function updateOf(tl: Timeline, iteration: number, node: number): Update {
 }
 
 export function isDataKnown(state: SessionState, id: number): boolean {
-  return state.timeline.isDataKnown(state.position, id);
+  return timelineOf(state).isDataKnown(state.position, id);
 }
 
 /** Grads are unknown before B0 and known for every node after it (0 outside the cone). */
 export function isGradKnown(state: SessionState, _id?: number): boolean {
-  return state.timeline.isGradKnown(state.position);
+  return timelineOf(state).isGradKnown(state.position);
 }
 
-/** A node's data or grad at the cursor, undefined while unknown. */
-export function nodeValue(
+/** A node's data or grad at the state's position, undefined while unknown. */
+export function valueAt(
   state: SessionState,
   id: number,
   field: 'data' | 'grad',
 ): number | undefined {
-  if (field === 'data') return isDataKnown(state, id) ? state.timeline.graph.data[id] : undefined;
-  return isGradKnown(state) ? state.timeline.graph.grad[id] : undefined;
+  if (field === 'data')
+    return isDataKnown(state, id) ? timelineOf(state).graph.data[id] : undefined;
+  return isGradKnown(state) ? timelineOf(state).graph.grad[id] : undefined;
 }

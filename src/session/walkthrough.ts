@@ -1,4 +1,5 @@
 import type { StepRef, WalkthroughItem } from '../scenario/index.js';
+import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { ExpectResult, Position, SessionState } from './types.js';
 
@@ -54,8 +55,8 @@ export function resolveRef(tl: Timeline, at: StepRef): Position {
 
 /** The walkthrough items attached to a position (the cursor's by default). */
 export function walkthroughAt(state: SessionState, position = state.position): WalkthroughView {
-  const items = walkthroughIndex(state.timeline).get(position) ?? EMPTY;
-  const all = state.timeline.scenario.walkthrough;
+  const items = walkthroughIndex(timelineOf(state)).get(position) ?? EMPTY;
+  const all = timelineOf(state).scenario.walkthrough;
   const say: string[] = [];
   const expects: WalkthroughItem[] = [];
   let pause = false;

@@ -151,14 +151,14 @@ export class Controller {
       this.changed();
       return;
     }
-    const step = stepName(this.session.timeline, this.session.position);
+    const step = stepName(this.session, this.session.position);
     const specs = this.session.breakpoints.map((b) => b.spec);
     this.session = createSession(result.scenario);
     this.checkPending = this.options.deferCheck === true;
     this.facts = scenarioFacts(this.session);
     this.layouts = new GraphLayouts(result.scenario);
     const rejected = this.addBreakpoints(specs);
-    const found = parseStep(this.session.timeline, step);
+    const found = parseStep(this.session, step);
     if ('position' in found) this.step({ type: 'goto', step: found.position });
     else this.followStep();
     const kept = 'position' in found ? `at ${step}` : 'at start';

@@ -41,7 +41,7 @@ export function drawFrames(options: FrameOptions): Frame[] {
     onQuit: () => {},
   });
   const frame = (): Frame => ({
-    step: stepName(controller.session.timeline, controller.session.position),
+    step: stepName(controller.session, controller.session.position),
     text: stripAnsi(
       renderToString(
         createElement(Screen, {

@@ -44,7 +44,7 @@ function submit(c: Controller, kind: PromptKind, text: string): void {
     return;
   }
   if (kind === 'goto') {
-    const found = parseStep(c.session.timeline, text.trim());
+    const found = parseStep(c.session, text.trim());
     if (!('position' in found)) {
       c.promptNote = found.hint === undefined ? found.message : `${found.message} (${found.hint})`;
       return;

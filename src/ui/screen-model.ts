@@ -7,13 +7,13 @@ import {
   gradMismatch,
   isDataKnown,
   ledgerOf,
-  nodeValue,
   observedMismatch,
   resolveRef,
   type SessionState,
   type StepInfo,
-  stepInfo,
+  stepAt,
   stepName,
+  valueAt,
 } from '../session/index.js';
 import type { NodeState } from './graph/types.js';
 import type { ViewState } from './view-state.js';
@@ -60,7 +60,7 @@ export function scenarioFacts(session: SessionState): ScenarioFacts {
 
 /** The step the cursor sits after; none at `start`. */
 export function currentStep(session: SessionState): StepInfo | undefined {
-  return session.position > 0 ? stepInfo(session, session.position) : undefined;
+  return session.position > 0 ? stepAt(session, session.position) : undefined;
 }
 
 /** The node a step puts the selection on, and the nodes the graph view keeps in sight with it. */
@@ -106,7 +106,7 @@ export function stepLabel(session: SessionState): string {
         : phase === 'iteration'
           ? (timeline.training?.iterations ?? 1)
           : pass;
-  return `${stepName(timeline, position)}/${size}`;
+  return `${stepName(session, position)}/${size}`;
 }
 
 export function phaseLabel(session: SessionState): string {
@@ -131,14 +131,14 @@ export function searchMatches(facts: ScenarioFacts, query: string): number[] {
 /** The node's state for the graph pane at the cursor. */
 export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: number): NodeState {
   const { session, view } = model;
-  const grad = nodeValue(session, id, 'grad');
+  const grad = valueAt(session, id, 'grad');
   const contribution = step?.contributions.find((c) => c.to === id);
   const known = grad !== undefined;
   const findings = derivativeFindings(session);
   const inCone = session.timeline.cone[id] === 1;
   const final = known && inCone && ledgerOf(session, id).final;
   return {
-    data: nodeValue(session, id, 'data') ?? null,
+    data: valueAt(session, id, 'data') ?? null,
     grad: grad ?? null,
     gradBefore: contribution?.before ?? null,
     current: step?.node === id,

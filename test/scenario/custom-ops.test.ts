@@ -6,9 +6,9 @@ import {
   createSession,
   derivativeFindings,
   narrate,
-  nodeValue,
   reduce,
-  stepInfo,
+  stepAt,
+  valueAt,
 } from '../../src/session/index.js';
 
 function load(text: string): Scenario {
@@ -51,7 +51,7 @@ describe('custom ops in a scenario', () => {
     const sp = g.in0[g.idOf('y')!];
     expect(g.spec(sp).name).toBe('softplus');
     const session = reduce(createSession(s), { type: 'last' });
-    expect(nodeValue(session, sp, 'data')).toBeCloseTo(Math.log(1 + Math.exp(0.5)), 15);
+    expect(valueAt(session, sp, 'data')).toBeCloseTo(Math.log(1 + Math.exp(0.5)), 15);
   });
 
   it("narrates the user's derivative, then the numbers: sigmoid(0.5) × 2 = 1.2449", () => {
@@ -60,7 +60,7 @@ describe('custom ops in a scenario', () => {
     const sp = g.in0[g.idOf('y')!];
     let session = createSession(s);
     session = reduce(session, { type: 'goto', step: `backward:#${sp}` });
-    const [line] = narrate(session, stepInfo(session, session.position), 5);
+    const [line] = narrate(session, stepAt(session, session.position), 5);
     // sigmoid(0.5) = 0.62246; y = softplus(x) * 2 hands it 2 × y.grad, and y.grad is p's 1 × w.
     expect(line).toMatch(
       /^x\.grad \+= softplus'\(x\) · \(softplus\(x\)\)\.grad = sigmoid\(0\.5\) × /,
@@ -74,7 +74,7 @@ describe('custom ops in a scenario', () => {
     );
     let session = createSession(s);
     session = reduce(session, { type: 'goto', step: 'backward:g' });
-    const [line] = narrate(session, stepInfo(session, session.position), 5);
+    const [line] = narrate(session, stepAt(session, session.position), 5);
     // d/da = exp(-0.4) = 0.67032 by hand; g.grad is 1.
     expect(line).toBe(
       'a.grad += ∂scaled/∂a(a, b) · g.grad = exp(-0.4) × 1 = 0.67032   (0 → 0.67032)',

@@ -26,7 +26,7 @@ function stops(state: SessionState): string[] {
     const next = reduce(s, { type: 'continue' });
     if (next === s || next.last?.hit === undefined) return names;
     s = next;
-    names.push(stepName(s.timeline, s.position));
+    names.push(stepName(s, s.position));
   }
 }
 
@@ -38,7 +38,7 @@ function reverseStops(state: SessionState): string[] {
     const next = reduce(s, { type: 'reverseContinue' });
     if (next === s || next.last?.hit === undefined) return names;
     s = next;
-    names.push(stepName(s.timeline, s.position));
+    names.push(stepName(s, s.position));
   }
 }
 
@@ -50,7 +50,7 @@ describe('breakpoints on the seed', () => {
     const hits: string[] = [];
     while (s.position < s.timeline.total) {
       s = reduce(s, { type: 'next' });
-      if (s.last?.hit !== undefined) hits.push(stepName(s.timeline, s.position));
+      if (s.last?.hit !== undefined) hits.push(stepName(s, s.position));
     }
     expect(hits).toEqual(['F3', 'B3', 'B4']);
     expect(reduce(seedWith('xy'), { type: 'next' }).last?.hit).toBeUndefined();
@@ -97,7 +97,7 @@ describe('breakpoints on the seed', () => {
 
   it('continue without breakpoints runs to the end', () => {
     const s = reduce(createSession(seed()), { type: 'continue' });
-    expect(stepName(s.timeline, s.position)).toBe('B5');
+    expect(stepName(s, s.position)).toBe('B5');
     expect(s.last?.hit).toBeUndefined();
   });
 });

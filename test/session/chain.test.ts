@@ -16,7 +16,7 @@ describe('a 1e6-node chain', () => {
     expect(g.grad[0]).toBe(n + 1);
     expect(ledgerOf(s, 1)).toMatchObject({ expected: 1, final: true });
     s = reduce(s, { type: 'goto', step: `B${n / 2}` });
-    expect(stepName(s.timeline, s.position)).toBe(`B${n / 2}`);
+    expect(stepName(s, s.position)).toBe(`B${n / 2}`);
     expect(g.grad[0]).toBe(n / 2);
     s = reduce(s, { type: 'prev' });
     s = reduce(s, { type: 'first' });

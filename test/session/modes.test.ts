@@ -12,12 +12,12 @@ import {
   gradMismatch,
   gradMismatches,
   narrate,
-  nodeValue,
   parseStep,
   reduce,
   type SessionState,
-  stepInfo,
+  stepAt,
   stepName,
+  valueAt,
 } from '../../src/session/index.js';
 import { seed } from './fixtures.js';
 
@@ -121,7 +121,7 @@ class Twin {
 const close = (a: number, b: number) =>
   Object.is(a, b) || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
 const atEnd = (s: SessionState) => reduce(s, { type: 'last' });
-const grad = (s: SessionState, name: string) => nodeValue(s, s.timeline.graph.idOf(name)!, 'grad');
+const grad = (s: SessionState, name: string) => valueAt(s, s.timeline.graph.idOf(name)!, 'grad');
 
 /** a = 1, b = a + a, c = b + b: the issue's no-topo example. */
 function doubling() {
@@ -147,7 +147,7 @@ describe('overwrite', () => {
     let s = createSession(seed(), { mode: 'overwrite' });
     expect(s.timeline.total).toBe(createSession(seed()).timeline.total);
     s = reduce(s, { type: 'goto', step: 'B5' });
-    const lines = narrate(s, stepInfo(s, s.position), 5);
+    const lines = narrate(s, stepAt(s, s.position), 5);
     expect(lines[0]).toMatch(/^x\.grad = x · x_2\.grad = 2 × 3 = 6 {3}\(overwrote 7\.3730e-5\)/);
     expect(lines[1]).toMatch(/^x\.grad = .* = 6 {3}\(overwrote 6\)/);
   });
@@ -168,7 +168,7 @@ describe('no-topo', () => {
     const names = [...tl.steps].map((id) => tl.scenario.labelOf(id));
     expect(names).toEqual(['c', 'b', 'a', 'a', 'b', 'a', 'a']);
     expect(tl.total).toBe(2 + 1 + 7);
-    expect(stepName(tl, tl.total)).toBe('B7');
+    expect(stepName(s, tl.total)).toBe('B7');
     s = atEnd(s);
     expect(grad(s, 'a')).toBe(8);
     expect(grad(s, 'b')).toBe(2);
@@ -186,7 +186,7 @@ describe('no-topo', () => {
     s = reduce(s, { type: 'next' });
     expect(grad(s, 'a')).toBe(8);
     expect(gradMismatches(s)).toEqual([0]);
-    expect(narrate(s, stepInfo(s, s.position)).at(-1)).toMatch(/b runs again \(visit 2\)/);
+    expect(narrate(s, stepAt(s, s.position)).at(-1)).toMatch(/b runs again \(visit 2\)/);
   });
 
   it('refuses a graph whose paths would need more than a million steps', () => {
@@ -203,11 +203,11 @@ describe('double-backward', () => {
     const tl = s.timeline;
     const m = 5;
     expect(tl.total).toBe(5 + 1 + 2 * m + 1);
-    expect(stepName(tl, tl.zeroPosition + m)).toBe('B5');
-    expect(stepName(tl, tl.zeroPosition + m + 1)).toBe("B'0");
-    expect(stepName(tl, tl.total)).toBe("B'5");
-    expect(parseStep(tl, "B'2")).toEqual({ position: tl.zeroPosition + m + 3 });
-    expect(parseStep(tl, 'B6')).toMatchObject({ message: 'There is no step B6.' });
+    expect(stepName(s, tl.zeroPosition + m)).toBe('B5');
+    expect(stepName(s, tl.zeroPosition + m + 1)).toBe("B'0");
+    expect(stepName(s, tl.total)).toBe("B'5");
+    expect(parseStep(s, "B'2")).toEqual({ position: tl.zeroPosition + m + 3 });
+    expect(parseStep(s, 'B6')).toMatchObject({ message: 'There is no step B6.' });
   });
 
   it('on a chain o = tanh(y), y = w * x: x ends at 3 × its correct grad, w too', () => {
@@ -280,7 +280,7 @@ describe.each(['correct', 'overwrite', 'no-topo', 'double-backward'] as const)(
           expect([...s.timeline.steps]).toEqual(visited);
           for (const v of t.values) {
             if (v.id <= out.id && s.timeline.cone[v.id] === 1)
-              expect(close(nodeValue(s, v.id, 'grad')!, v.grad)).toBe(true);
+              expect(close(valueAt(s, v.id, 'grad')!, v.grad)).toBe(true);
           }
         }),
         { numRuns: 60 },
@@ -313,7 +313,7 @@ describe('the comparison with the correct run', () => {
           s = reduce(s, { type: 'goto', step: p });
           for (let id = 0; id < t.values.length; id++) {
             expect(gradMismatch(s, id)).toBe(false);
-            expect(correctGrad(s, id)).toBe(nodeValue(s, id, 'grad'));
+            expect(correctGrad(s, id)).toBe(valueAt(s, id, 'grad'));
           }
         }
       }),
@@ -331,7 +331,7 @@ describe('the comparison with the correct run', () => {
           wrong = reduce(wrong, { type: 'goto', step: p });
           const values = t.values.map((v) => correctGrad(wrong, v.id));
           const r = reduce(right, { type: 'goto', step: p });
-          expect(values).toEqual(t.values.map((v) => nodeValue(r, v.id, 'grad')));
+          expect(values).toEqual(t.values.map((v) => valueAt(r, v.id, 'grad')));
         }
       }),
       { numRuns: 40 },

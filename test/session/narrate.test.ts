@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Graph, OpCode } from '../../src/engine/index.js';
 import { makeScenario } from '../../src/scenario/index.js';
-import { createSession, formatNumber, narrate, reduce, stepInfo } from '../../src/session/index.js';
+import { createSession, formatNumber, narrate, reduce, stepAt } from '../../src/session/index.js';
 import { mixed, seed } from './fixtures.js';
 
 /** Every step's narration, from start to end. */
@@ -49,7 +49,7 @@ describe('narration of the seed', () => {
 
   it('narrates a step looked up later the same way as when it ran', () => {
     const s = reduce(createSession(seed()), { type: 'last' });
-    expect(narrate(s, stepInfo(s, 9))).toEqual([
+    expect(narrate(s, stepAt(s, 9))).toEqual([
       'x.grad += y · xy.grad = 3 × 2.45765e-5 = 7.3730e-5   (0 → 7.3730e-5)',
       'y.grad += x · xy.grad = 2 × 2.45765e-5 = 4.9153e-5   (0 → 4.9153e-5)',
     ]);

@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type Scenario } from '../../src/scenario/index.js';
 import {
-  compareObserved,
   createSession,
   DIFFERS_DATA,
   DIFFERS_GRAD,
   observedMismatch,
+  observedReportOf,
   parseBreakpoint,
   reduce,
   stepName,
@@ -31,7 +31,7 @@ const WRONG_TANH = scenario(
 describe('observed values in a session', () => {
   it('compares every given value within tol and names the first grad that parts', () => {
     const session = createSession(WRONG_TANH);
-    const report = compareObserved(session.timeline, WRONG_TANH.observed!);
+    const report = observedReportOf(session)!;
     expect(report.compared).toBe(5);
     expect(report.count).toBe(1);
     expect(report.differs[0]).toBe(DIFFERS_GRAD);
@@ -45,7 +45,7 @@ describe('observed values in a session', () => {
   it('marks a grad only once it is final at the cursor, and data once computed', () => {
     let session = createSession(WRONG_TANH);
     const at = (step: string) => {
-      while (stepName(session.timeline, session.position) !== step)
+      while (stepName(session, session.position) !== step)
         session = reduce(session, { type: 'next' });
       return observedMismatch(session, 0);
     };
@@ -64,7 +64,7 @@ describe('observed values in a session', () => {
     if (!('breakpoint' in parsed)) throw new Error('mismatch did not parse');
     let session = createSession(wrongN, { breakpoints: [parsed.breakpoint] });
     session = reduce(session, { type: 'continue' });
-    expect(stepName(session.timeline, session.position)).toBe('B1');
+    expect(stepName(session, session.position)).toBe('B1');
     expect(session.last?.hit).toEqual({ breakpoint: 0, node: 1 });
     session = reduce(session, { type: 'continue' });
     expect(session.position).toBe(session.timeline.total);

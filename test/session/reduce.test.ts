@@ -3,11 +3,11 @@ import {
   createSession,
   isDataKnown,
   isGradKnown,
-  nodeValue,
   parseStep,
   reduce,
   type SessionState,
   stepName,
+  valueAt,
 } from '../../src/session/index.js';
 import { mixed, seed } from './fixtures.js';
 
@@ -24,7 +24,7 @@ describe('the seed timeline', () => {
     const s = createSession(seed());
     const tl = s.timeline;
     expect(tl.total).toBe(11);
-    const names = Array.from({ length: 12 }, (_, p) => stepName(tl, p));
+    const names = Array.from({ length: 12 }, (_, p) => stepName(s, p));
     expect(names).toEqual([
       'start',
       'F1',
@@ -48,7 +48,7 @@ describe('the seed timeline', () => {
     s = reduce(s, { type: 'goto', step: 'B2' });
     expect(s.timeline.graph.grad[X]).toBe(0);
     s = reduce(s, { type: 'next' });
-    expect(stepName(s.timeline, s.position)).toBe('B3');
+    expect(stepName(s, s.position)).toBe('B3');
     const toX = s.last?.step?.contributions.find((c) => c.to === X);
     expect(toX?.before).toBe(0);
     near(toX?.after ?? Number.NaN, 3 * (1 - 0.9999877116507956 ** 2));
@@ -76,16 +76,16 @@ describe('the seed timeline', () => {
     let s = createSession(seed());
     expect(isDataKnown(s, X)).toBe(true);
     expect(isDataKnown(s, X2)).toBe(false);
-    expect(nodeValue(s, X2, 'data')).toBeUndefined();
+    expect(valueAt(s, X2, 'data')).toBeUndefined();
     s = run(s, 'next');
-    expect(nodeValue(s, X2, 'data')).toBe(4);
+    expect(valueAt(s, X2, 'data')).toBe(4);
     expect(isDataKnown(s, X2Y)).toBe(false);
     s = run(s, 'finish');
     expect(isGradKnown(s, Z)).toBe(false);
-    expect(nodeValue(s, Z, 'grad')).toBeUndefined();
+    expect(valueAt(s, Z, 'grad')).toBeUndefined();
     s = run(s, 'next');
-    expect(nodeValue(s, Z, 'grad')).toBe(1);
-    expect(nodeValue(s, TANH, 'grad')).toBe(0);
+    expect(valueAt(s, Z, 'grad')).toBe(1);
+    expect(valueAt(s, TANH, 'grad')).toBe(0);
   });
 
   it('undoes a step exactly and reports what it undid', () => {
@@ -97,7 +97,7 @@ describe('the seed timeline', () => {
       true,
     );
     const start = reduce(back, { type: 'first' });
-    expect(nodeValue(start, X2, 'data')).toBeUndefined();
+    expect(valueAt(start, X2, 'data')).toBeUndefined();
     expect(start.last?.step).toBeUndefined();
   });
 });
@@ -105,7 +105,7 @@ describe('the seed timeline', () => {
 describe('finish and reverse finish', () => {
   it('go to the end of the phase, then of the next one, and mirror it', () => {
     let s = createSession(seed());
-    const at = () => stepName(s.timeline, s.position);
+    const at = () => stepName(s, s.position);
     s = run(s, 'next', 'finish');
     expect(at()).toBe('F5');
     s = run(s, 'finish');
@@ -148,10 +148,10 @@ describe('no-op actions return the same object', () => {
 });
 
 describe('parseStep', () => {
-  const tl = createSession(seed()).timeline;
+  const s = createSession(seed());
   const at = (text: string) => {
-    const found = parseStep(tl, text);
-    return 'position' in found ? stepName(tl, found.position) : found.message;
+    const found = parseStep(s, text);
+    return 'position' in found ? stepName(s, found.position) : found.message;
   };
 
   it('reads step names, node steps and a leaf as its first contribution', () => {
@@ -177,7 +177,7 @@ describe('parseStep', () => {
   });
 
   it('gives no backward step to a node outside the cone', () => {
-    const m = createSession(mixed()).timeline;
+    const m = createSession(mixed());
     const found = parseStep(m, 'backward:unused');
     expect(found).toEqual({
       message: 'unused has no backward step.',

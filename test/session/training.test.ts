@@ -3,10 +3,10 @@ import { loadScenario, type Scenario } from '../../src/scenario/index.js';
 import {
   createSession,
   narrate,
-  nodeValue,
   reduce,
   type SessionState,
   stepName,
+  valueAt,
 } from '../../src/session/index.js';
 import { LECTURE, micrograd, scenarioText } from '../scenario/model/python-reference.js';
 
@@ -44,26 +44,26 @@ describe('training: iterations of forward, zero grads, backward and updates', ()
     const w = tl.graph.idOf('w')!;
     const b = tl.graph.idOf('b')!;
     // n = -5, loss = 36, dloss/dn = 2(n - y) = -12, w.grad = -12 · x = -24, b.grad = -12.
-    expect(nodeValue(s, tl.output, 'data')).toBe(36);
-    expect(nodeValue(s, w, 'grad')).toBe(-24);
-    expect(nodeValue(s, b, 'grad')).toBe(-12);
+    expect(valueAt(s, tl.output, 'data')).toBe(36);
+    expect(valueAt(s, w, 'grad')).toBe(-24);
+    expect(valueAt(s, b, 'grad')).toBe(-12);
     s = reduce(s, { type: 'next' });
-    expect(stepName(tl, s.position)).toBe('U1');
+    expect(stepName(s, s.position)).toBe('U1');
     expect(s.last?.step?.phase).toBe('update');
     expect(narrate(s, s.last!.step!)).toEqual([
       'w.data -= lr · w.grad = 0.01 × -24 = -0.24   (-3 → -2.76)',
     ]);
     // w moved, b not yet.
-    expect(nodeValue(s, w, 'data')).toBe(-3 - 0.01 * -24);
-    expect(nodeValue(s, b, 'data')).toBe(1);
+    expect(valueAt(s, w, 'data')).toBe(-3 - 0.01 * -24);
+    expect(valueAt(s, b, 'data')).toBe(1);
     s = reduce(s, { type: 'next' });
-    expect(stepName(tl, s.position)).toBe('U2');
-    expect(nodeValue(s, b, 'data')).toBe(1 - 0.01 * -12);
+    expect(stepName(s, s.position)).toBe('U2');
+    expect(valueAt(s, b, 'data')).toBe(1 - 0.01 * -12);
     // Iteration 2 is one step: n = -2.76 · 2 + 1.12 = -4.4, loss = 5.4² = 29.16.
     s = reduce(s, { type: 'next' });
-    expect(stepName(tl, s.position)).toBe('I2');
+    expect(stepName(s, s.position)).toBe('I2');
     expect(s.last?.step?.phase).toBe('iteration');
-    near(nodeValue(s, tl.output, 'data')!, 29.16);
+    near(valueAt(s, tl.output, 'data')!, 29.16);
     expect(narrate(s, s.last!.step!)[0]).toMatch(
       /^iteration 2: forward, zero grads, backward, 2 updates; loss = 29\.16/,
     );
@@ -71,20 +71,19 @@ describe('training: iterations of forward, zero grads, backward and updates', ()
     near(tl.training!.losses[1], 29.16);
     // Going back over I2 lands after U2 of iteration 1 again.
     s = reduce(s, { type: 'prev' });
-    expect(stepName(tl, s.position)).toBe('U2');
+    expect(stepName(s, s.position)).toBe('U2');
     expect(s.last?.undone?.name).toBe('I2');
   });
 
   it('opens a later iteration: I3.B2 and I3.U1 by name, then next steps inside it', () => {
     let s = createSession(load(NEURON));
-    const tl = s.timeline;
     s = goto(s, 'I3.B2');
     expect(s.position).toBe(2 * 11 + 4 + 1 + 2);
-    expect(stepName(tl, s.position)).toBe('I3.B2');
+    expect(stepName(s, s.position)).toBe('I3.B2');
     s = goto(s, 'I3.U1');
-    expect(stepName(tl, s.position)).toBe('I3.U1');
+    expect(stepName(s, s.position)).toBe('I3.U1');
     s = reduce(s, { type: 'next' });
-    expect(stepName(tl, s.position)).toBe('I3');
+    expect(stepName(s, s.position)).toBe('I3');
     expect(goto(s, 'I4')).toBe(s);
   });
 
@@ -134,16 +133,16 @@ describe('training: iterations of forward, zero grads, backward and updates', ()
     reference.iterations.forEach((it, i) => void near(run.losses[i], it.loss));
     // The end of iteration 1: every parameter updated once, grads of iteration 1's backward.
     s = goto(s, tl.iterationLength);
-    expect(stepName(tl, s.position)).toBe('U41');
+    expect(stepName(s, s.position)).toBe('U41');
     run.params.forEach((id, k) => {
-      near(nodeValue(s, id, 'grad')!, reference.iterations[0].grads[k]);
-      near(nodeValue(s, id, 'data')!, reference.iterations[0].params[k]);
+      near(valueAt(s, id, 'grad')!, reference.iterations[0].grads[k]);
+      near(valueAt(s, id, 'data')!, reference.iterations[0].params[k]);
     });
     // The loss falls over the 20 iterations.
     expect(run.losses[19]).toBeLessThan(run.losses[0] / 10);
     s = goto(s, 'end');
     run.params.forEach(
-      (id, k) => void near(nodeValue(s, id, 'data')!, reference.iterations[19].params[k], 1e-10),
+      (id, k) => void near(valueAt(s, id, 'data')!, reference.iterations[19].params[k], 1e-10),
     );
   });
 
@@ -166,6 +165,6 @@ describe('the grad check of a training run', () => {
     const check = report.results.find((r) => r.id === w)!;
     expect(Math.abs(check.numeric - -24)).toBeLessThan(1e-5);
     // The cursor's values are untouched: still iteration 3's.
-    expect(nodeValue(s, s.timeline.output, 'data')).toBe(s.timeline.training!.losses[2]);
+    expect(valueAt(s, s.timeline.output, 'data')).toBe(s.timeline.training!.losses[2]);
   });
 });

@@ -2,11 +2,13 @@ import {
   type Action,
   type ExpectResult,
   narrate,
+  nextPosition,
   type Prediction,
   parseStep,
   reduce,
   type SessionState,
   type StepInfo,
+  shapeOf,
   stepName,
   walkthroughAt,
 } from '../../session/index.js';
@@ -49,7 +51,7 @@ export function positionOf(
   state: SessionState,
   text: string,
 ): number | { message: string; hint?: string } {
-  const found = parseStep(state.timeline, text);
+  const found = parseStep(state, text);
   return 'position' in found ? found.position : found;
 }
 
@@ -108,12 +110,11 @@ export function drive(
     state = next;
     if (still || next.last === undefined) return;
     const { from, to, step } = next.last;
-    const tl = next.timeline;
-    const moved = single && to === tl.nextPosition(from) ? undefined : stepName(tl, from);
+    const moved = single && to === nextPosition(next, from) ? undefined : stepName(next, from);
     const here = walkthroughAt(next, to);
     emit({
       from: moved,
-      to: stepName(tl, to),
+      to: stepName(next, to),
       step,
       narration:
         step === undefined || !options.narrate ? [] : narrate(next, step, options.precision),
@@ -134,11 +135,11 @@ export function drive(
     }
   };
   if (plan.kind === 'all')
-    while (state.position < state.timeline.total) apply({ type: 'next' }, true);
+    while (state.position < shapeOf(state).total) apply({ type: 'next' }, true);
   while (plan.kind === 'to' && state.position < plan.position) {
     // A whole iteration would pass a step inside it: the last ones are taken one at a time.
     const p = state.position;
-    const whole = state.timeline.nextPosition(p) > plan.position;
+    const whole = nextPosition(state, p) > plan.position;
     apply(whole ? { type: 'goto', step: p + 1 } : { type: 'next' }, true);
   }
   if (plan.kind === 'keys') {

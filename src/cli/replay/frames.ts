@@ -1,4 +1,4 @@
-import type { SessionState } from '../../session/index.js';
+import { type SessionState, shapeOf } from '../../session/index.js';
 import type { Plan } from './drive.js';
 
 /** `--frames` without `--columns`/`--rows`: the size the TUI is designed at. */
@@ -25,7 +25,7 @@ export function framePlan(initial: SessionState, plan: Plan): FramePlan {
     const tokens = plan.keys.slice(0, quit < 0 ? undefined : quit).map((k) => k.token);
     return { keys: tokens, keyNames: tokens.map((t, i) => `key ${i + 1}: ${t}`) };
   }
-  const last = plan.kind === 'to' ? plan.position : initial.timeline.total;
+  const last = plan.kind === 'to' ? plan.position : shapeOf(initial).total;
   return { keys: Array.from({ length: last }, () => 'n') };
 }
 

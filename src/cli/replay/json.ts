@@ -13,7 +13,7 @@ export function jsonFormat(scenario: Scenario): TranscriptFormat {
     block: (block, write) => write(`${safeJson(stepJson(scenario, block))}\n`),
     tail(final, write) {
       // The final line lists every node: written node by node, never held whole.
-      const step = safeJson(stepName(final.timeline, final.position));
+      const step = safeJson(stepName(final, final.position));
       const score = { ...scoreOf(final), total: final.predictions.length };
       write(`{"type":"final","step":${step},"predictions":${JSON.stringify(score)},"nodes":[`);
       const values = sessionValues(final);

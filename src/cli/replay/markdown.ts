@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/index.js';
-import { formatValue, nodeValue, type SessionState, stepName } from '../../session/index.js';
+import { formatValue, type SessionState, shapeOf, stepName, valueAt } from '../../session/index.js';
 import { toMermaid } from '../export/render.js';
 import type { AskedPrediction, ReplayBlock } from './drive.js';
 import { blockHeading, expectText, questionText, scoreText } from './text.js';
@@ -109,12 +109,11 @@ function answerKey(
 }
 
 function finalValues(scenario: Scenario, final: SessionState, precision: number | undefined) {
-  const at =
-    final.position === final.timeline.total ? 'the end' : stepName(final.timeline, final.position);
+  const at = final.position === shapeOf(final).total ? 'the end' : stepName(final, final.position);
   const lines = [`## Values at ${at}`, '', '| node | data | grad |', '|---|---:|---:|'];
   for (let id = 0; id < scenario.graph.size; id++) {
-    const data = formatValue(nodeValue(final, id, 'data'), precision);
-    const grad = formatValue(nodeValue(final, id, 'grad'), precision);
+    const data = formatValue(valueAt(final, id, 'data'), precision);
+    const grad = formatValue(valueAt(final, id, 'grad'), precision);
     lines.push(`| ${code(cell(scenario.labelOf(id)))} | ${data} | ${grad} |`);
   }
   return lines;

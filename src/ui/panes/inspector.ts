@@ -12,8 +12,8 @@ import {
   gradCheckStatus,
   gradMismatch,
   ledgerOf,
-  nodeValue,
   observedReportOf,
+  valueAt,
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import type { ScreenModel } from '../screen-model.js';
@@ -50,7 +50,7 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   } else lines.push(op, ...spec.formula.map((f) => `        ${f}`));
   const inputs = g.inputsOf(id);
   if (inputs.length > 0) lines.push(`inputs  ${inputs.map((i) => scenario.labelOf(i)).join(', ')}`);
-  lines.push(`data    ${formatValue(nodeValue(session, id, 'data'), precision)}`);
+  lines.push(`data    ${formatValue(valueAt(session, id, 'data'), precision)}`);
   lines.push(...gradLines(model, id));
   lines.push(...observedLines(model, id, width));
   if (timeline.cone[id] !== 1) {
@@ -102,7 +102,7 @@ function historyLines(model: ScreenModel, id: number): string[] {
 /** The grad; in a wrong backward mode, this mode's and the correct run's, marked where they differ. */
 function gradLines(model: ScreenModel, id: number): string[] {
   const { session } = model;
-  const grad = formatValue(nodeValue(session, id, 'grad'), model.precision);
+  const grad = formatValue(valueAt(session, id, 'grad'), model.precision);
   if (session.timeline.mode === 'correct') return [`grad    ${grad}`];
   const paint = painter(model.color);
   const mark = gradMismatch(session, id)
@@ -157,7 +157,7 @@ function derivativeLines(model: ScreenModel, id: number): string[] {
 function observedLines(model: ScreenModel, id: number, width: number): string[] {
   const tl = model.session.timeline;
   const observed = tl.scenario.observed;
-  const report = observedReportOf(tl);
+  const report = observedReportOf(model.session);
   const given = observed?.given[id] ?? 0;
   if (observed === undefined || report === undefined || given === 0) return [];
   const paint = painter(model.color);

@@ -76,7 +76,7 @@ function hitLine(
   const glyph = paint(FLAGS.breakpoint.glyph, FLAGS.breakpoint.style);
   const label = timeline.scenario.labelOf(hit.node);
   let why = '';
-  const report = observedReportOf(timeline);
+  const report = observedReportOf(session);
   if (session.breakpoints[hit.breakpoint]?.kind === 'mismatch' && report !== undefined) {
     const field = timeline.phaseOf(session.position) === 'forward' ? 'data' : 'grad';
     why = `: ${report.explain(hit.node, field).text}`;
@@ -84,7 +84,7 @@ function hitLine(
     const received = step.contributions.some((c) => c.to === hit.node);
     why = received ? `: ${label}.grad changed` : `: on ${label}`;
   }
-  return `${glyph} breakpoint ${spec} hit at ${stepName(timeline, session.position)}${why}`;
+  return `${glyph} breakpoint ${spec} hit at ${stepName(session, session.position)}${why}`;
 }
 
 /** `✓ expect x.grad = 7.3730e-5`, or a failure with the expected value (and its step if earlier). */
@@ -99,8 +99,6 @@ function expectLine(
   if (result.ok) return paint(`✓ expect ${node}.${result.field} = ${actual}`, '32');
   const expected = formatValue(result.expected, precision);
   const at =
-    result.position === session.position
-      ? ''
-      : ` at ${stepName(session.timeline, result.position)}`;
+    result.position === session.position ? '' : ` at ${stepName(session, result.position)}`;
   return paint(`✗ expect ${node}.${result.field} = ${expected}${at}, got ${actual}`, '1;31');
 }

@@ -49,7 +49,7 @@ function stepToken(
   paint: Paint,
 ): string {
   const { session, facts } = model;
-  const name = stepName(session.timeline, p);
+  const name = stepName(session, p);
   const prefix = (marked.has(p) ? FLAGS.breakpoint.glyph : '') + (facts.pauses.has(p) ? '‖' : '');
   const styledPrefix = prefix === '' ? '' : paint(prefix, FLAGS.breakpoint.style);
   if (p === session.position) return styledPrefix + paint(`[${name}]`, '1;7');

@@ -285,7 +285,7 @@ function gotoTable(state: SessionState): Record<string, number> {
   const tl = state.timeline;
   const table: [string, number][] = [];
   for (let id = 0; id < tl.graph.size; id++) {
-    const found = parseStep(tl, `#${id}`);
+    const found = parseStep(state, `#${id}`);
     if (!('position' in found)) continue;
     table.push([`#${id}`, found.position]);
     const name = tl.graph.nameOf(id);

@@ -1,0 +1,109 @@
+/**
+ * Session states are values: every state of a session shares one graph, yet a state read after
+ * later transitions still answers for its own position, as a fresh session moved straight to that
+ * position would.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BackwardMode } from '../../src/engine/index.js';
+import { loadScenario, type Scenario } from '../../src/scenario/index.js';
+import {
+  type Action,
+  createSession,
+  nodeFacts,
+  reduce,
+  type SessionState,
+  shapeOf,
+  stepAt,
+  valueAt,
+} from '../../src/session/index.js';
+import { mixed, seed } from './fixtures.js';
+
+/** One neuron without activation, trained three iterations (loss = (w·x + b − y)²). */
+const NEURON = `title: t
+graph: |
+  x = 2.0
+  y = 1.0
+  w = -3.0
+  b = 1.0
+  n = w * x + b
+  loss = (n - y) ** 2
+train: { params: [w, b], lr: 0.01, steps: 3 }
+`;
+
+function neuron(): Scenario {
+  const result = loadScenario({ name: 't.yaml', text: NEURON });
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+  return result.scenario;
+}
+
+const fixtures: [string, () => Scenario, BackwardMode][] = [
+  ['seed', seed, 'correct'],
+  ['mixed (NaN, pow, relu, x*x)', mixed, 'correct'],
+  ['seed, double-backward', seed, 'double-backward'],
+  ['mixed, no-topo', mixed, 'no-topo'],
+  ['seed, overwrite', seed, 'overwrite'],
+  ['a trained neuron (3 iterations)', neuron, 'correct'],
+];
+
+const SIMPLE = ['next', 'prev', 'first', 'last', 'finish', 'reverseFinish'] as const;
+
+const action = (total: number): fc.Arbitrary<Action> =>
+  fc.oneof(
+    fc.constantFrom(...SIMPLE).map((type) => ({ type })),
+    fc.integer({ min: 0, max: total }).map((step) => ({ type: 'goto' as const, step })),
+  );
+
+/** Everything a state answers about its position: each node's data and grad, and its step. */
+function reading(state: SessionState): unknown[] {
+  const values: unknown[] = [];
+  for (let id = 0; id < shapeOf(state).nodes; id++) {
+    values.push(valueAt(state, id, 'data'), valueAt(state, id, 'grad'));
+  }
+  if (state.position > 0) values.push(stepAt(state, state.position));
+  return values;
+}
+
+describe('a state read after later transitions', () => {
+  it('end still reads its own grads after a goto B0 from it (x.grad = 2xy + y·(1 − tanh²(xy)))', () => {
+    const end = reduce(createSession(seed()), { type: 'goto', step: 'end' });
+    const b0 = reduce(end, { type: 'goto', step: 'B0' });
+    const x = 0;
+    expect(nodeFacts(end, x).label).toBe('x');
+    const expected = 2 * 2 * 3 + 3 * (1 - Math.tanh(6) ** 2);
+    expect(valueAt(b0, x, 'grad')).toBe(0);
+    expect(valueAt(end, x, 'grad')).toBeCloseTo(expected, 12);
+    expect(valueAt(b0, x, 'grad')).toBe(0);
+  });
+
+  describe.each(fixtures)('%s', (_, build, mode) => {
+    const total = shapeOf(createSession(build(), { mode })).total;
+
+    it('every earlier state reads what a fresh replay to its position reads', () => {
+      fc.assert(
+        fc.property(
+          fc.array(action(total), { minLength: 1, maxLength: 25 }),
+          fc.array(fc.nat(), { minLength: 1, maxLength: 25 }),
+          (actions, order) => {
+            let s = createSession(build(), { mode });
+            const states = [s];
+            for (const a of actions) {
+              s = reduce(s, a);
+              states.push(s);
+            }
+            // Read the states in an order unrelated to the one they were made in.
+            for (const pick of order) {
+              const state = states[pick % states.length];
+              const fresh = reduce(createSession(build(), { mode }), {
+                type: 'goto',
+                step: state.position,
+              });
+              expect(reading(state)).toEqual(reading(fresh));
+            }
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+  });
+});
