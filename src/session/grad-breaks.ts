@@ -7,6 +7,7 @@
 import { correctGrad, gradsDiffer } from './compare.js';
 import { derivativeFindings } from './derivatives.js';
 import { mismatchAt } from './observed-marks.js';
+import { valueAt } from './steps.js';
 import type { Timeline } from './timeline.js';
 import type { Position, SessionState } from './types.js';
 
@@ -68,7 +69,7 @@ export function gradMismatchAt(state: SessionState): number | undefined {
   for (let slot = 0; slot < 2; slot++) {
     const id = slot === 0 ? g.in0[step] : g.in1[step];
     if (id < 0 || (slot === 1 && id === g.in0[step])) continue;
-    const now = gradsDiffer(g.grad[id], correctGrad(state, id));
+    const now = gradsDiffer(valueAt(state, id, 'grad'), correctGrad(state, id));
     if (now && !gradsDiffer(tl.gradBefore(p, slot), correctGrad(before, id))) return id;
   }
   return undefined;

@@ -150,15 +150,15 @@ function moveTo(
       // Nothing to look at before the next expectation: jump there in one tight loop.
       const stop = checkWalk ? nextStop(stops, p, target) : target;
       if (stop !== (forward ? p + 1 : p - 1)) {
-        tl.jump(p, forward ? stop - 1 : stop + 1);
+        tl.moveTo(forward ? stop - 1 : stop + 1);
         p = forward ? stop - 1 : stop + 1;
       }
     }
     // A question about the next step's value is asked before that step runs.
     asking = forward && asks.size > 0 ? openPredictionAt({ ...state, answers }, p + 1) : undefined;
     if (asking !== undefined) break;
-    if (forward) tl.run(++p);
-    else tl.undo(p--);
+    p += forward ? 1 : -1;
+    tl.moveTo(p);
     if (checkWalk) {
       const items = walk.get(p);
       if (items !== undefined) expects.push(...checkExpects(tl, p, items));
@@ -169,7 +169,6 @@ function moveTo(
       if (hit !== undefined) break;
     }
   }
-  tl.cursor = p;
   if (p === from) return asking === state.asking ? state : { ...state, asking };
   let expectResults = state.expectResults;
   if (expects.length > 0) {

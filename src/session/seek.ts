@@ -9,9 +9,6 @@ import type { SessionState } from './types.js';
  */
 export function timelineOf(state: SessionState): Timeline {
   const tl = state.timeline;
-  if (tl.cursor !== state.position) {
-    tl.jump(tl.cursor, state.position);
-    tl.cursor = state.position;
-  }
+  tl.moveTo(state.position);
   return tl;
 }

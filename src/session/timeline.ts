@@ -62,7 +62,7 @@ export class Timeline {
   readonly iterationLength: number;
   /** The iteration whose forward values the graph holds. */
   private loaded = 1;
-  /** Where the graph's arrays are: the position of the newest state reduced. */
+  /** Where the graph's arrays are: every move (run, undo, jump) keeps it. */
   cursor = 0;
   /**
    * Grad before each backward step's `+=`, two slots per step. The steps written are always a
@@ -231,21 +231,13 @@ export class Timeline {
     return this.before[2 * (this.localOf(position) - this.zeroPosition - 1) + slot];
   }
 
-  /** Runs the step that moves the cursor from `position - 1` to `position`. */
-  run(position: number): void {
-    this.jump(position - 1, position);
-  }
-
-  /** Undoes the step that moved the cursor to `position` (the cursor goes to `position - 1`). */
-  undo(position: number): void {
-    this.jump(position, position - 1);
-  }
-
   /**
-   * Moves the arrays from `from` to `to` exactly. Within an iteration the cost depends on grads
+   * Moves the arrays from the cursor to `to` exactly. Within an iteration the cost depends on grads
    * only (see above); another iteration is loaded first (its parameters, then forward).
    */
-  jump(from: number, to: number): void {
+  moveTo(to: number): void {
+    const from = this.cursor;
+    if (from === to) return;
     const iteration = this.iterationOf(to);
     let start = this.localOf(from);
     if (iteration !== this.loaded || this.iterationOf(from) !== iteration) {
@@ -257,6 +249,7 @@ export class Timeline {
     if (this.training !== undefined) this.training.setParams(this.graph, iteration, 0);
     this.jumpGrads(Math.min(start, this.backwardEnd), Math.min(this.localOf(to), this.backwardEnd));
     if (updates > 0) this.training!.setParams(this.graph, iteration, updates);
+    this.cursor = to;
   }
 
   /** Moves the grads between two positions of the loaded iteration. */

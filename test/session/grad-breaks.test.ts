@@ -24,7 +24,7 @@ function stops(state: SessionState, ...specs: string[]): string[] {
     const hit = next.last?.hit;
     if (next === s || hit === undefined) return found;
     s = next;
-    found.push(`${stepName(s.timeline, s.position)} ${s.timeline.scenario.labelOf(hit.node)}`);
+    found.push(`${stepName(s, s.position)} ${s.timeline.scenario.labelOf(hit.node)}`);
   }
 }
 

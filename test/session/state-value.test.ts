@@ -46,7 +46,16 @@ const fixtures: [string, () => Scenario, BackwardMode][] = [
   ['a trained neuron (3 iterations)', neuron, 'correct'],
 ];
 
-const SIMPLE = ['next', 'prev', 'first', 'last', 'finish', 'reverseFinish'] as const;
+const SIMPLE = [
+  'next',
+  'prev',
+  'first',
+  'last',
+  'finish',
+  'reverseFinish',
+  'continue',
+  'reverseContinue',
+] as const;
 
 const action = (total: number): fc.Arbitrary<Action> =>
   fc.oneof(
@@ -85,7 +94,9 @@ describe('a state read after later transitions', () => {
           fc.array(action(total), { minLength: 1, maxLength: 25 }),
           fc.array(fc.nat(), { minLength: 1, maxLength: 25 }),
           (actions, order) => {
-            let s = createSession(build(), { mode });
+            // mismatch reads other positions' values while continue runs (a wrong mode's).
+            let s = createSession(build(), { mode, breakpoints: [] });
+            s = reduce(s, { type: 'addBreakpoint', spec: 'mismatch' });
             const states = [s];
             for (const a of actions) {
               s = reduce(s, a);
