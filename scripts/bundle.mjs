@@ -30,8 +30,15 @@ for (const name of existsSync(dirname(outfile)) ? readdirSync(dirname(outfile)) 
 const MEMO_SIZE = 2_000;
 
 const SHIMS = {
+  // string-width makes an Intl.Segmenter and Unicode regexes when it loads (20 to 30 ms): required
+  // on first use (esbuild runs a required module's body then), so a command that measures no
+  // text pays nothing.
   'string-width': `
-    import stringWidth from 'real:string-width';
+    let real;
+    const stringWidth = (text, options) => {
+      real ??= require('real:string-width').default;
+      return real(text, options);
+    };
     const memo = new Map();
     export default function memoWidth(text, options) {
       if (options !== undefined) return stringWidth(text, options);

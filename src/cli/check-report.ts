@@ -48,10 +48,14 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
     if (graph.opOf(id) === OpCode.input)
       rows.push(['input', scenario.labelOf(id), num(graph.data[id]), num(graph.grad[id])]);
   }
-  const width = (col: number) => Math.max(...rows.map((r) => r[col].length));
+  // Measured once per column, not per row (a model has hundreds of inputs), without spreading
+  // the rows into arguments (a graph with 200,000 inputs would overflow the stack).
+  const [kinds, names, datas] = [0, 1, 2].map((col) =>
+    rows.reduce((widest, r) => Math.max(widest, r[col].length), 0),
+  );
   for (const [kind, name, data, grad] of rows) {
     lines.push(
-      `  ${kind.padEnd(width(0))}  ${name.padEnd(width(1))}  data ${data.padEnd(width(2))}  grad ${grad}`,
+      `  ${kind.padEnd(kinds)}  ${name.padEnd(names)}  data ${data.padEnd(datas)}  grad ${grad}`,
     );
   }
 
