@@ -4,7 +4,7 @@
  * checks that zod cannot phrase well (step syntax, `data` or `grad`) are refinements that carry
  * their own message and hint.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BACKWARD_MODES } from '../engine/index.js';
 import { dataSchema, lossSchema, modelSchema, trainSchema } from './model/schema.js';
 import { DEFAULT_PREDICTION_TOLERANCE } from './predict.js';

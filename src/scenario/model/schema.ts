@@ -2,7 +2,7 @@
  * The builder and training fields of a scenario file: `model`, `data`, `loss` and `train`. The
  * cross-field checks (row widths, one output neuron, sizes) are the builder's, with positions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LOSSES = ['sum_squared', 'mean_squared', 'hinge'] as const;
 export const ACTIVATIONS = ['tanh', 'relu', 'linear'] as const;
