@@ -6,6 +6,7 @@ import {
   type Graph,
   gradCheck,
   type NodeCheck,
+  OpCode,
 } from '../engine/index.js';
 import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
@@ -38,11 +39,20 @@ function checked(state: SessionState): Checked {
   if (cached !== undefined) return cached;
   const g = tl.graph;
   const budget = state.gradcheckBudget;
-  // With no node to probe there is no pass to make: no forward, backward or copies of the values.
-  const report = budget === 'none' ? gradCheck(g, tl.output, budget) : probed(g, tl, budget);
+  // With no node to probe there is no pass to make: no forward, backward, copies of the values or
+  // list of candidates (at a million nodes those cost 0.2 s and some 25 MB).
+  const report = budget === 'none' ? unchecked(g, tl) : probed(g, tl, budget);
   const result = { report, byNode: new Map(report.results.map((r) => [r.id, r])) };
   checks.set(tl, result);
   return result;
+}
+
+/** The report of a check with the budget `none`: what a full check would examine, none examined. */
+function unchecked(g: Graph, tl: Timeline): GradCheckReport {
+  let total = 0;
+  for (let id = 0; id < tl.output; id++)
+    if (tl.cone[id] === 1 && g.op[id] !== OpCode.constant) total++;
+  return { checked: 0, total, maxRelError: undefined, results: [], failed: [], skipped: [] };
 }
 
 /** The grad check on the final values, leaving the graph's values as the session had them. */

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as engine from '../../src/engine/index.js';
 import { createSession, gradCheckOf, reduce } from '../../src/session/index.js';
-import { seed } from './fixtures.js';
+import { mixed, seed } from './fixtures.js';
 
 vi.mock('../../src/engine/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/engine/index.js')>();
@@ -33,5 +33,14 @@ describe('grad check budget none', () => {
 
   it('while a budget that probes nodes runs one of each (so the count above can fail)', () => {
     expect(passes('all')).toEqual({ forward: 1, backward: 1 });
+  });
+
+  it('still counts the nodes a full check would examine', () => {
+    // mixed(): a, b, lg, p, n, d, r, sq and s feed out; the constant 2 and 'unused' are not counted.
+    const none = gradCheckOf(createSession(mixed(), { gradcheck: 'none' }));
+    const all = gradCheckOf(createSession(mixed(), { gradcheck: 'all' }));
+    expect(none.total).toBe(9);
+    expect(all.total).toBe(9);
+    expect(none.results).toEqual([]);
   });
 });
