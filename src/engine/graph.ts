@@ -33,6 +33,9 @@ export class Graph {
    * which a scenario loader that keeps its own table need not pay.
    */
   private ids: Map<string, number> | undefined;
+  /** Names of the ids below `sourceEnd` that setName did not give, made when asked for. */
+  private nameSource: ((id: number) => string | undefined) | undefined;
+  private sourceEnd = 0;
   constructor(capacity = INITIAL_CAPACITY) {
     const n = Math.max(1, capacity);
     this.op = new Uint8Array(n);
@@ -102,11 +105,11 @@ export class Graph {
       throw new RangeError(`truncate(${size}): the graph has ${this.size} nodes`);
     }
     this.size = size;
-    if (this.names.length > size) {
-      this.names.length = size;
-      // Names dropped here may have hidden earlier ids with the same name: index again on demand.
-      this.ids = undefined;
-    }
+    // Names dropped here may have hidden earlier ids with the same name: index again on demand.
+    // Ids made after this are new nodes: the source's names were for the old ones.
+    if (this.names.length > size || this.sourceEnd > size) this.ids = undefined;
+    if (this.names.length > size) this.names.length = size;
+    this.sourceEnd = Math.min(this.sourceEnd, size);
   }
 
   /** Empties the graph for reuse, keeping its capacity: `truncate(0)`. */
@@ -117,9 +120,9 @@ export class Graph {
   setName(id: number, name: string): void {
     const { names } = this;
     // Naming in id order is what the index built later reproduces; anything else goes through it.
-    if (id < names.length) this.ids ??= this.indexNames();
-    const previous = names[id];
+    if (id < names.length || id < this.sourceEnd) this.ids ??= this.indexNames();
     if (this.ids !== undefined) {
+      const previous = this.nameOf(id);
       if (previous !== undefined && this.ids.get(previous) === id) this.ids.delete(previous);
       this.ids.set(name, id);
     }
@@ -129,7 +132,18 @@ export class Graph {
   }
 
   nameOf(id: number): string | undefined {
-    return id < this.names.length ? this.names[id] : undefined;
+    const name = id < this.names.length ? this.names[id] : undefined;
+    return name ?? (id < this.sourceEnd ? this.nameSource?.(id) : undefined);
+  }
+
+  /**
+   * Names every node made so far that setName did not name, by calling `nameOf` when a name is
+   * asked for: a loader can keep a million names as offsets into its text instead of strings.
+   */
+  setNameSource(nameOf: (id: number) => string | undefined): void {
+    this.nameSource = nameOf;
+    this.sourceEnd = this.size;
+    this.ids = undefined;
   }
 
   idOf(name: string): number | undefined {
@@ -160,9 +174,11 @@ export class Graph {
   /** Later ids win, as they do when names are set in id order. */
   private indexNames(): Map<string, number> {
     const ids = new Map<string, number>();
-    this.names.forEach((name, id) => {
+    const end = Math.max(this.names.length, this.sourceEnd);
+    for (let id = 0; id < end; id++) {
+      const name = this.nameOf(id);
       if (name !== undefined) ids.set(name, id);
-    });
+    }
     return ids;
   }
 

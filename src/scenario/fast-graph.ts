@@ -7,7 +7,8 @@
  * which also gives every diagnostic, reads the file.
  */
 import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
-import { Symbols, SymbolValues } from './symbols.js';
+import { isDigit, isNamePart, isNameStart, NUMBER, numberEnd } from './lexer.js';
+import { doubled, Symbols, SymbolValues } from './symbols.js';
 
 const INFIX: Readonly<Record<string, OpCode>> = {
   '+': OpCode.add,
@@ -18,7 +19,6 @@ const INFIX: Readonly<Record<string, OpCode>> = {
 /** Python's levels, as operators.ts: `+ -` < `* /` < unary minus < `**`. */
 const PRECEDENCE: Readonly<Record<string, number>> = { '+': 4, '-': 4, '*': 5, '/': 5 };
 const UNARY = 6;
-const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Deeper nesting goes to the full parser, which keeps its stacks on the heap. */
 const MAX_DEPTH = 200;
 
@@ -27,9 +27,12 @@ export interface FastGraph {
   readonly symbols: Symbols;
   /** Node id + 1 by symbol (0: none). */
   readonly nodeOf: SymbolValues;
+  /** The symbol naming each node, -1 for none (the graph's names are not set). */
+  readonly symbolOf: Int32Array;
   /** File offsets of each node's text. */
   readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
-  readonly lastName: string;
+  /** The symbol of the last statement. */
+  readonly last: number;
 }
 
 /** An operand: a node already built, or a number literal not built yet (it may fold or be `**`'s exponent). */
@@ -63,16 +66,24 @@ export function readFastGraph(
   }
 }
 
-const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isDigit = (c: number) => c >= 48 && c <= 57;
+const FUNCTION_LIST = [...FUNCTIONS];
+
+/** The built-in function whose name is `text[start, end)`, compared in place. */
+function functionAt(text: string, start: number, end: number) {
+  for (const [name, spec] of FUNCTION_LIST)
+    if (name.length === end - start && text.startsWith(name, start)) return spec;
+  return undefined;
+}
 
 class Reader {
   private i = 0;
   private readonly graph: Graph;
   private readonly symbols = new Symbols();
   private readonly nodeOf = new SymbolValues();
-  private spanStart: Int32Array;
-  private spanEnd: Int32Array;
+  private spanStart: Int32Array<ArrayBuffer>;
+  private spanEnd: Int32Array<ArrayBuffer>;
+  /** The symbol naming each node, -1 for none. */
+  private symbolOf: Int32Array<ArrayBuffer>;
   private depth = 0;
   private readonly unused: Set<string>;
 
@@ -87,40 +98,42 @@ class Reader {
     this.graph = new Graph(lines);
     this.spanStart = new Int32Array(lines);
     this.spanEnd = new Int32Array(lines);
+    this.symbolOf = new Int32Array(lines).fill(-1);
     this.unused = new Set(set?.keys());
   }
 
   read(from: number): FastGraph {
     const { text, to } = this;
-    let lastName: string | undefined;
+    let last = -1;
     for (let start = from; start < to; ) {
       let end = text.indexOf('\n', start);
       if (end < 0 || end > to) end = to;
       this.i = start;
       this.spaces();
       const c = text.charCodeAt(this.i);
-      if (this.i < end && c !== 35) lastName = this.statement(end);
+      if (this.i < end && c !== 35) last = this.statement(end);
       else if (c === 35 && isDigit(text.charCodeAt(this.i + 1))) throw new GiveUp();
       start = end + 1;
     }
     // Overrides of names that are not inputs are the full path's to report.
-    if (lastName === undefined || this.unused.size > 0) throw new GiveUp();
+    if (last === -1 || this.unused.size > 0) throw new GiveUp();
     const n = this.graph.size;
     return {
       graph: this.graph,
       symbols: this.symbols,
       nodeOf: this.nodeOf,
-      spans: { start: this.spanStart.slice(0, n), end: this.spanEnd.slice(0, n) },
-      lastName,
+      symbolOf: this.symbolOf.subarray(0, n),
+      spans: { start: this.spanStart.subarray(0, n), end: this.spanEnd.subarray(0, n) },
+      last,
     };
   }
 
-  /** `name = expression`; the line ends at `end`. */
-  private statement(end: number): string {
+  /** `name = expression`, whose symbol it returns; the line ends at `end`. */
+  private statement(end: number): number {
     const nameStart = this.i;
     const symbol = this.name();
-    const name = this.symbols.names[symbol];
-    if (this.nodeOf.get(symbol) !== 0 || FUNCTIONS.has(name)) throw new GiveUp();
+    if (this.nodeOf.get(symbol) !== 0 || functionAt(this.text, nameStart, this.i) !== undefined)
+      throw new GiveUp();
     this.spaces();
     if (this.text[this.i] !== '=') throw new GiveUp();
     this.i++;
@@ -129,17 +142,23 @@ class Reader {
     if (this.i !== end || nameStart === this.i) throw new GiveUp();
     let id: number;
     if (expr.id < 0) {
-      const value = this.set?.get(name) ?? expr.value;
-      this.unused.delete(name);
-      id = this.made(this.graph.addInput(value), expr);
+      id = this.made(this.graph.addInput(this.overridden(symbol) ?? expr.value), expr);
     } else {
       // `y = x` names no new node; `y = (x)` neither: both are the full path's errors.
       if (expr.id < this.graph.size - 1 || this.isNameOnly(expr)) throw new GiveUp();
       id = expr.id;
     }
-    this.graph.setName(id, name);
+    this.symbolOf[id] = symbol;
     this.nodeOf.set(symbol, id + 1);
-    return name;
+    return symbol;
+  }
+
+  /** The `--set` value of an input, if it has one. */
+  private overridden(symbol: number): number | undefined {
+    if (this.unused.size === 0) return undefined;
+    const name = this.symbols.name(symbol);
+    this.unused.delete(name);
+    return this.set?.get(name);
   }
 
   private isNameOnly(expr: Operand): boolean {
@@ -201,23 +220,16 @@ class Reader {
     }
     if (isDigit(c) || c === 46) return this.number();
     const symbol = this.name();
+    const end = this.i;
     this.spaces();
-    if (text[this.i] === '(') return this.call(start, symbol);
+    if (text[this.i] === '(') return this.call(start, end);
     const id = this.nodeOf.get(symbol) - 1;
     if (id < 0) throw new GiveUp();
-    return {
-      id,
-      value: 0,
-      bare: false,
-      start,
-      end: start + this.symbols.names[symbol].length,
-      outerStart: start,
-      outerEnd: start + this.symbols.names[symbol].length,
-    };
+    return { id, value: 0, bare: false, start, end, outerStart: start, outerEnd: end };
   }
 
-  private call(start: number, symbol: number): Operand {
-    const spec = FUNCTIONS.get(this.symbols.names[symbol]);
+  private call(start: number, nameEnd: number): Operand {
+    const spec = functionAt(this.text, start, nameEnd);
     if (spec === undefined || spec.arity !== 1) throw new GiveUp();
     this.i++;
     const arg = this.built(this.expression(0));
@@ -230,18 +242,11 @@ class Reader {
   private number(): Operand {
     const { text } = this;
     const start = this.i;
-    let j = start;
-    while (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 46) j++;
-    if (text[j] === 'e' || text[j] === 'E') {
-      j++;
-      if (text[j] === '+' || text[j] === '-') j++;
-      while (isDigit(text.charCodeAt(j))) j++;
-    }
+    const j = numberEnd(text, start);
     const raw = text.slice(start, j);
     const value = Number(raw);
     // Malformed, overflowing or underflowing numbers, and `2x`, get the full path's diagnostics.
-    if (!NUMBER.test(raw) || !Number.isFinite(value) || isNameStart(text.charCodeAt(j)))
-      throw new GiveUp();
+    if (!NUMBER.test(raw) || !Number.isFinite(value)) throw new GiveUp();
     if (value === 0 && /[1-9]/.test(raw.split(/[eE]/)[0])) throw new GiveUp();
     this.i = j;
     return { id: -1, value, bare: true, start, end: j, outerStart: start, outerEnd: j };
@@ -252,7 +257,7 @@ class Reader {
     const start = this.i;
     if (!isNameStart(text.charCodeAt(start))) throw new GiveUp();
     let j = start + 1;
-    for (let c = text.charCodeAt(j); isNameStart(c) || isDigit(c); c = text.charCodeAt(++j));
+    while (isNamePart(text.charCodeAt(j))) j++;
     this.i = j;
     return this.symbols.intern(text, start, j);
   }
@@ -276,13 +281,10 @@ class Reader {
 
   private made(id: number, at: { start: number; end: number }): number {
     if (id >= this.spanStart.length) {
-      const grow = (from: Int32Array) => {
-        const to = new Int32Array(2 * from.length);
-        to.set(from);
-        return to;
-      };
-      this.spanStart = grow(this.spanStart);
-      this.spanEnd = grow(this.spanEnd);
+      const made = this.spanStart.length;
+      this.spanStart = doubled(this.spanStart);
+      this.spanEnd = doubled(this.spanEnd);
+      this.symbolOf = doubled(this.symbolOf).fill(-1, made);
     }
     this.spanStart[id] = at.start;
     this.spanEnd[id] = at.end;

@@ -52,8 +52,15 @@ export function fastCompiledGraph(
 ): CompiledGraph | undefined {
   const fast = readFastGraph(text, block.from, block.to, set);
   if (fast === undefined) return undefined;
+  const { symbols, symbolOf } = fast;
+  // Names stay offsets into the text until asked for, and are not kept once cut: a replay asks
+  // for every node's name once.
+  fast.graph.setNameSource((id) => {
+    const symbol = symbolOf[id];
+    return symbol < 0 ? undefined : text.slice(symbols.startOf(symbol), symbols.endOf(symbol));
+  });
   const idOf = (name: string) => {
-    const symbol = fast.symbols.find(name);
+    const symbol = symbols.find(name);
     const id = symbol === undefined ? 0 : fast.nodeOf.get(symbol);
     return id === 0 ? undefined : id - 1;
   };
@@ -62,7 +69,7 @@ export function fastCompiledGraph(
     clean: true,
     idOf,
     isDefined: (name) => idOf(name) !== undefined,
-    lastName: fast.lastName,
+    lastName: symbols.name(fast.last),
     spans: fast.spans,
   };
 }

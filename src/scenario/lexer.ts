@@ -38,7 +38,7 @@ const PUNCTUATORS: ReadonlyMap<string, readonly string[]> = new Map<string, read
   ['!', ['!=']],
   ...['+', '-', '/', '(', ')', ','].map((p) => [p, [p]] as const),
 ]);
-const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Characters people type by habit from other notations, and what to write instead. */
 const CHARACTER_HINTS: ReadonlyMap<string, string> = new Map([
   ['^', 'Use ** for powers: x ** 2.'],
@@ -52,10 +52,10 @@ const NAME_HINT =
   'A name may use only ASCII letters, digits and _, and does not start with a digit: x_2, w1.';
 
 // Character codes: `charCodeAt` past the end is NaN, which every test below rejects.
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isNameStart = (c: number): boolean =>
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isNameStart = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c);
+export const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c);
 const isSpace = (c: number): boolean =>
   c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xfeff;
 const NEWLINE = 10;
@@ -121,7 +121,7 @@ export class Lexer {
         while (isNamePart(text.charCodeAt(i))) i++;
         // Every use of a name shares one string, cut once.
         const symbol = this.symbols.intern(text, start, i);
-        return this.made('name', start, i, this.symbols.names[symbol], symbol);
+        return this.made('name', start, i, this.symbols.name(symbol), symbol);
       } else if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) {
         i = numberEnd(text, i);
         const raw = text.slice(start, i);
@@ -179,7 +179,7 @@ export class Lexer {
  * The end of a number-like run: letters, digits and dots stick to a number, and a sign right after
  * an exponent `e`, so that `1.2.3`, `1e` and `2x` are reported whole rather than as two tokens.
  */
-function numberEnd(text: string, i: number): number {
+export function numberEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length) {
     const c = text[j];

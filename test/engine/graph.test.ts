@@ -81,3 +81,59 @@ describe('Graph reuse: truncate and reset', () => {
     for (const size of [-1, 2, 0.5, Number.NaN]) expect(() => g.truncate(size)).toThrow(RangeError);
   });
 });
+
+describe('Graph name source', () => {
+  /** Five nodes; the source names the even ids n0, n2, n4 and counts how often it is asked. */
+  function sourced() {
+    const g = new Graph();
+    const x = g.addInput(1);
+    for (let i = 1; i < 5; i++) g.addOp(OpCode.neg, i === 1 ? x : i - 1);
+    const asked: number[] = [];
+    g.setNameSource((id) => {
+      asked.push(id);
+      return id % 2 === 0 ? `n${id}` : undefined;
+    });
+    return { g, asked };
+  }
+
+  it('names the nodes made so far on demand, and an explicit name wins', () => {
+    const { g, asked } = sourced();
+    expect(asked).toEqual([]);
+    expect([0, 1, 2, 3, 4].map((id) => g.nameOf(id))).toEqual([
+      'n0',
+      undefined,
+      'n2',
+      undefined,
+      'n4',
+    ]);
+    g.setName(2, 'two');
+    g.setName(3, 'three');
+    expect([g.nameOf(2), g.nameOf(3)]).toEqual(['two', 'three']);
+    expect([g.idOf('n4'), g.idOf('two'), g.idOf('three'), g.idOf('n2')]).toEqual([
+      4,
+      2,
+      3,
+      undefined,
+    ]);
+  });
+
+  it('renames a sourced node in the index built before', () => {
+    const { g } = sourced();
+    expect(g.idOf('n2')).toBe(2);
+    g.setName(2, 'n4');
+    // The latest name given wins, as setName does for names it holds.
+    expect([g.idOf('n2'), g.idOf('n4')]).toEqual([undefined, 2]);
+  });
+
+  it('does not name nodes made after it, nor those made again after truncate', () => {
+    const { g } = sourced();
+    const later = g.addOp(OpCode.neg, 4);
+    expect(g.nameOf(later)).toBeUndefined();
+    expect(g.idOf('n4')).toBe(4);
+    g.truncate(3);
+    g.addInput(5);
+    g.addInput(6);
+    expect([g.nameOf(3), g.nameOf(4)]).toEqual([undefined, undefined]);
+    expect([g.idOf('n2'), g.idOf('n4')]).toEqual([2, undefined]);
+  });
+});

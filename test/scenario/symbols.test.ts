@@ -10,7 +10,9 @@ describe('Symbols', () => {
     const c = symbols.intern(text, 10, 11);
     expect(b).toBe(a);
     expect(c).not.toBe(a);
-    expect(symbols.names).toEqual(['x1', 'x']);
+    expect([symbols.name(a), symbols.name(c)]).toEqual(['x1', 'x']);
+    expect(symbols.name(a)).toBe(symbols.name(b));
+    expect([symbols.startOf(a), symbols.endOf(a), symbols.startOf(c)]).toEqual([0, 2, 10]);
     expect(symbols.find('x')).toBe(c);
     expect(symbols.find('x2')).toBeUndefined();
   });
@@ -25,6 +27,8 @@ describe('Symbols', () => {
       at += name.length + 1;
     }
     expect(names.every((name, i) => symbols.find(name) === i)).toBe(true);
+    expect(symbols.name(99_999)).toBe('v99999');
+    expect(symbols.name(5)).toBe('v5');
     expect(symbols.size).toBe(names.length);
   });
 });
