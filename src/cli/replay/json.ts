@@ -1,8 +1,8 @@
 import { type Scenario, safeJson } from '../../scenario/index.js';
-import { type StepInfo, scoreOf, stepName } from '../../session/index.js';
+import { type ExpectResult, type StepInfo, scoreOf, stepName } from '../../session/index.js';
 import { jsonNumber } from '../format.js';
 import { nodeJson, sessionValues } from '../graph-json.js';
-import type { ReplayBlock } from './drive.js';
+import type { AskedPrediction, ReplayBlock } from './drive.js';
 import type { TranscriptFormat } from './writer.js';
 
 /** JSON Lines: one `step` object per block, then one `final` object with every node. */
@@ -10,7 +10,7 @@ export function jsonFormat(scenario: Scenario): TranscriptFormat {
   return {
     narrates: false,
     head: () => {},
-    block: (block, write) => write(`${safeJson(stepJson(scenario, block))}\n`),
+    block: (block, write) => write(`${stepLine(scenario, block)}\n`),
     tail(final, write) {
       // The final line lists every node: written node by node, never held whole.
       const step = safeJson(stepName(final, final.position));
@@ -25,47 +25,71 @@ export function jsonFormat(scenario: Scenario): TranscriptFormat {
   };
 }
 
-function stepJson(scenario: Scenario, block: ReplayBlock) {
+/** Names, step names and op names are usually plain words, which JSON writes as they are. */
+const WORD = /^[\w.]*$/;
+/** A string or null as JSON, safe on a terminal. */
+const text = (value: string | null): string =>
+  value === null ? 'null' : WORD.test(value) ? `"${value}"` : safeJson(value);
+/** JSON writes a finite number as String does. */
+const num = (value: number | null | undefined): string =>
+  typeof value === 'number' && Number.isFinite(value)
+    ? String(value)
+    : JSON.stringify(jsonNumber(value));
+/** An array as JSON; most steps have none of these. */
+const list = <T>(items: readonly T[], json: (item: T) => unknown): string =>
+  items.length === 0 ? '[]' : safeJson(items.map(json));
+
+/**
+ * A `step` object, written field by field in the order the shape lists them: a chain replays
+ * millions of steps, and an object per step, its contributions and their stringify were most of
+ * the time and garbage of a JSON replay.
+ */
+function stepLine(scenario: Scenario, block: ReplayBlock): string {
   const { step } = block;
+  const { graph } = scenario;
   const node =
     step === undefined
-      ? null
-      : {
-          id: step.node,
-          name: scenario.graph.nameOf(step.node) ?? null,
-          label: scenario.labelOf(step.node),
-          op: scenario.graph.spec(step.node).name,
-        };
+      ? 'null'
+      : `{"id":${step.node},"name":${text(graph.nameOf(step.node) ?? null)},"label":${text(scenario.labelOf(step.node))},"op":${text(graph.spec(step.node).name)}}`;
+  const contributions = (step?.contributions ?? []).map(
+    (c) =>
+      `{"to":${c.to},"local":${num(c.local)},"term":${num(c.term)},"before":${num(c.before)},"after":${num(c.after)}}`,
+  );
+  const training =
+    step?.update === undefined && step?.params === undefined
+      ? ''
+      : safeJson(trainingJson(scenario, step)).slice(1, -1);
+  const fields = [
+    `{"type":"step","step":${text(block.to)},"phase":${text(step?.phase ?? null)}`,
+    `"node":${node}`,
+    `"data":${step === undefined ? 'null' : num(step.data)}`,
+    `"contributions":[${contributions.join(',')}]`,
+    ...(training === '' ? [] : [training]),
+    `"say":${list(block.say, (line) => line)}`,
+    `"expects":${list(block.expects, (e) => expectJson(scenario, e))}`,
+    `"predictions":${list(block.predictions, (a) => predictionJson(scenario, a))}}`,
+  ];
+  return fields.join(',');
+}
+
+function expectJson(scenario: Scenario, e: ExpectResult) {
   return {
-    type: 'step',
-    step: block.to,
-    phase: step?.phase ?? null,
-    node,
-    data: step === undefined ? null : jsonNumber(step.data),
-    contributions: (step?.contributions ?? []).map((c) => ({
-      to: c.to,
-      local: jsonNumber(c.local),
-      term: jsonNumber(c.term),
-      before: jsonNumber(c.before),
-      after: jsonNumber(c.after),
-    })),
-    ...trainingJson(scenario, step),
-    say: block.say,
-    expects: block.expects.map((e) => ({
-      node: scenario.labelOf(e.node),
-      field: e.field,
-      expected: jsonNumber(e.expected),
-      actual: jsonNumber(e.actual),
-      ok: e.ok,
-    })),
-    predictions: block.predictions.map((a) => ({
-      node: scenario.labelOf(a.prediction.node),
-      field: a.prediction.field,
-      answer: jsonNumber(a.answer),
-      actual: jsonNumber(a.actual),
-      ok: a.ok,
-      skipped: a.answer === null,
-    })),
+    node: scenario.labelOf(e.node),
+    field: e.field,
+    expected: jsonNumber(e.expected),
+    actual: jsonNumber(e.actual),
+    ok: e.ok,
+  };
+}
+
+function predictionJson(scenario: Scenario, a: AskedPrediction) {
+  return {
+    node: scenario.labelOf(a.prediction.node),
+    field: a.prediction.field,
+    answer: jsonNumber(a.answer),
+    actual: jsonNumber(a.actual),
+    ok: a.ok,
+    skipped: a.answer === null,
   };
 }
 
