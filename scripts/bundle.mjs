@@ -30,6 +30,18 @@ for (const name of existsSync(dirname(outfile)) ? readdirSync(dirname(outfile)) 
 const MEMO_SIZE = 2_000;
 
 const SHIMS = {
+  // yargs checks its own state with node:assert, whose loading (a dozen internal modules) costs
+  // about 5 ms at every start: these two are all it calls.
+  assert: `
+    const fail = (message, a, b) => {
+      throw new Error(message ?? \`assertion failed: \${String(a)} vs \${String(b)}\`);
+    };
+    export function strictEqual(a, b, message) {
+      if (!Object.is(a, b)) fail(message, a, b);
+    }
+    export function notStrictEqual(a, b, message) {
+      if (Object.is(a, b)) fail(message, a, b);
+    }`,
   // string-width makes an Intl.Segmenter and Unicode regexes when it loads (20 to 30 ms): required
   // on first use (esbuild runs a required module's body then), so a command that measures no
   // text pays nothing.
