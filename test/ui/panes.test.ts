@@ -30,18 +30,32 @@ const modelOf = (c: Controller, columns = 120, rows = 40): ScreenModel => ({
 
 const typed = (text: string) => [...text];
 
-describe('step panel', () => {
-  it('counts expects passed going forward as earlier ones', () => {
-    const lines = stepPanelLines(modelOf(neuron('G')), 58);
-    // The neuron's end has 2 expects of its own; 6 more sit on the steps passed on the way.
-    expect(lines).toContain('✓ 6 earlier expects passed on the way here');
+describe("expects: the teacher's checks, not the learner's narration", () => {
+  it("leave the step panel to the narration and show in the node's inspector", () => {
+    const c = neuron('G');
+    const panel = stepPanelLines(modelOf(c), 58).join('\n');
+    expect(panel).not.toMatch(/expect/);
+    // The neuron's walkthrough expects w1.grad = 1 at end, B5 (reference values §4: x1 · 0.5 = 1).
+    const w1 = c.session.timeline.graph.idOf('w1') ?? -1;
+    const inspector = inspectorLines(
+      modelOf({ ...c, view: { ...c.view, selected: w1 } } as Controller),
+      58,
+    );
+    expect(inspector).toContain('expect  grad = 1 at B5 ✓');
   });
 
-  it('says expects passed while going back were checked while rewinding, not earlier', () => {
-    const lines = stepPanelLines(modelOf(neuron('G', ...typed(':F1'), 'enter')), 58);
-    expect(lines.join('\n')).not.toContain('earlier');
-    // From the end back to F1 the cursor passes the expects at F4, F5 and B1 to B4.
-    expect(lines).toContain('✓ 6 expects checked while rewinding');
+  it('a failed one is counted in the header and shown, with the value found, in the inspector', () => {
+    const text =
+      'title: t\ngraph: |\n  a = 3.0\n  b = a * a\nwalkthrough:\n  - at: end\n    expect: {node: a, grad: 5}\n';
+    const loaded = loadScenario({ name: 't.yaml', text });
+    if (!loaded.ok) throw new Error('not loaded');
+    const c = new Controller({ scenario: loaded.scenario, onQuit: () => {} });
+    c.press('G');
+    const model = modelOf(c);
+    expect(headerLine(model, 't.yaml')).toContain('✗ 1 expect failed');
+    // d(a·a)/da = 2a = 6, not 5.
+    const a = { ...model, view: { ...c.view, selected: 0 } };
+    expect(inspectorLines(a, 58)).toContain('expect  grad = 5 at B1 ✗ got 6');
   });
 });
 

@@ -7,8 +7,8 @@ import { lossLine } from './sparkline.js';
 const LOSS_BARS = 20;
 
 /**
- * One line: title, file, phase, the last step run, walkthrough progress, the loss curve of a
- * training run, autoplay, always in this
+ * One line: title, file, phase, the last step run, walkthrough progress, failed expects, the loss
+ * curve of a training run, autoplay, always in this
  * order. When it does not fit, the file loses its folders and then the title is cut, so the step
  * always shows.
  */
@@ -23,6 +23,11 @@ export function headerLine(model: ScreenModel, file: string | undefined): string
     const reached = facts.itemPositions.filter((p) => p >= 0 && p <= session.position).length;
     status.push(`walkthrough ${reached}/${items}`);
   }
+  // A teacher's check that failed on the way here (its node's inspector says which value).
+  const failed = session.expectResults.filter(
+    (r) => r !== undefined && !r.ok && r.position <= session.position,
+  ).length;
+  if (failed > 0) status.push(paint(`✗ ${failed} expect${failed === 1 ? '' : 's'} failed`, '1;31'));
   const loss = lossLine(session, LOSS_BARS);
   if (loss !== '') status.push(loss);
   if (view.playing) status.push(paint(`▶ playing ${AUTOPLAY_SPEEDS[view.speed]}ms/step`, '1;32'));

@@ -31,6 +31,7 @@ export function helpPages(width: number, height: number, paint: Paint): string[]
   const legend = Object.values(FLAGS).map((f) => `${paint(f.glyph, f.style)} ${f.meaning}`);
   const timeline = `timeline: [cursor]  ${FLAGS.breakpoint.glyph} breakpoint  ‖ walkthrough pause`;
   blocks.push(chunkToWidth([paint('Glyphs', '1'), ...legend, timeline], width - CELL_PADDING));
+  blocks.push([paint('Words', '1'), ...twoColumns(WORDS, width, WORD_WIDTH)]);
   const pages: string[][] = [[]];
   for (const block of blocks) {
     let page = pages[pages.length - 1];
@@ -50,16 +51,60 @@ export function helpPages(width: number, height: number, paint: Paint): string[]
   return pages;
 }
 
+/** Cells for the words column: the widest (`local derivative`) and a space. */
+const WORD_WIDTH = 17;
+
+/** Every word and mark the screen uses without saying what it is. */
+const WORDS: readonly (readonly [string, string])[] = [
+  ['F3', 'forward step 3: one node computes its data from its inputs'],
+  ['B0', "the output's grad is set to 1 (d output / d output) and every other grad to 0"],
+  ['B3', 'backward step 3: one node hands local derivative × its grad to each input'],
+  [
+    'U2, I4',
+    'in training: the update of parameter 2; iteration 4 (forward, zero, backward, updates)',
+  ],
+  ['phase', 'forward, zero (B0) or backward: the part of the run a step belongs to'],
+  [
+    'd, g',
+    "in a box: the node's data (its value) and grad (d output / d node); ? not computed yet",
+  ],
+  ['a→b', 'in a box: the grad went from a to b in the step just run'],
+  ['#6', "a node's id (its place in creation order), for nodes without a name"],
+  ['local derivative', "d node / d input, from the node's op: for a * b it is the other input"],
+  [
+    'ledger',
+    "the terms a node's grad has received so far, one per use of the node, and how many in all",
+  ],
+  ['pending, final', 'more terms will come to this grad / it has all of them'],
+  ['check', 'the grad check: the grad beside a numeric one, shown once the grad is final'],
+  ['numeric', 'the grad estimated by nudging the node a little and watching the output move'],
+  ['walkthrough', "the scenario's teaching notes (») and how many have been reached"],
+  ['expect', "a teacher's check of a value at a step: ✓ it holds, ✗ it does not"],
+];
+
+/** Commands as `keys  description`, in one column or two of balanced height. */
+function commandLines(commands: readonly Command[], width: number): string[] {
+  return twoColumns(
+    commands.map((c) => [keyText(c), c.description] as const),
+    width,
+    KEY_WIDTH,
+  );
+}
+
 /**
- * Commands as `keys  description`, in one column or two of balanced height. The gap pads the left
+ * `label  description` entries, in one column or two of balanced height. The gap pads the left
  * column; the last one keeps CELL_PADDING from the border.
  */
-function commandLines(commands: readonly Command[], width: number): string[] {
+function twoColumns(
+  entries: readonly (readonly [string, string])[],
+  width: number,
+  labelWidth: number,
+): string[] {
   const text = width - CELL_PADDING;
   const entriesIn = (columnWidth: number) =>
-    commands.map((c) =>
-      wrap(c.description, columnWidth - KEY_WIDTH).map(
-        (line, i) => `${fitWidth(i === 0 ? keyText(c) : '', KEY_WIDTH)}${line}`,
+    entries.map(([label, description]) =>
+      wrap(description, columnWidth - labelWidth).map(
+        (line, i) => `${fitWidth(i === 0 ? label : '', labelWidth)}${line}`,
       ),
     );
   if (width < 76) return entriesIn(text).flat();

@@ -6,6 +6,7 @@ import {
   DIFFERS_GRAD,
   derivativeChecksOf,
   derivativeFindings,
+  type ExpectResult,
   formatNumber,
   formatValue,
   gradCheckOf,
@@ -13,6 +14,7 @@ import {
   gradMismatch,
   ledgerOf,
   observedReportOf,
+  stepName,
   valueAt,
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
@@ -78,9 +80,27 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
     );
   }
   lines.push(...checkLines(model, id, ledger.final, width));
+  lines.push(...expectLines(model, id));
   lines.push(...derivativeLines(model, id));
   lines.push(...historyLines(model, id));
   return lines;
+}
+
+/**
+ * The walkthrough's expects on this node checked so far (at their steps, up to the cursor): the
+ * teacher's checks, kept here rather than in the learner's step panel.
+ */
+function expectLines(model: ScreenModel, id: number): string[] {
+  const { session, precision } = model;
+  const paint = painter(model.color);
+  const name = (p: number) => stepName(session, p);
+  return session.expectResults
+    .filter((r): r is ExpectResult => r?.node === id && r.position <= session.position)
+    .map((r) => {
+      const actual = r.actual === null ? '?' : formatValue(r.actual, precision);
+      const what = `expect  ${r.field} = ${formatValue(r.expected, precision)} at ${name(r.position)}`;
+      return r.ok ? paint(`${what} ✓`, '32') : paint(`${what} ✗ got ${actual}`, '1;31');
+    });
 }
 
 /** A trained parameter's value at the start of each iteration so far, and its grad in it. */

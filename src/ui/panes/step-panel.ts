@@ -1,7 +1,5 @@
 import {
   type BreakpointHit,
-  type ExpectResult,
-  formatValue,
   narrate,
   observedReportOf,
   type SessionState,
@@ -14,9 +12,10 @@ import { currentStep, type ScreenModel } from '../screen-model.js';
 import { type Paint, painter, wrap, wrapFormula } from '../text.js';
 
 /**
- * The step that just ran: its narration with numbers, a breakpoint hit, the walkthrough's `say`
- * text, then the expectations of this step (those checked on the way here, by a jump, as a count
- * unless one failed: "passed on the way here" going forward, "checked while rewinding" going back).
+ * The step that just ran, as a learner reads it: its narration with numbers, at the first step of
+ * a phase what that phase does (at `start`, the scenario's description), a breakpoint hit, and the
+ * walkthrough's `say` text. Expect results are the teacher's checks: the inspector and the header
+ * show them, not this panel.
  */
 export function stepPanelLines(model: ScreenModel, width: number): string[] {
   const { session, precision } = model;
@@ -26,13 +25,24 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
   const lines: string[] = [];
   if (step === undefined) {
     lines.push(paint('start: nothing has run yet', '1'));
-    lines.push(...wrap('n runs F1; a value not computed yet shows ?', width));
+    for (const paragraph of (scenario.description ?? '').trim().split(/\n\s*\n/)) {
+      if (paragraph !== '') lines.push(...wrap(paragraph.replace(/ *\n */g, ' '), width));
+    }
+    lines.push(
+      ...wrap('n runs F1; a value not computed yet shows ?', width).map((l) => paint(l, '2')),
+    );
   } else {
     const label = scenario.labelOf(step.node);
     const role = scenario.roleOf(step.node);
     lines.push(`${paint(step.name, '1;33')} ${step.phase} · ${label}`);
     if (role !== undefined) lines.push(paint(role, '2'));
     for (const line of narrate(session, step, precision)) lines.push(...wrapFormula(line, width));
+    // The backward intro describes the correct algorithm; a wrong mode's own note says what it does.
+    const intro =
+      step.name === 'B1' && session.timeline.mode !== 'correct'
+        ? undefined
+        : PHASE_INTROS[step.name];
+    if (intro !== undefined) lines.push(...wrap(intro, width).map((l) => paint(l, '2')));
   }
   const last = session.last;
   if (last?.hit !== undefined && last.to === session.position) {
@@ -43,23 +53,19 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
       lines.push(`${i === 0 ? paint('»', '1;36') : ' '} ${line}`);
     });
   }
-  const expects = last?.expects ?? [];
-  const here = (r: ExpectResult) => r.position === session.position;
-  for (const result of expects) {
-    if (!result.ok || here(result)) lines.push(expectLine(session, result, precision, paint));
-  }
-  const passedOnTheWay = expects.filter((r) => r.ok && !here(r)).length;
-  if (passedOnTheWay > 0 && last !== undefined) {
-    const s = passedOnTheWay === 1 ? '' : 's';
-    // Going back passes later steps, not earlier ones: the values were re-checked on the way.
-    const what =
-      last.to < last.from
-        ? `expect${s} checked while rewinding`
-        : `earlier expect${s} passed on the way here`;
-    lines.push(paint(`✓ ${passedOnTheWay} ${what}`, '32'));
-  }
   return lines;
 }
+
+/** What each phase does, said once at its first step. */
+const PHASE_INTROS: Readonly<Record<string, string>> = {
+  F1: 'Forward: values flow from the inputs to the output, one node a step, each once its inputs are known (topological order).',
+  B0: "B0 starts backward: the output's grad is 1, because d output / d output = 1; every other grad starts at 0.",
+  B1: 'Backward: each step takes one node and hands local derivative × its grad to each input, in reverse topological order, so a grad is complete before it is passed on.',
+  "B'0":
+    'A second backward pass: the output is seeded again but nothing is zeroed, so every grad receives its terms twice.',
+  U1: 'Update: each parameter takes a small step against its grad, p.data -= lr · p.grad, so the loss goes down.',
+  I2: 'Each iteration repeats forward, zero grads, backward and the updates with the new parameters; n runs a whole one.',
+};
 
 /**
  * `● breakpoint x1 hit at B5: x1.grad changed`: the step where it fired, and why when the step
@@ -85,20 +91,4 @@ function hitLine(
     why = received ? `: ${label}.grad changed` : `: on ${label}`;
   }
   return `${glyph} breakpoint ${spec} hit at ${stepName(session, session.position)}${why}`;
-}
-
-/** `✓ expect x.grad = 7.3730e-5`, or a failure with the expected value (and its step if earlier). */
-function expectLine(
-  session: SessionState,
-  result: ExpectResult,
-  precision: number,
-  paint: Paint,
-): string {
-  const node = session.timeline.scenario.labelOf(result.node);
-  const actual = result.actual === null ? '?' : formatValue(result.actual, precision);
-  if (result.ok) return paint(`✓ expect ${node}.${result.field} = ${actual}`, '32');
-  const expected = formatValue(result.expected, precision);
-  const at =
-    result.position === session.position ? '' : ` at ${stepName(session, result.position)}`;
-  return paint(`✗ expect ${node}.${result.field} = ${expected}${at}, got ${actual}`, '1;31');
 }

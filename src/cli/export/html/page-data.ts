@@ -235,7 +235,8 @@ function inspectAll(
     const data = lines.findIndex((line) => line.startsWith('data '));
     const check = lines.findIndex((line) => line.startsWith('check '));
     const ledger = lines.findIndex((line) => line.startsWith('ledger '));
-    const checkLines = check < 0 ? [] : lines.slice(check);
+    // The walkthrough's expects are the teacher's checks: the students' page leaves them out.
+    const checkLines = check < 0 ? [] : lines.slice(check).filter((l) => !l.startsWith('expect '));
     if (when === 'waiting') {
       nodes.head.push(texts.intern(lines.slice(0, data)));
       nodes.compare.push(texts.intern(compareLines(lines, data, ledger, check)));
