@@ -1,19 +1,12 @@
+import { backwardStep } from './chain-rule.js';
 import type { Graph } from './graph.js';
-import { divSlopeB, OpCode, tanhSlope } from './ops.js';
-
-/** The local derivative d(node)/d(input number `slot`) at the current data. */
-export function localDerivative(g: Graph, id: number, slot: number): number {
-  const fn = g.spec(id).local[slot];
-  if (fn === undefined) throw new RangeError(`node #${id} has no input ${slot}`);
-  const b = g.in1[id];
-  return fn(g.data[g.in0[id]], b < 0 ? 0 : g.data[b], g.data[id], g.param[id]);
-}
+import { OpCode } from './ops.js';
 
 /*
- * The two hot loops below inline the op table's formulas in a switch: a call through a table of
- * functions costs more than the arithmetic. The table stays the one definition: every case must
- * compute bit for bit what the table's entry computes (test/engine/hot-loops.test.ts runs both on
- * every op), and an op without a case falls back to the table.
+ * forward, like the backward step (chain-rule.ts), inlines the op table's formulas in a switch: a
+ * call through a table of functions costs more than the arithmetic. The table stays the one
+ * definition: every case must compute bit for bit what the table's entry computes
+ * (test/engine/hot-loops.test.ts runs both on every op), and an op without a case uses the table.
  */
 
 /** Evaluates every op node in creation order (a topological order). */
@@ -92,75 +85,24 @@ export function backwardOrder(
 
 /**
  * Backpropagates from `output`: grads of the nodes it depends on start at 0 and its own at 1, then
- * each op node, in reverse creation order, adds local derivative × its grad into each input's grad.
- * A node used twice (`x * x`) receives both contributions. Nodes outside the cone keep grad 0.
- * Without a `mask`, the cone is marked during the same sweep: every consumer of a node has a
- * larger id, so a node's mark is final by the time the sweep reaches it.
+ * each op node, in reverse creation order, runs its backward step (chain-rule.ts). Nodes outside
+ * the cone keep grad 0. Without a `mask`, the cone is marked during the same sweep: every consumer
+ * of a node has a larger id, so a node's mark is final by the time the sweep reaches it.
  */
 export function backward(g: Graph, output: number, mask?: Uint8Array): void {
-  const { op, in0, in1, param, data, grad, ops } = g;
+  const { op, in0, in1 } = g;
   const cone = mask ?? new Uint8Array(output + 1);
   const marking = mask === undefined;
-  grad.fill(0, 0, g.size);
-  grad[output] = 1;
+  g.grad.fill(0, 0, g.size);
+  g.grad[output] = 1;
   cone[output] = 1;
   for (let id = output; id >= 0; id--) {
-    const code = op[id];
-    if (code <= OpCode.constant || cone[id] === 0) continue;
-    const upstream = grad[id];
-    const a = in0[id];
-    const b = in1[id];
+    if (op[id] <= OpCode.constant || cone[id] === 0) continue;
     if (marking) {
-      cone[a] = 1;
-      if (b >= 0) cone[b] = 1;
+      cone[in0[id]] = 1;
+      if (in1[id] >= 0) cone[in1[id]] = 1;
     }
-    const av = data[a];
-    switch (code) {
-      case OpCode.add:
-        grad[a] += upstream;
-        grad[b] += upstream;
-        break;
-      case OpCode.sub:
-        grad[a] += upstream;
-        grad[b] += -1 * upstream;
-        break;
-      case OpCode.mul:
-        grad[a] += data[b] * upstream;
-        grad[b] += av * upstream;
-        break;
-      case OpCode.div: {
-        const bv = data[b];
-        grad[a] += (1 / bv) * upstream;
-        grad[b] += divSlopeB(av, bv, data[id]) * upstream;
-        break;
-      }
-      case OpCode.neg:
-        grad[a] += -1 * upstream;
-        break;
-      case OpCode.pow: {
-        const k = param[id];
-        grad[a] += (k === 0 ? 0 : k * av ** (k - 1)) * upstream;
-        break;
-      }
-      case OpCode.tanh:
-        grad[a] += tanhSlope(av) * upstream;
-        break;
-      case OpCode.relu:
-        grad[a] += (av > 0 ? 1 : 0) * upstream;
-        break;
-      case OpCode.exp:
-        grad[a] += data[id] * upstream;
-        break;
-      case OpCode.log:
-        grad[a] += (1 / av) * upstream;
-        break;
-      default: {
-        const bv = b < 0 ? 0 : data[b];
-        const { local } = ops[code];
-        grad[a] += local[0](av, bv, data[id], param[id]) * upstream;
-        if (b >= 0) grad[b] += local[1](av, bv, data[id], param[id]) * upstream;
-      }
-    }
+    backwardStep(g, id);
   }
 }
 

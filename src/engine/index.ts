@@ -4,8 +4,13 @@ export {
   dependencyMask,
   firstNonFinite,
   forward,
-  localDerivative,
 } from './autograd.js';
+export {
+  backwardStep,
+  localDerivative,
+  type UndoRecord,
+  undoBackwardStep,
+} from './chain-rule.js';
 export {
   checkWrittenDerivatives,
   type DerivativeCheck,

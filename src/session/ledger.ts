@@ -1,6 +1,7 @@
+import type { Reference } from './reference.js';
 import { timelineOf } from './seek.js';
 import { stepAt, stepNameOf } from './steps.js';
-import type { Reference, Timeline } from './timeline.js';
+import type { Timeline } from './timeline.js';
 import type { GradLedger, LedgerEntry, SessionState } from './types.js';
 
 /**

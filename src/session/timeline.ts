@@ -1,37 +1,25 @@
 import {
   type BackwardMode,
-  backward,
   backwardOrder,
   backwardProgram,
   dependencyMask,
   forward,
   type Graph,
-  type LocalDerivative,
   OpCode,
 } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
+import { GradWalk } from './grad-walk.js';
+import { type Reference, referenceOf } from './reference.js';
 import { TrainingRun } from './training.js';
 import type { Phase } from './types.js';
 
 /**
- * How many grad checkpoints the backward phase keeps: 8 bytes per node up to the output each,
- * saved the first time a step reaches them. At 2i·m / (2·CHECKPOINTS + 1) (m backward steps),
- * every backward position is at most m / (2·CHECKPOINTS + 1) steps from B0 or a checkpoint, the
- * end included (a goto can also step back from a checkpoint).
- */
-const CHECKPOINTS = 3;
-
-/**
- * The fixed part of a session: which node each step runs, plus the undo record of every backward
- * step. It owns the graph's data and grad while the session lives.
+ * The fixed part of a session: which node each step runs, and where the graph's arrays are. It
+ * owns the graph's data and grad while the session lives.
  * - Data: an op node's data is a pure function of the inputs, so creating the timeline computes
- *   every value once and never changes it; what is known is derived from the position
- *   (`isDataKnown`). Forward steps, and gotos within the forward phase, move no values.
- * - Grads: every grad is 0 until B0, which sets the output's to 1. A backward step records each
- *   input's grad before its `+=`; its undo writes them back in reverse input order, which is exact
- *   even when both inputs are the same node (`x * x`). Steps are deterministic, so a record once
- *   written stays valid, and a goto starts from the cheapest exact state: where the arrays are,
- *   all zeros (start, B0), or a checkpoint.
+ *   every value once and never changes it within an iteration; what is known is derived from the
+ *   position (`isDataKnown`). Forward steps, and gotos within the forward phase, move no values.
+ * - Grads: moved exactly between backward positions by a GradWalk (grad-walk.ts).
  */
 export class Timeline {
   readonly graph: Graph;
@@ -64,20 +52,8 @@ export class Timeline {
   private loaded = 1;
   /** Where the graph's arrays are: every move (run, undo, jump) keeps it. */
   cursor = 0;
-  /**
-   * Grad before each backward step's `+=`, two slots per step. The steps written are always a
-   * prefix B1…Bk: every run starts at a state no further than the furthest step that has run.
-   */
-  private readonly before: Float64Array;
-  /** Backward step numbers j (of Bj) whose grads are saved, ascending. */
-  private readonly checkpointAt: number[] = [];
-  /** The grads of ids 0…output after Bj for the first `checkpoints.length` of `checkpointAt`. */
-  private readonly checkpoints: Float64Array[] = [];
-  /** Steps that restoring a saved state costs, about: a copy of output + 1 doubles. */
-  private readonly restoreCost: number;
-  /** The graph's local derivatives by op code, for the backward loop. */
-  private readonly local0: LocalDerivative[];
-  private readonly local1: (LocalDerivative | undefined)[];
+  /** The backward phase's grads (see grad-walk.ts). */
+  private readonly grads: GradWalk;
 
   constructor(
     readonly scenario: Scenario,
@@ -86,8 +62,6 @@ export class Timeline {
     const g = scenario.graph;
     this.graph = g;
     this.output = scenario.output;
-    this.local0 = g.ops.map((spec) => spec.local[0]);
-    this.local1 = g.ops.map((spec) => spec.local[1]);
     let ops = 0;
     for (let id = 0; id < g.size; id++) if (g.op[id] > OpCode.constant) ops++;
     this.forwardIds = new Int32Array(ops);
@@ -108,15 +82,10 @@ export class Timeline {
       this.training = new TrainingRun(g, this.output, this.cone, training);
     this.iterationLength = ops + 1 + m + (training?.params.length ?? 0);
     this.total = this.iterationLength * (training?.steps ?? 1);
-    this.before = new Float64Array(2 * m);
-    for (let i = 1; i <= CHECKPOINTS; i++) {
-      const j = Math.round((2 * i * m) / (2 * CHECKPOINTS + 1));
-      if (j > (this.checkpointAt.at(-1) ?? 0)) this.checkpointAt.push(j);
-    }
-    this.restoreCost = 16 + (this.output + 1) / 16;
+    this.grads = new GradWalk(g, this.output, this.steps, this.reseed, this.assign);
     this.training?.setParams(g, 1, 0);
     forward(g);
-    if (mode !== 'correct') this.reference = this.referenceOf();
+    if (mode !== 'correct') this.reference = referenceOf(this);
     g.grad.fill(0, 0, g.size);
   }
 
@@ -136,7 +105,7 @@ export class Timeline {
     this.training?.setParams(g, iteration, 0);
     forward(g);
     g.grad.fill(0, 0, g.size);
-    this.checkpoints.length = 0;
+    this.grads.forgetCheckpoints();
     this.loaded = iteration;
   }
 
@@ -145,28 +114,10 @@ export class Timeline {
     return this.zeroPosition + this.steps.length;
   }
 
-  /** The correct run's final grads, and the first and last step that runs each node. */
-  private referenceOf(): Reference {
-    const g = this.graph;
-    backward(g, this.output, this.cone);
-    const correct = g.grad.slice(0, this.output + 1);
-    const firstRun = new Int32Array(this.output + 1).fill(-1);
-    const lastReceived = new Int32Array(this.output + 1).fill(-1);
-    for (let j = this.steps.length; j >= 1; j--)
-      firstRun[this.steps[j - 1]] = this.zeroPosition + j;
-    for (let j = 1; j <= this.steps.length; j++) {
-      const id = this.steps[j - 1];
-      if (j - 1 === this.reseed || g.op[id] <= OpCode.constant) continue;
-      lastReceived[g.in0[id]] = this.zeroPosition + j;
-      if (g.in1[id] >= 0) lastReceived[g.in1[id]] = this.zeroPosition + j;
-    }
-    return { correct, firstRun, lastReceived };
-  }
-
   /** Bytes of the typed arrays the timeline holds besides the graph's (checkpoints saved so far). */
   get byteLength(): number {
-    const fixed = [this.forwardIds, this.backwardIds, this.cone, this.before];
-    return [...fixed, ...this.checkpoints].reduce((sum, a) => sum + a.byteLength, 0);
+    const fixed = [this.forwardIds, this.backwardIds, this.cone];
+    return fixed.reduce((sum, a) => sum + a.byteLength, this.grads.byteLength);
   }
 
   /** The position just after B0. */
@@ -228,7 +179,7 @@ export class Timeline {
 
   /** The grad an input held before backward step `position` added contribution `slot`. */
   gradBefore(position: number, slot: number): number {
-    return this.before[2 * (this.localOf(position) - this.zeroPosition - 1) + slot];
+    return this.grads.gradBefore(this.localOf(position) - this.zeroPosition, slot);
   }
 
   /**
@@ -255,80 +206,7 @@ export class Timeline {
   /** Moves the grads between two positions of the loaded iteration. */
   private jumpGrads(from: number, to: number): void {
     const zero = this.zeroPosition;
-    // Grad states: -1 before B0 (all zeros), j after Bj (0 for B0).
-    const target = to < zero ? -1 : to - zero;
-    let at = from < zero ? -1 : from - zero;
-    if (at === target) return;
-    const grad = this.graph.grad;
-    // Start from the cheapest exact state: where the arrays are, all zeros, or a checkpoint.
-    let start = at;
-    let cost = Math.abs(target - at);
-    let copy: Float64Array | undefined;
-    const fromZeros = this.restoreCost + Math.max(target, 0);
-    if (fromZeros < cost) [start, cost] = [-1, fromZeros];
-    for (let i = 0; i < this.checkpoints.length && target >= 0; i++) {
-      const c = this.restoreCost + Math.abs(target - this.checkpointAt[i]);
-      if (c < cost) [start, cost, copy] = [this.checkpointAt[i], c, this.checkpoints[i]];
-    }
-    if (copy !== undefined) grad.set(copy);
-    else if (start !== at) grad.fill(0, 0, this.output + 1);
-    at = start;
-    if (target > at) {
-      if (at < 0) grad[this.output] = 1;
-      this.runBackward(Math.max(at, 0), target);
-    } else if (target < at) {
-      this.undoBackward(at, Math.max(target, 0));
-      if (target < 0) grad[this.output] = 0;
-    }
-  }
-
-  /** Runs B(from + 1)…B`to`, recording each input's grad before its `+=`. */
-  private runBackward(from: number, to: number): void {
-    const { op, in0, in1, param, data, grad } = this.graph;
-    const { before, steps: ids, assign, reseed } = this;
-    const { local0, local1 } = this;
-    let save = this.checkpointAt[this.checkpoints.length] ?? -1;
-    for (let j = from + 1; j <= to; j++) {
-      const k = j - 1;
-      const id = ids[k];
-      const code = op[id];
-      if (k === reseed) {
-        before[2 * k] = grad[id];
-        grad[id] = 1;
-      } else if (code > OpCode.constant) {
-        const upstream = grad[id];
-        const a = in0[id];
-        const b = in1[id];
-        const av = data[a];
-        const bv = b < 0 ? 0 : data[b];
-        const t0 = local0[code](av, bv, data[id], param[id]) * upstream;
-        before[2 * k] = grad[a];
-        grad[a] = assign ? t0 : grad[a] + t0;
-        if (b >= 0) {
-          const t1 = local1[code]!(av, bv, data[id], param[id]) * upstream;
-          before[2 * k + 1] = grad[b];
-          grad[b] = assign ? t1 : grad[b] + t1;
-        }
-      }
-      if (j === save) {
-        this.checkpoints.push(grad.slice(0, this.output + 1));
-        save = this.checkpointAt[this.checkpoints.length] ?? -1;
-      }
-    }
-  }
-
-  /** Undoes B`from`…B(to + 1) from their records, last input first. */
-  private undoBackward(from: number, to: number): void {
-    const { op, in0, in1, grad } = this.graph;
-    const { before, steps: ids, reseed } = this;
-    for (let k = from - 1; k >= to; k--) {
-      const id = ids[k];
-      if (k === reseed) grad[id] = before[2 * k];
-      if (k === reseed || op[id] <= OpCode.constant) continue;
-      const b = in1[id];
-      if (b >= 0) grad[b] = before[2 * k + 1];
-      grad[in0[id]] = before[2 * k];
-    }
+    this.grads.move(from < zero ? -1 : from - zero, to < zero ? -1 : to - zero);
   }
 
   isDataKnown(position: number, id: number): boolean {
@@ -339,16 +217,6 @@ export class Timeline {
   isGradKnown(position: number): boolean {
     return this.localOf(position) >= this.zeroPosition;
   }
-}
-
-/** What a wrong mode is compared with (see compare.ts). */
-export interface Reference {
-  /** The correct run's final grad of each node up to the output. */
-  readonly correct: Float64Array;
-  /** The position of the first step that runs each node, -1 for none. */
-  readonly firstRun: Int32Array;
-  /** The position of the last step that adds to (or assigns) each node's grad, -1 for none. */
-  readonly lastReceived: Int32Array;
 }
 
 /** Index of `id` in a sorted array (ascending or descending), or -1. */
