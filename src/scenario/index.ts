@@ -29,6 +29,13 @@ export {
   scenarioJsonSchema,
 } from './schema.js';
 export { type LineColumn, lineColumn, lineText } from './source.js';
+export {
+  type Phase,
+  type StepLookup,
+  StepModel,
+  type StepModelOptions,
+} from './step-model.js';
+export { parseStepName, stepName } from './step-names.js';
 export { suggest } from './suggest.js';
 export type {
   CustomOpInfo,

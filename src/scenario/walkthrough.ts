@@ -3,9 +3,11 @@
  * is compiled, whether each step and node an item names exists and whether an `expect` asks for a
  * value that is known at its step.
  */
-import { backwardOrder, dependencyMask, type Graph, OpCode } from '../engine/index.js';
+import { type Graph, OpCode } from '../engine/index.js';
 import { namesOf } from './names.js';
 import { resolvePredict, stepText } from './predict.js';
+import { StepModel } from './step-model.js';
+import { parseStepName } from './step-names.js';
 import { suggest } from './suggest.js';
 import type { Expectation, StepRef, WalkthroughItem } from './types.js';
 
@@ -53,34 +55,20 @@ function likelyStep(text: string): string | undefined {
   return word === undefined || word.endsWith(':') ? undefined : word;
 }
 
-/** Steps of one compiled graph: how many of each and which step belongs to which node. */
+/** The steps of one compiled graph, as a walkthrough's items name them (see StepModel). */
 export class StepSpace {
-  readonly forwardCount: number;
-  readonly backwardCount: number;
-  /** 1-based forward step of each op node; 0 for leaves. */
-  private readonly forwardStep: Int32Array;
-  /** 1-based backward step of each op node the output depends on; 0 elsewhere. */
-  private readonly backwardStep: Int32Array;
-  /** The backward step that hands each node its last contribution; 0 for none. */
-  private readonly settleStep: Int32Array;
+  private readonly model: StepModel;
 
   constructor(
     readonly graph: Graph,
     readonly output: number,
     private readonly idOf: (name: string) => number | undefined,
   ) {
-    this.forwardStep = new Int32Array(graph.size);
-    let count = 0;
-    for (let id = 0; id < graph.size; id++) if (!graph.isLeaf(id)) this.forwardStep[id] = ++count;
-    this.forwardCount = count;
-    const order = backwardOrder(graph, output, dependencyMask(graph, output));
-    this.backwardStep = new Int32Array(graph.size);
-    this.settleStep = new Int32Array(graph.size);
-    order.forEach((id, i) => {
-      this.backwardStep[id] = i + 1;
-      for (const input of graph.inputsOf(id)) this.settleStep[input] = i + 1;
-    });
-    this.backwardCount = order.length;
+    this.model = new StepModel(graph, output);
+  }
+
+  get forwardCount(): number {
+    return this.model.forwardCount;
   }
 
   node(ref: string): Parsed<number> {
@@ -93,19 +81,12 @@ export class StepSpace {
       case 'end':
         return { ok: true, value: { kind: text.kind } };
       case 'forward':
-        if (text.index >= 1 && text.index <= this.forwardCount) return { ok: true, value: text };
-        return {
-          ok: false,
-          message: `There is no step F${text.index}.`,
-          hint: this.range('F', 1, this.forwardCount),
-        };
-      case 'backward':
-        if (text.index <= this.backwardCount) return { ok: true, value: text };
-        return {
-          ok: false,
-          message: `There is no step B${text.index}.`,
-          hint: this.range('B', 0, this.backwardCount),
-        };
+      case 'backward': {
+        const name = `${text.kind === 'forward' ? 'F' : 'B'}${text.index}`;
+        const found = parseStepName(this.model, name);
+        if (found !== undefined && 'message' in found) return { ok: false, ...found };
+        return { ok: true, value: text };
+      }
       default:
         return this.nodeStep(text.kind, text.node);
     }
@@ -116,7 +97,7 @@ export class StepSpace {
     if (!node.ok) return node;
     const id = node.value;
     if (kind === 'forward-node') {
-      if (this.forwardStep[id] > 0) return { ok: true, value: { kind, node: id } };
+      if (this.model.forwardPosition(id) > 0) return { ok: true, value: { kind, node: id } };
       const what = this.graph.opOf(id) === OpCode.input ? 'an input' : 'a constant';
       return {
         ok: false,
@@ -124,7 +105,7 @@ export class StepSpace {
         hint: "Attach the item to 'start'.",
       };
     }
-    if (this.backwardStep[id] > 0) return { ok: true, value: { kind, node: id } };
+    if (this.model.backwardPosition(id) > 0) return { ok: true, value: { kind, node: id } };
     if (this.graph.isLeaf(id)) {
       return {
         ok: false,
@@ -138,17 +119,10 @@ export class StepSpace {
     };
   }
 
-  private range(letter: 'F' | 'B', first: number, last: number): string {
-    if (last < first) return 'This graph has no forward steps.';
-    return last === first
-      ? `The only ${letter} step is ${letter}${first}.`
-      : `Steps go from ${letter}${first} to ${letter}${last}.`;
-  }
-
   /** The step that settles a predicted value: its forward step, or its last contribution. */
   settles(node: number, field: 'data' | 'grad', ref: string): Parsed<StepRef> {
     if (field === 'data') {
-      const index = this.forwardStep[node];
+      const index = this.model.forwardPosition(node);
       if (index > 0) return { ok: true, value: { kind: 'forward', index } };
       return {
         ok: false,
@@ -156,29 +130,16 @@ export class StepSpace {
         hint: 'Predict the data of an op node, or a grad.',
       };
     }
-    if (node === this.output) return { ok: true, value: { kind: 'backward', index: 0 } };
-    const index = this.settleStep[node];
-    if (index > 0) return { ok: true, value: { kind: 'backward', index } };
+    const settle = this.model.settlePositions()[node];
+    if (settle > 0) {
+      return { ok: true, value: { kind: 'backward', index: settle - this.model.zeroPosition } };
+    }
     return { ok: false, message: `The output does not depend on '${ref}': its grad stays 0.` };
   }
 
-  /** Position on the timeline: start 0, F1..Fn, B0..Bm, end. */
+  /** Position on the timeline: start 0, F1..Fn, B0..Bm (= end). */
   rank(at: StepRef): number {
-    const n = this.forwardCount;
-    switch (at.kind) {
-      case 'start':
-        return 0;
-      case 'end':
-        return n + this.backwardCount + 2;
-      case 'forward':
-        return at.index;
-      case 'backward':
-        return n + 1 + at.index;
-      case 'forward-node':
-        return this.forwardStep[at.node];
-      case 'backward-node':
-        return n + 1 + this.backwardStep[at.node];
-    }
+    return this.model.positionOf(at);
   }
 
   /** Why the value an expectation reads is still unknown at `at`, if it is. */
@@ -191,7 +152,7 @@ export class StepSpace {
         hint: "Attach the expect to a backward step or to 'end'.",
       };
     }
-    const step = this.forwardStep[expectation.node];
+    const step = this.model.forwardPosition(expectation.node);
     if (expectation.field === 'data' && rank < step) {
       return {
         ok: false,

@@ -1,6 +1,7 @@
+import { stepName } from '../scenario/index.js';
 import type { Reference } from './reference.js';
 import { timelineOf } from './seek.js';
-import { stepAt, stepNameOf } from './steps.js';
+import { stepAt } from './steps.js';
 import type { Timeline } from './timeline.js';
 import type { GradLedger, LedgerEntry, SessionState } from './types.js';
 
@@ -60,7 +61,7 @@ export function ledgerOf(state: SessionState, id: number): GradLedger {
     const position = offset + tl.backwardPosition(from);
     if (position > state.position) break;
     for (const c of stepAt(state, position).contributions) {
-      if (c.to === id) received.push({ ...c, from, position, step: stepNameOf(tl, position) });
+      if (c.to === id) received.push({ ...c, from, position, step: stepName(tl, position) });
     }
   }
   const known = tl.isGradKnown(state.position);
@@ -81,7 +82,7 @@ function modeLedger(
     const from = tl.nodeOf(position);
     if (tl.phaseOf(position) !== 'backward' || (g.in0[from] !== id && g.in1[from] !== id)) continue;
     for (const c of stepAt(state, position).contributions) {
-      if (c.to === id) received.push({ ...c, from, position, step: stepNameOf(tl, position) });
+      if (c.to === id) received.push({ ...c, from, position, step: stepName(tl, position) });
     }
   }
   const known = tl.isGradKnown(state.position);

@@ -6,7 +6,6 @@ import { DEFAULT_PREDICTION_TOLERANCE } from '../scenario/index.js';
 import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { Position, Prediction, PredictionResult, Quiz, SessionState } from './types.js';
-import { resolveRef } from './walkthrough.js';
 
 /** Predictions by the position of the step that settles them, once per prediction list. */
 const indexes = new WeakMap<readonly Prediction[], Map<Position, number[]>>();
@@ -35,7 +34,7 @@ export function predictionsOf(tl: Timeline, quiz: Quiz | undefined): Prediction[
     if (item.predict === undefined) return;
     const { node, field, tol, hint } = item.predict;
     // The scenario attached the item to the step that settles the value.
-    predictions.push({ node, field, tol, hint, position: resolveRef(tl, item.at), item: i });
+    predictions.push({ node, field, tol, hint, position: tl.positionOf(item.at), item: i });
     asked.add(`${node}.${field}`);
   });
   const add = (node: number, field: 'data' | 'grad', position: Position) => {
@@ -45,7 +44,7 @@ export function predictionsOf(tl: Timeline, quiz: Quiz | undefined): Prediction[
   };
   if (quiz === 'forward') for (let k = 1; k <= tl.forwardCount; k++) add(tl.nodeOf(k), 'data', k);
   if (quiz === 'backward') {
-    const settles = settlingPositions(tl);
+    const settles = tl.settlePositions();
     for (let j = 1; j <= tl.backwardIds.length; j++) {
       const position = tl.zeroPosition + j;
       for (const input of tl.graph.inputsOf(tl.nodeOf(position))) {
@@ -63,16 +62,6 @@ export function predictionsOf(tl: Timeline, quiz: Quiz | undefined): Prediction[
 export function askingQuestions(state: SessionState, quiz?: Quiz): SessionState {
   const predictions = predictionsOf(timelineOf(state), quiz);
   return { ...state, predictions, answers: predictions.map(() => undefined), asking: undefined };
-}
-
-/** The position after which each node's grad is final (0 outside the output's cone). */
-function settlingPositions(tl: Timeline): Int32Array {
-  const settles = new Int32Array(tl.graph.size);
-  settles[tl.output] = tl.zeroPosition;
-  tl.backwardIds.forEach((id, j) => {
-    for (const input of tl.graph.inputsOf(id)) settles[input] = tl.zeroPosition + j + 1;
-  });
-  return settles;
 }
 
 /** The first prediction at `position` not yet answered or skipped. */

@@ -4,9 +4,9 @@
  * it (seek.ts), and a new question about a session is a new function here.
  */
 import type { BackwardMode } from '../engine/index.js';
-import type { Scenario } from '../scenario/index.js';
+import { type Scenario, type StepLookup, stepName as scenarioStepName } from '../scenario/index.js';
 import { consumersOf } from './ledger.js';
-import { findStep, type StepLookup, stepNameOf } from './steps.js';
+import { findStep } from './steps.js';
 import type { Timeline } from './timeline.js';
 import type { TrainingRun } from './training.js';
 import type { Phase, Position, SessionState } from './types.js';
@@ -89,7 +89,7 @@ export function shapeOf(state: SessionState): TimelineShape {
 
 /** `start`, `F3`, `B0`, `B'2`, `U2`, `I5`, `I5.B3`: the step that ran last at `position`. */
 export function stepName(state: SessionState, position: Position): string {
-  return stepNameOf(state.timeline, position);
+  return scenarioStepName(state.timeline, position);
 }
 
 /** A step name, `start`, `end`, `forward:NODE`, `backward:NODE` or a node, as a position. */

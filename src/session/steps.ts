@@ -1,34 +1,13 @@
 import { localDerivative } from '../engine/index.js';
-import { resolveNode as resolveNodeRef } from '../scenario/index.js';
+import {
+  parseStepName,
+  resolveNode as resolveNodeRef,
+  type StepLookup,
+  stepName,
+} from '../scenario/index.js';
 import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { Contribution, Position, SessionState, StepInfo, Update } from './types.js';
-
-/**
- * `start`, `F3`, `B0`, `B5`, `U2`: the name of the step that ran last at a position; in training
- * iterations after the first, `I5` (the whole iteration) and `I5.B3` inside it.
- */
-export function stepNameOf(timeline: Timeline, position: Position): string {
-  if (position <= 0) return 'start';
-  const iteration = timeline.iterationOf(position);
-  const local = timeline.localOf(position);
-  if (iteration === 1) return localName(timeline, local);
-  return local === timeline.iterationLength
-    ? `I${iteration}`
-    : `I${iteration}.${localName(timeline, local)}`;
-}
-
-function localName(timeline: Timeline, local: number): string {
-  if (local <= timeline.forwardCount) return `F${local}`;
-  const j = local - timeline.zeroPosition;
-  const { reseed } = timeline;
-  const m = timeline.steps.length;
-  if (j > m) return `U${j - m}`;
-  // Double-backward's second pass: B'0 seeds again, B'1…B'm repeat B1…Bm.
-  return reseed >= 0 && j > reseed ? `B'${j - reseed - 1}` : `B${j}`;
-}
-
-export type StepLookup = { position: Position } | { message: string; hint?: string };
 
 /**
  * `start`, `end`, `F3`, `B0`, `forward:NODE`, `backward:NODE`, or a bare NODE (a name or `#ID`):
@@ -37,12 +16,8 @@ export type StepLookup = { position: Position } | { message: string; hint?: stri
  */
 export function findStep(timeline: Timeline, text: string): StepLookup {
   const t = text.trim();
-  if (t === 'start') return { position: 0 };
-  if (t === 'end') return { position: timeline.total };
-  const iteration = /^I(\d+)(?:\.([FBU]'?)(\d+))?$/.exec(t);
-  if (iteration !== null) return iterationStep(timeline, iteration);
-  const numbered = /^([FBU]'?)(\d+)$/.exec(t);
-  if (numbered !== null) return numberedStep(timeline, numbered[1], Number(numbered[2]));
+  const named = parseStepName(timeline, t);
+  if (named !== undefined) return named;
   const prefixed = /^(forward|backward):\s*(.+)$/.exec(t);
   const node = resolveNode(timeline, prefixed === null ? t : prefixed[2]);
   if (typeof node !== 'number') return node;
@@ -63,43 +38,6 @@ export function findStep(timeline: Timeline, text: string): StepLookup {
     hint:
       timeline.cone[node] === 1 ? 'leaves only receive grads' : 'the output does not depend on it',
   };
-}
-
-/** `F3`, `B0`, `B'2`, `U2` of the first iteration. */
-function numberedStep(timeline: Timeline, phase: string, index: number): StepLookup {
-  const { reseed, zeroPosition: zero } = timeline;
-  const backward = timeline.steps.length;
-  const updates = timeline.training?.params.length ?? 0;
-  // B counts the first pass only when double-backward has a second one, B' the second.
-  const [first, last, offset] =
-    phase === 'F'
-      ? [1, timeline.forwardCount, 0]
-      : phase === 'B'
-        ? [0, reseed >= 0 ? reseed : backward, zero]
-        : phase === 'U'
-          ? [1, updates, zero + backward]
-          : [0, reseed >= 0 ? backward - reseed - 1 : -1, zero + reseed + 1];
-  if (index < first || index > last) {
-    const range = last < first ? 'none' : `${phase}${first}…${phase}${last}`;
-    return { message: `There is no step ${phase}${index}.`, hint: `steps: ${range}` };
-  }
-  return { position: offset + index };
-}
-
-/** `I5` (the end of iteration 5) or a step inside it, `I5.B3`. */
-function iterationStep(timeline: Timeline, match: RegExpExecArray): StepLookup {
-  const iteration = Number(match[1]);
-  const count = timeline.training?.iterations ?? 1;
-  if (iteration < 1 || iteration > count) {
-    return {
-      message: `There is no iteration I${iteration}.`,
-      hint: count === 1 ? 'this scenario does not train' : `iterations: I1…I${count}`,
-    };
-  }
-  const start = (iteration - 1) * timeline.iterationLength;
-  if (match[2] === undefined) return { position: start + timeline.iterationLength };
-  const inner = numberedStep(timeline, match[2], Number(match[3]));
-  return 'position' in inner ? { position: start + inner.position } : inner;
 }
 
 /** A node by name or `#ID`, or a message naming what was not found (the scenario's lookup). */
@@ -128,7 +66,7 @@ export function stepAt(state: SessionState, position: Position): StepInfo {
   const node = tl.nodeOf(position);
   const phase = tl.phaseOf(position);
   const iteration = tl.iterationOf(position);
-  const name = stepNameOf(tl, position);
+  const name = stepName(tl, position);
   const base = { position, name, phase, node, data: g.data[node], iteration };
   if (phase === 'update')
     return { ...base, contributions: [], update: updateOf(tl, iteration, node) };

@@ -1,4 +1,5 @@
 import type { BackwardMode, GradCheckBudget, NodeCheck } from '../engine/index.js';
+import type { Phase } from '../scenario/index.js';
 import type { Timeline } from './timeline.js';
 
 /**
@@ -9,11 +10,7 @@ import type { Timeline } from './timeline.js';
  */
 export type Position = number;
 
-/**
- * `reseed`: double-backward's second `output.grad = 1` (B'0), which zeroes nothing; `update`: one
- * parameter's `p.data -= lr · p.grad`; `iteration`: a whole training iteration after the first.
- */
-export type Phase = 'forward' | 'zero' | 'backward' | 'reseed' | 'update' | 'iteration';
+export type { Phase };
 
 /** What an update step did to its parameter. */
 export interface Update {
@@ -41,7 +38,7 @@ export interface Contribution {
 
 /** What one step does; the same record whether it was just run, undone, or looked up later. */
 export interface StepInfo {
-  /** The position just after the step (its name is `stepName(timeline, position)`). */
+  /** The position just after the step (its name is `stepName(state, position)`). */
   readonly position: Position;
   readonly name: string;
   readonly phase: Phase;

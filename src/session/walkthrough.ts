@@ -21,7 +21,7 @@ export function walkthroughIndex(tl: Timeline): Map<Position, number[]> {
   if (index !== undefined) return index;
   index = new Map();
   tl.scenario.walkthrough.forEach((item, i) => {
-    const position = resolveRef(tl, item.at);
+    const position = tl.positionOf(item.at);
     if (position < 0) return;
     const list = index.get(position);
     if (list === undefined) index.set(position, [i]);
@@ -31,26 +31,9 @@ export function walkthroughIndex(tl: Timeline): Map<Position, number[]> {
   return index;
 }
 
-/** The position a walkthrough `at` names, or -1 when the timeline has no such step. */
-export function resolveRef(tl: Timeline, at: StepRef): Position {
-  switch (at.kind) {
-    case 'start':
-      return 0;
-    case 'end':
-      return tl.total;
-    case 'forward':
-      return at.index >= 1 && at.index <= tl.forwardCount ? at.index : -1;
-    case 'backward':
-      return at.index >= 0 && tl.zeroPosition + at.index <= tl.total
-        ? tl.zeroPosition + at.index
-        : -1;
-    case 'forward-node':
-      return tl.forwardPosition(at.node);
-    case 'backward-node':
-      return at.node === tl.output && tl.graph.isLeaf(at.node)
-        ? tl.zeroPosition
-        : tl.backwardPosition(at.node);
-  }
+/** The position a walkthrough `at` names, or -1 when the session has no such step. */
+export function resolveRef(state: SessionState, at: StepRef): Position {
+  return state.timeline.positionOf(at);
 }
 
 /** The walkthrough items attached to a position (the cursor's by default). */

@@ -46,7 +46,7 @@ export interface ScreenModel {
 export function scenarioFacts(session: SessionState): ScenarioFacts {
   const { timeline } = session;
   const { scenario } = timeline;
-  const itemPositions = scenario.walkthrough.map((item) => resolveRef(timeline, item.at));
+  const itemPositions = scenario.walkthrough.map((item) => resolveRef(session, item.at));
   const pauses = new Set<number>();
   scenario.walkthrough.forEach((item, i) => {
     if (item.pause && itemPositions[i] >= 0) pauses.add(itemPositions[i]);
