@@ -37,12 +37,6 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
     lines.push(`${paint(step.name, '1;33')} ${step.phase} · ${label}`);
     if (role !== undefined) lines.push(paint(role, '2'));
     for (const line of narrate(session, step, precision)) lines.push(...wrapFormula(line, width));
-    // The backward intro describes the correct algorithm; a wrong mode's own note says what it does.
-    const intro =
-      step.name === 'B1' && session.timeline.mode !== 'correct'
-        ? undefined
-        : PHASE_INTROS[step.name];
-    if (intro !== undefined) lines.push(...wrap(intro, width).map((l) => paint(l, '2')));
   }
   const last = session.last;
   if (last?.hit !== undefined && last.to === session.position) {
@@ -52,6 +46,15 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
     wrap(say, width - 2).forEach((line, i) => {
       lines.push(`${i === 0 ? paint('»', '1;36') : ' '} ${line}`);
     });
+  }
+  // Last: a small pane shows the step, a hit and the teacher's words before the general account.
+  if (step !== undefined) {
+    // The backward intro describes the correct algorithm; a wrong mode's own note says what it does.
+    const intro =
+      step.name === 'B1' && session.timeline.mode !== 'correct'
+        ? undefined
+        : PHASE_INTROS[step.name];
+    if (intro !== undefined) lines.push(...wrap(intro, width).map((l) => paint(l, '2')));
   }
   return lines;
 }
