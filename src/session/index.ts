@@ -1,3 +1,4 @@
+export { breakpointPositions } from './breakpoint-marks.js';
 export { parseBreakpoint } from './breakpoints.js';
 export {
   correctGrad,

@@ -56,7 +56,7 @@ function backwardLines(state: SessionState, step: StepInfo, precision: number): 
   const out = operandLabel(tl, step.node, num);
   return step.contributions.map((c) => {
     const rule = localRule(tl, step.node, c.slot, num);
-    const arithmetic = contributionArithmetic(tl.graph, step.node, c, precision);
+    const arithmetic = contributionArithmetic(state, step.node, c, precision);
     return `${receiver(tl, c.to)}.grad ${c.assigned ? '=' : '+='} ${rule} · ${out}.grad = ${arithmetic}`;
   });
 }
@@ -69,11 +69,12 @@ function backwardLines(state: SessionState, step: StepInfo, precision: number): 
  * be given enough digits, else the results get more too (a term that nearly cancels `before`).
  */
 export function contributionArithmetic(
-  g: Graph,
+  state: SessionState,
   node: number,
   c: Contribution,
   precision = DEFAULT_PRECISION,
 ): string {
+  const g = timelineOf(state).graph;
   // A custom op's derivative as the user wrote it (`sigmoid({a})`), else the op table's rule.
   const rule = g.spec(node).written?.[c.slot] ?? g.spec(node).rule[c.slot];
   const b = g.in1[node];

@@ -33,6 +33,8 @@ export interface ObservedReport {
   readonly count: number;
   /** gradstep's final grads, by node id, whatever step the session is at. */
   readonly correctGrad: Float64Array;
+  /** gradstep's data, by node id, as it was when compared. */
+  readonly correctData: Float64Array;
   readonly firstData?: ObservedMismatch;
   readonly firstGrad?: ObservedMismatch;
   /** The sentence for any node's data or grad, as the first ones are worded. */
@@ -72,6 +74,7 @@ export function compareObserved(
     differs,
     count,
     correctGrad,
+    correctData: g.data.slice(0, g.size),
     firstData: dataAt === -1 ? undefined : text.data(dataAt),
     firstGrad: gradAt === undefined ? undefined : text.grad(gradAt),
     explain: (id, field) => (field === 'data' ? text.data(id) : text.grad(id)),

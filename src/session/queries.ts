@@ -46,6 +46,10 @@ export interface NodeFacts {
   readonly id: number;
   readonly label: string;
   readonly op: string;
+  /** The textbook formula of each local derivative (none for leaves). */
+  readonly formula: readonly string[];
+  /** The arguments' names of a scenario's own op (`ops:`), else undefined. */
+  readonly args?: readonly string[];
   /** In input order; `x * x` lists x twice. */
   readonly inputs: readonly number[];
   readonly isLeaf: boolean;
@@ -129,6 +133,8 @@ export function nodeFacts(state: SessionState, id: number): NodeFacts {
     id,
     label: tl.scenario.labelOf(id),
     op: g.spec(id).name,
+    formula: g.spec(id).formula,
+    args: tl.scenario.customOps.find((op) => op.code === g.op[id])?.args,
     inputs: g.inputsOf(id),
     isLeaf: g.isLeaf(id),
     isOutput: id === tl.output,

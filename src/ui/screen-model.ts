@@ -7,10 +7,15 @@ import {
   gradMismatch,
   isDataKnown,
   ledgerOf,
+  nodeAt,
+  nodeFacts,
   observedMismatch,
+  phaseAt,
   resolveRef,
   type SessionState,
   type StepInfo,
+  scenarioOf,
+  shapeOf,
   stepAt,
   stepName,
   valueAt,
@@ -44,15 +49,14 @@ export interface ScreenModel {
 }
 
 export function scenarioFacts(session: SessionState): ScenarioFacts {
-  const { timeline } = session;
-  const { scenario } = timeline;
+  const scenario = scenarioOf(session);
   const itemPositions = scenario.walkthrough.map((item) => resolveRef(session, item.at));
   const pauses = new Set<number>();
   scenario.walkthrough.forEach((item, i) => {
     if (item.pause && itemPositions[i] >= 0) pauses.add(itemPositions[i]);
   });
   const searchLabels: string[] = [];
-  for (let id = 0; id < scenario.graph.size; id++) {
+  for (let id = 0; id < shapeOf(session).nodes; id++) {
     searchLabels.push(scenario.labelOf(id).toLowerCase());
   }
   return { itemPositions, pauses, searchLabels };
@@ -76,13 +80,13 @@ export interface StepFocus {
  * view, so a large graph opens where the walk begins rather than on the output.
  */
 export function stepFocus(session: SessionState): StepFocus {
-  const { timeline } = session;
+  const { total, output } = shapeOf(session);
   const step = currentStep(session);
   if (step === undefined) {
-    if (timeline.total === 0) return { node: timeline.output, alsoInView: [] };
-    const node = timeline.nodeOf(1);
-    const next = timeline.total > 1 ? [timeline.nodeOf(2)] : [];
-    return { node, alsoInView: [...timeline.graph.inputsOf(node), ...next] };
+    if (total === 0) return { node: output, alsoInView: [] };
+    const node = nodeAt(session, 1);
+    const next = total > 1 ? [nodeAt(session, 2)] : [];
+    return { node, alsoInView: [...nodeFacts(session, node).inputs, ...next] };
   }
   const receivers = [...new Set(step.contributions.map((c) => c.to))];
   if (step.phase !== 'backward' || receivers.length === 0) {
@@ -93,27 +97,27 @@ export function stepFocus(session: SessionState): StepFocus {
 
 /** `start`, `F3/5`, `B0/5`, `B5/5`, `U2/9`, `I5/20`: the last step run and the size of its phase. */
 export function stepLabel(session: SessionState): string {
-  const { timeline, position } = session;
+  const { position } = session;
   if (position === 0) return 'start';
-  const phase = timeline.phaseOf(position);
+  const phase = phaseAt(session, position);
+  const shape = shapeOf(session);
   // A pass's size: double-backward's two passes have the same number of steps.
-  const pass = timeline.reseed >= 0 ? timeline.reseed : timeline.steps.length;
   const size =
     phase === 'forward'
-      ? timeline.forwardCount
+      ? shape.forwardCount
       : phase === 'update'
-        ? (timeline.training?.params.length ?? 0)
+        ? shape.updates
         : phase === 'iteration'
-          ? (timeline.training?.iterations ?? 1)
-          : pass;
+          ? shape.iterations
+          : shape.passLength;
   return `${stepName(session, position)}/${size}`;
 }
 
 export function phaseLabel(session: SessionState): string {
-  const { timeline, position } = session;
+  const { position } = session;
   if (position === 0) return 'ready';
-  if (position === timeline.total) return 'done';
-  const phase = timeline.phaseOf(position);
+  if (position === shapeOf(session).total) return 'done';
+  const phase = phaseAt(session, position);
   return phase === 'zero' ? 'backward' : phase === 'iteration' ? 'training' : phase;
 }
 
@@ -135,7 +139,7 @@ export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: 
   const contribution = step?.contributions.find((c) => c.to === id);
   const known = grad !== undefined;
   const findings = derivativeFindings(session);
-  const inCone = session.timeline.cone[id] === 1;
+  const { inCone } = nodeFacts(session, id);
   const final = known && inCone && ledgerOf(session, id).final;
   return {
     data: valueAt(session, id, 'data') ?? null,

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../session/index.js';
+import { formatNumber, type scenarioOf } from '../../session/index.js';
 import {
   type Canvas,
   clampViewport,
@@ -20,7 +20,7 @@ export class GraphLayouts {
   private readonly cache = new Map<LayoutMode, Layout>();
   private listLayout?: ListLayout;
 
-  constructor(private readonly scenario: ScreenModel['session']['timeline']['scenario']) {}
+  constructor(private readonly scenario: ReturnType<typeof scenarioOf>) {}
 
   get(mode: LayoutMode): Layout {
     let layout = this.cache.get(mode);

@@ -1,3 +1,4 @@
+import { scenarioOf, shapeOf } from '../../session/index.js';
 import { phaseLabel, type ScreenModel, stepLabel } from '../screen-model.js';
 import { fitWidth, painter, visibleWidth } from '../text.js';
 import { AUTOPLAY_SPEEDS } from '../view-state.js';
@@ -16,7 +17,7 @@ export function headerLine(model: ScreenModel, file: string | undefined): string
   const { session, view, facts, columns } = model;
   const paint = painter(model.color);
   const status = [`${phaseLabel(session)} ${paint(stepLabel(session), '1')}`];
-  const { mode } = session.timeline;
+  const { mode } = shapeOf(session);
   if (mode !== 'correct') status.unshift(paint(`mode ${mode}`, '1;91'));
   const items = facts.itemPositions.length;
   if (items > 0) {
@@ -32,7 +33,7 @@ export function headerLine(model: ScreenModel, file: string | undefined): string
   if (loss !== '') status.push(loss);
   if (view.playing) status.push(paint(`▶ playing ${AUTOPLAY_SPEEDS[view.speed]}ms/step`, '1;32'));
   const right = ` │ ${status.join(' │ ')}`;
-  const title = session.timeline.scenario.title;
+  const { title } = scenarioOf(session);
   const names = file === undefined ? [''] : [file, file.slice(file.lastIndexOf('/') + 1)];
   for (const name of names) {
     const left = `${paint('gradstep', '1')} │ ${paint(title, '1;36')}${name === '' ? '' : ` │ ${name}`}`;

@@ -12,9 +12,15 @@ import {
   gradCheckOf,
   gradCheckStatus,
   gradMismatch,
+  isGradKnown,
+  iterationAt,
   ledgerOf,
+  nodeFacts,
   observedReportOf,
+  scenarioOf,
+  shapeOf,
   stepName,
+  trainingOf,
   valueAt,
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
@@ -30,12 +36,10 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   const { session, view, precision } = model;
   const paint = painter(model.color);
   const id = view.selected;
-  const { timeline } = session;
-  const { scenario } = timeline;
-  if (id < 0 || id >= scenario.graph.size) return ['no node selected (j/k select)'];
-  const g = scenario.graph;
-  const label = scenario.labelOf(id);
-  const spec = g.spec(id);
+  const scenario = scenarioOf(session);
+  if (id < 0 || id >= shapeOf(session).nodes) return ['no node selected (j/k select)'];
+  const facts = nodeFacts(session, id);
+  const label = facts.label;
   const span = scenario.spanOf(id);
   const line = scenario.lineOf(id);
   const where =
@@ -45,24 +49,24 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   const lines = [`${paint(definition, '1')}  #${id}${where}`];
   const role = scenario.roleOf(id);
   if (role !== undefined) lines.push(paint(role, '2'));
-  const op = `op      ${spec.name}`;
-  const formula = spec.formula.join(', ');
+  const op = `op      ${facts.op}`;
+  const formula = facts.formula.join(', ');
   if (formula === '' || op.length + 2 + formula.length <= width) {
     lines.push(formula === '' ? op : `${op}  ${formula}`);
-  } else lines.push(op, ...spec.formula.map((f) => `        ${f}`));
-  const inputs = g.inputsOf(id);
+  } else lines.push(op, ...facts.formula.map((f) => `        ${f}`));
+  const { inputs } = facts;
   if (inputs.length > 0) lines.push(`inputs  ${inputs.map((i) => scenario.labelOf(i)).join(', ')}`);
   lines.push(`data    ${formatValue(valueAt(session, id, 'data'), precision)}`);
   lines.push(...gradLines(model, id));
   lines.push(...observedLines(model, id, width));
-  if (timeline.cone[id] !== 1) {
+  if (!facts.inCone) {
     lines.push(paint('not on the path to the output: no grad', '2'));
     return lines;
   }
   const ledger = ledgerOf(session, id);
   const final = paint(`${FLAGS.final.glyph} final`, FLAGS.final.style);
   const pending = (what: string) => paint(`${FLAGS.pending.glyph} ${what}`, FLAGS.pending.style);
-  if (id === timeline.output) {
+  if (facts.isOutput) {
     const parts = ['output: seeded with 1 at B0', ...(ledger.final ? [final] : [])];
     lines.push(...field('ledger', parts, width));
   } else {
@@ -70,7 +74,7 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
     lines.push(...field('ledger', [count, ledger.final ? final : pending('pending')], width));
   }
   for (const entry of ledger.received) {
-    const arithmetic = contributionArithmetic(g, entry.from, entry, precision);
+    const arithmetic = contributionArithmetic(session, entry.from, entry, precision);
     lines.push(
       ...wrapFormula(
         `${entry.step} from ${scenario.labelOf(entry.from)}: ${arithmetic}`,
@@ -105,15 +109,15 @@ function expectLines(model: ScreenModel, id: number): string[] {
 
 /** A trained parameter's value at the start of each iteration so far, and its grad in it. */
 function historyLines(model: ScreenModel, id: number): string[] {
-  const { timeline, position } = model.session;
-  const run = timeline.training;
+  const { session } = model;
+  const run = trainingOf(session);
   const k = run?.indexOf(id) ?? -1;
   if (run === undefined || k < 0) return [];
   const fmt = (x: number) => formatNumber(x, model.precision);
-  const current = timeline.iterationOf(position);
+  const current = iterationAt(session, session.position);
   const lines = ['history value at the start of each iteration, grad in it'];
   for (let i = 1; i <= current; i++) {
-    const grad = i < current || timeline.isGradKnown(position) ? fmt(run.grad(i, k)) : '?';
+    const grad = i < current || isGradKnown(session) ? fmt(run.grad(i, k)) : '?';
     lines.push(`${`  I${i}`.padEnd(7)} ${fmt(run.value(i, k)).padEnd(12)} grad ${grad}`);
   }
   return lines;
@@ -123,7 +127,7 @@ function historyLines(model: ScreenModel, id: number): string[] {
 function gradLines(model: ScreenModel, id: number): string[] {
   const { session } = model;
   const grad = formatValue(valueAt(session, id, 'grad'), model.precision);
-  if (session.timeline.mode === 'correct') return [`grad    ${grad}`];
+  if (shapeOf(session).mode === 'correct') return [`grad    ${grad}`];
   const paint = painter(model.color);
   const mark = gradMismatch(session, id)
     ? `  ${paint(`${FLAGS.mismatch.glyph} differs`, FLAGS.mismatch.style)}`
@@ -141,14 +145,12 @@ function gradLines(model: ScreenModel, id: number): string[] {
 function derivativeLines(model: ScreenModel, id: number): string[] {
   const { session } = model;
   const paint = painter(model.color);
-  const g = session.timeline.graph;
+  const { args } = nodeFacts(session, id);
   const lines: string[] = [];
   // Analytic and numeric slopes may differ past --precision: shown in full.
   const fmt = (x: number) => formatNumber(x, 17);
   for (const c of derivativeChecksOf(session, id)) {
-    const arg = session.timeline.scenario.customOps.find((op) => op.code === g.op[id])?.args[
-      c.slot
-    ];
+    const arg = args?.[c.slot];
     const verdict =
       c.status === 'fail'
         ? paint(`${FLAGS.wrongDerivative.glyph} WRONG`, FLAGS.wrongDerivative.style)
@@ -161,7 +163,7 @@ function derivativeLines(model: ScreenModel, id: number): string[] {
   }
   const findings = derivativeFindings(session);
   if (findings.downstream[id] === 1) {
-    const causes = findings.failed.map((f) => session.timeline.scenario.labelOf(f.node));
+    const causes = findings.failed.map((f) => scenarioOf(session).labelOf(f.node));
     const glyph = paint(FLAGS.mismatch.glyph, FLAGS.mismatch.style);
     lines.push(
       `${glyph} grad wrong because the derivative written for ${[...new Set(causes)].join(', ')} is`,
@@ -175,8 +177,7 @@ function derivativeLines(model: ScreenModel, id: number): string[] {
  * `≠` on each that differs: two columns where they fit, else yours above correct.
  */
 function observedLines(model: ScreenModel, id: number, width: number): string[] {
-  const tl = model.session.timeline;
-  const observed = tl.scenario.observed;
+  const { observed } = scenarioOf(model.session);
   const report = observedReportOf(model.session);
   const given = observed?.given[id] ?? 0;
   if (observed === undefined || report === undefined || given === 0) return [];
@@ -185,7 +186,7 @@ function observedLines(model: ScreenModel, id: number, width: number): string[] 
   // Yours and correct may part past --precision: shown in full.
   const fullPrecision = (x: number) => formatNumber(x, 17);
   if (given & GIVEN_DATA) {
-    const [yours, correct] = [observed.data[id], tl.graph.data[id]].map(fullPrecision);
+    const [yours, correct] = [observed.data[id], report.correctData[id]].map(fullPrecision);
     rows.push({ what: 'data', yours, correct, differs: (report.differs[id] & DIFFERS_DATA) !== 0 });
   }
   if (given & GIVEN_GRAD) {
@@ -229,8 +230,9 @@ function field(label: string, parts: readonly string[], width: number): string[]
 function checkLines(model: ScreenModel, id: number, final: boolean, width: number): string[] {
   const paint = painter(model.color);
   if (model.checkPending === true) return [paint('check   … checking', '2')];
-  const { timeline, position } = model.session;
-  if (timeline.iterationOf(position) > 1) return [paint('check   – checks iteration 1 only', '2')];
+  const { session } = model;
+  if (iterationAt(session, session.position) > 1)
+    return [paint('check   – checks iteration 1 only', '2')];
   const check = gradCheckStatus(model.session, id);
   if (check === undefined) {
     return field('check', notExamined(model, id), width).map((line) => paint(line, '2'));
@@ -251,9 +253,9 @@ function checkLines(model: ScreenModel, id: number, final: boolean, width: numbe
 
 /** Why the grad check passed a node in the output's cone by. */
 function notExamined(model: ScreenModel, id: number): string[] {
-  const { timeline } = model.session;
-  if (id === timeline.output) return ['– output: grad 1 by definition'];
-  if (timeline.graph.spec(id).name === 'constant') return ['– constant: not checked'];
+  const facts = nodeFacts(model.session, id);
+  if (facts.isOutput) return ['– output: grad 1 by definition'];
+  if (facts.op === 'constant') return ['– constant: not checked'];
   const { results, total } = gradCheckOf(model.session);
   return ['– not in the sample', `(budget: ${results.length} of ${total} checked)`];
 }

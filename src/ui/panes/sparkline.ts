@@ -1,4 +1,12 @@
-import { formatNumber, type SessionState } from '../../session/index.js';
+import {
+  formatNumber,
+  isDataKnown,
+  iterationAt,
+  type SessionState,
+  scenarioOf,
+  shapeOf,
+  trainingOf,
+} from '../../session/index.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -29,15 +37,15 @@ export function lossLine(session: SessionState, width: number): string {
   const losses = lossesSoFar(session);
   if (losses.length === 0 || width < 1) return '';
   const shown = losses.subarray(Math.max(0, losses.length - width));
-  const name = session.timeline.scenario.labelOf(session.timeline.output);
+  const name = scenarioOf(session).labelOf(shapeOf(session).output);
   return `${name} ${sparkline(shown)} ${formatNumber(losses[losses.length - 1], 4)}`;
 }
 
 /** Losses of the iterations whose forward pass has computed the output by the cursor. */
 export function lossesSoFar(session: SessionState): Float64Array {
-  const tl = session.timeline;
-  if (tl.training === undefined) return new Float64Array(0);
-  const iteration = tl.iterationOf(session.position);
-  const done = iteration - 1 + (tl.isDataKnown(session.position, tl.output) ? 1 : 0);
-  return tl.training.losses.subarray(0, done);
+  const run = trainingOf(session);
+  if (run === undefined) return new Float64Array(0);
+  const iteration = iterationAt(session, session.position);
+  const done = iteration - 1 + (isDataKnown(session, shapeOf(session).output) ? 1 : 0);
+  return run.losses.subarray(0, done);
 }

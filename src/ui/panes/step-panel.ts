@@ -2,8 +2,11 @@ import {
   type BreakpointHit,
   narrate,
   observedReportOf,
+  phaseAt,
   type SessionState,
   type StepInfo,
+  scenarioOf,
+  shapeOf,
   stepName,
   walkthroughAt,
 } from '../../session/index.js';
@@ -20,7 +23,7 @@ import { type Paint, painter, wrap, wrapFormula } from '../text.js';
 export function stepPanelLines(model: ScreenModel, width: number): string[] {
   const { session, precision } = model;
   const paint = painter(model.color);
-  const { scenario } = session.timeline;
+  const scenario = scenarioOf(session);
   const step = currentStep(session);
   const lines: string[] = [];
   if (step === undefined) {
@@ -51,7 +54,7 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
   if (step !== undefined) {
     // The backward intro describes the correct algorithm; a wrong mode's own note says what it does.
     const intro =
-      step.name === 'B1' && session.timeline.mode !== 'correct'
+      step.name === 'B1' && shapeOf(session).mode !== 'correct'
         ? undefined
         : PHASE_INTROS[step.name];
     if (intro !== undefined) lines.push(...wrap(intro, width).map((l) => paint(l, '2')));
@@ -80,14 +83,13 @@ function hitLine(
   step: StepInfo | undefined,
   paint: Paint,
 ): string {
-  const { timeline } = session;
   const spec = session.breakpoints[hit.breakpoint]?.spec ?? '?';
   const glyph = paint(FLAGS.breakpoint.glyph, FLAGS.breakpoint.style);
-  const label = timeline.scenario.labelOf(hit.node);
+  const label = scenarioOf(session).labelOf(hit.node);
   let why = '';
   const report = observedReportOf(session);
   if (session.breakpoints[hit.breakpoint]?.kind === 'mismatch' && report !== undefined) {
-    const field = timeline.phaseOf(session.position) === 'forward' ? 'data' : 'grad';
+    const field = phaseAt(session, session.position) === 'forward' ? 'data' : 'grad';
     why = `: ${report.explain(hit.node, field).text}`;
   } else if (step !== undefined && step.node !== hit.node) {
     const received = step.contributions.some((c) => c.to === hit.node);

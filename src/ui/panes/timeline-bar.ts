@@ -1,4 +1,12 @@
-import { type SessionState, stepName, type Timeline } from '../../session/index.js';
+import {
+  breakpointPositions,
+  iterationAt,
+  nextPosition,
+  previousPosition,
+  type SessionState,
+  shapeOf,
+  stepName,
+} from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import type { ScreenModel } from '../screen-model.js';
 import { fitWidth, type Paint, painter, visibleWidth } from '../text.js';
@@ -13,8 +21,7 @@ export function timelineLine(model: ScreenModel): string {
   const { session, columns } = model;
   const paint = painter(model.color);
   const marked = breakpointPositions(session);
-  const tl = session.timeline;
-  const total = tl.total;
+  const { total } = shapeOf(session);
   const token = (p: number) => stepToken(model, p, marked, paint);
   const width = columns - 2;
   const tokens = new Map<number, string>([[session.position, token(session.position)]]);
@@ -24,9 +31,9 @@ export function timelineLine(model: ScreenModel): string {
   // Grow the window one step at a time on alternate sides until the line is full.
   while (low > 0 || high < total) {
     const side = (high - session.position <= session.position - low && high < total) || low === 0;
-    const p = side ? tl.nextPosition(high) : tl.previousPosition(low);
+    const p = side ? nextPosition(session, high) : previousPosition(session, low);
     const text = token(p);
-    const needed = visibleWidth(text) + 1 + (startsPhase(tl, p) ? 2 : 0);
+    const needed = visibleWidth(text) + 1 + (startsPhase(session, p) ? 2 : 0);
     if (used + needed > width) break;
     tokens.set(p, text);
     used += needed;
@@ -35,7 +42,7 @@ export function timelineLine(model: ScreenModel): string {
   }
   let line = low > 0 ? '… ' : '';
   for (const p of [...tokens.keys()].sort((a, b) => a - b)) {
-    if (startsPhase(tl, p) && p > low) line += `${paint('│', '2')} `;
+    if (startsPhase(session, p) && p > low) line += `${paint('│', '2')} `;
     line += `${tokens.get(p)} `;
   }
   if (high < total) line += '…';
@@ -57,48 +64,10 @@ function stepToken(
 }
 
 /** B0, U1 and the first whole iteration begin a phase; a bar marks where. */
-function startsPhase(tl: Timeline, p: number): boolean {
-  const local = tl.localOf(p);
-  if (local === tl.zeroPosition) return true;
-  if (tl.training === undefined) return false;
-  return local === tl.zeroPosition + tl.backwardIds.length + 1 || p === 2 * tl.iterationLength;
-}
-
-/** Positions of the steps where a breakpoint on a node fires (conditions cannot be known ahead). */
-function breakpointPositions(session: SessionState): Set<number> {
-  const { timeline } = session;
-  const marked = new Set<number>();
-  for (const b of session.breakpoints) {
-    if (b.node === undefined || b.kind === 'condition') continue;
-    // A breakpoint on an input fires where a step hands it a grad (it has no step of its own).
-    const own = b.kind === 'node' && !timeline.graph.isLeaf(b.node);
-    const receives = b.kind === 'change' || (b.kind === 'node' && !own);
-    if (own || b.kind === 'forward' || b.kind === 'change') {
-      marked.add(timeline.forwardPosition(b.node));
-    }
-    if (own || b.kind === 'backward') marked.add(timeline.backwardPosition(b.node));
-    if (b.kind === 'change' && b.node === timeline.output) marked.add(timeline.zeroPosition);
-    if (receives) for (const p of receivingPositions(timeline, b.node)) marked.add(p);
-  }
-  marked.delete(-1);
-  return marked;
-}
-
-const receiving = new WeakMap<Timeline, Map<number, readonly number[]>>();
-
-/** The backward steps of a node's consumers (where its grad changes); one scan per node and timeline. */
-function receivingPositions(timeline: Timeline, node: number): readonly number[] {
-  const known = receiving.get(timeline) ?? new Map<number, readonly number[]>();
-  receiving.set(timeline, known);
-  let positions = known.get(node);
-  if (positions === undefined) {
-    const { in0, in1, size } = timeline.graph;
-    const found: number[] = [];
-    for (let c = 0; c < size; c++) {
-      if (in0[c] === node || in1[c] === node) found.push(timeline.backwardPosition(c));
-    }
-    positions = found;
-    known.set(node, positions);
-  }
-  return positions;
+function startsPhase(session: SessionState, p: number): boolean {
+  const shape = shapeOf(session);
+  const local = p - (iterationAt(session, p) - 1) * shape.iterationLength;
+  if (local === shape.zeroPosition) return true;
+  if (shape.updates === 0) return false;
+  return local === shape.zeroPosition + shape.backwardSteps + 1 || p === 2 * shape.iterationLength;
 }
