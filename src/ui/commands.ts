@@ -1,100 +1,128 @@
 /**
- * What each keymap command does outside a prompt: view actions, breakpoint edits, opening prompts.
- * Step commands go straight to the session through the controller.
+ * What every keymap command does, one handler per command: the table is a Record over the
+ * keymap's command names, so a command without a handler does not compile.
  */
-import { type Action, reduce } from '../session/index.js';
-import type { Controller } from './controller.js';
+import { type Action, reduce, type StepKeyAction, shapeOf } from '../session/index.js';
+import {
+  type AppResult,
+  type AppState,
+  type Effect,
+  follow,
+  step,
+  view,
+  withSession,
+} from './app-state.js';
 import type { CommandName } from './keymap.js';
-import { cycleMatch } from './prompt.js';
-import type { ViewAction } from './view-state.js';
+import { cancelPrompt, cycleMatch, submitPrompt } from './prompt.js';
+import { AUTOPLAY_SPEEDS, type ViewAction } from './view-state.js';
 
 const PAN_COLUMNS = 8;
 const PAN_ROWS = 4;
 
-/** Commands that are one view action each. */
-const VIEW_ACTIONS: Partial<Record<CommandName, ViewAction>> = {
-  panLeft: { type: 'pan', dx: -PAN_COLUMNS, dy: 0 },
-  panRight: { type: 'pan', dx: PAN_COLUMNS, dy: 0 },
-  panUp: { type: 'pan', dx: 0, dy: -PAN_ROWS },
-  panDown: { type: 'pan', dx: 0, dy: PAN_ROWS },
-  focusNext: { type: 'focusNext' },
-  cycleView: { type: 'cycleGraphMode' },
-  inspect: { type: 'inspect' },
-  breakpointList: { type: 'toggleOverlay', overlay: 'breakpoints' },
-  autoplay: { type: 'togglePlay' },
-  faster: { type: 'changeSpeed', by: 1 },
-  slower: { type: 'changeSpeed', by: -1 },
-  help: { type: 'toggleOverlay', overlay: 'help' },
-  nextPage: { type: 'turnHelpPage', by: 1 },
-  prevPage: { type: 'turnHelpPage', by: -1 },
+type Handler = (state: AppState) => AppResult;
+
+const done = (state: AppState, ...effects: Effect[]): AppResult => ({ state, effects });
+const stepKey =
+  (action: StepKeyAction): Handler =>
+  (s) =>
+    done(step(s, { type: action }));
+const viewKey =
+  (action: ViewAction): Handler =>
+  (s) =>
+    done(view(s, action));
+
+const HANDLERS: Readonly<Record<CommandName, Handler>> = {
+  next: stepKey('next'),
+  prev: stepKey('prev'),
+  finish: stepKey('finish'),
+  reverseFinish: stepKey('reverseFinish'),
+  continue: stepKey('continue'),
+  reverseContinue: stepKey('reverseContinue'),
+  first: stepKey('first'),
+  last: stepKey('last'),
+  goto: viewKey({ type: 'openPrompt', kind: 'goto' }),
+  search: viewKey({ type: 'openPrompt', kind: 'search' }),
+  addCondition: viewKey({ type: 'openPrompt', kind: 'condition' }),
+  selectNext: (s) => done(select(s, 1)),
+  selectPrev: (s) => done(select(s, -1)),
+  panLeft: viewKey({ type: 'pan', dx: -PAN_COLUMNS, dy: 0 }),
+  panRight: viewKey({ type: 'pan', dx: PAN_COLUMNS, dy: 0 }),
+  panUp: viewKey({ type: 'pan', dx: 0, dy: -PAN_ROWS }),
+  panDown: viewKey({ type: 'pan', dx: 0, dy: PAN_ROWS }),
+  focusNext: viewKey({ type: 'focusNext' }),
+  cycleView: viewKey({ type: 'cycleGraphMode' }),
+  inspect: viewKey({ type: 'inspect' }),
+  scrollDown: (s) => done(scroll(s, 1)),
+  scrollUp: (s) => done(scroll(s, -1)),
+  searchNext: (s) => done(matchKey(s, 1)),
+  searchPrev: (s) => done(matchKey(s, -1)),
+  toggleBreakpoint: (s) => {
+    const node = s.view.selected;
+    return done(node < 0 ? s : edit(s, { type: 'toggleBreakpoint', node }));
+  },
+  breakpointList: viewKey({ type: 'toggleOverlay', overlay: 'breakpoints' }),
+  removeBreakpoint: (s) => {
+    const removed = edit(s, { type: 'removeBreakpoint', index: s.view.breakpointRow });
+    const count = removed.session.breakpoints.length;
+    return done(view(removed, { type: 'moveBreakpointRow', by: 0, count }));
+  },
+  autoplay: (s) => withTick(view(s, { type: 'togglePlay' })),
+  faster: (s) => withTick(view(s, { type: 'changeSpeed', by: 1 })),
+  slower: (s) => withTick(view(s, { type: 'changeSpeed', by: -1 })),
+  reload: (s) =>
+    s.config.reloadable
+      ? done(s, { type: 'reload' })
+      : done(view(s, { type: 'say', message: 'nothing to reload: the scenario is built in' })),
+  help: viewKey({ type: 'toggleOverlay', overlay: 'help' }),
+  nextPage: viewKey({ type: 'turnHelpPage', by: 1 }),
+  prevPage: viewKey({ type: 'turnHelpPage', by: -1 }),
+  close: (s) => done(close(s)),
+  submit: (s) => done(submitPrompt(s)),
+  quit: (s) => done(s, { type: 'quit' }),
 };
 
-export function runCommand(c: Controller, name: CommandName, action?: Action['type']): void {
-  if (action !== undefined) {
-    c.step({ type: action } as Action);
-    return;
-  }
-  const viewAction = VIEW_ACTIONS[name];
-  if (viewAction !== undefined) {
-    c.dispatchView(viewAction);
-    return;
-  }
-  const { view } = c;
-  switch (name) {
-    case 'goto':
-    case 'search':
-      c.openPrompt(name);
-      return;
-    case 'addCondition':
-      c.openPrompt('condition');
-      return;
-    case 'selectNext':
-    case 'selectPrev':
-      select(c, name === 'selectNext' ? 1 : -1);
-      return;
-    case 'scrollDown':
-    case 'scrollUp': {
-      if (view.focus === 'graph') return;
-      const by = name === 'scrollDown' ? 1 : -1;
-      c.dispatchView({ type: 'scroll', pane: view.focus, by, max: c.scrollMax[view.focus] });
-      return;
-    }
-    case 'searchNext':
-    case 'searchPrev':
-      cycleMatch(c, name === 'searchNext' ? 1 : -1);
-      return;
-    case 'toggleBreakpoint':
-      if (view.selected >= 0)
-        c.setSession(reduce(c.session, { type: 'toggleBreakpoint', node: view.selected }));
-      return;
-    case 'removeBreakpoint':
-      c.setSession(reduce(c.session, { type: 'removeBreakpoint', index: view.breakpointRow }));
-      c.dispatchView({ type: 'moveBreakpointRow', by: 0, count: c.session.breakpoints.length });
-      return;
-    case 'reload':
-      void c.reload();
-      return;
-    case 'close':
-      if (view.overlay !== 'none') c.dispatchView({ type: 'closeOverlay' });
-      else {
-        c.dispatchView({ type: 'setSearch', query: '' });
-        c.followStep();
-      }
-      c.dispatchView({ type: 'say', message: undefined });
-      return;
-    case 'quit':
-      c.quit();
-      return;
-  }
+/** A breakpoint edit: the selection stays where it is. */
+function edit(state: AppState, action: Action): AppState {
+  return withSession(state, reduce(state.session, action));
+}
+
+export function runCommand(state: AppState, name: CommandName): AppResult {
+  return HANDLERS[name](state);
+}
+
+/** While autoplay runs, the next tick at the speed now set (a new speed replaces the old timer). */
+function withTick(state: AppState): AppResult {
+  const { playing, speed } = state.view;
+  return playing ? done(state, { type: 'tick', ms: AUTOPLAY_SPEEDS[speed] }) : done(state);
 }
 
 /** j / k: the next or previous node, or the breakpoint list's row while it is open. */
-function select(c: Controller, by: 1 | -1): void {
-  const { view, session } = c;
-  if (view.overlay === 'breakpoints') {
-    c.dispatchView({ type: 'moveBreakpointRow', by, count: session.breakpoints.length });
-    return;
+function select(state: AppState, by: 1 | -1): AppState {
+  const { view: v, session } = state;
+  if (v.overlay === 'breakpoints') {
+    return view(state, { type: 'moveBreakpointRow', by, count: session.breakpoints.length });
   }
-  const size = session.timeline.graph.size;
-  c.dispatchView({ type: 'select', node: Math.max(0, Math.min(size - 1, view.selected + by)) });
+  const size = shapeOf(session).nodes;
+  return view(state, { type: 'select', node: Math.max(0, Math.min(size - 1, v.selected + by)) });
+}
+
+function scroll(state: AppState, by: 1 | -1): AppState {
+  const pane = state.view.focus;
+  if (pane === 'graph') return state;
+  return view(state, { type: 'scroll', pane, by, max: state.scrollMax[pane] });
+}
+
+/** Ctrl-N / Ctrl-P cycle the search's matches (not while a prediction is asked). */
+function matchKey(state: AppState, by: 1 | -1): AppState {
+  return state.view.prompt?.kind === 'predict' ? state : cycleMatch(state, by);
+}
+
+/** Esc: cancels the prompt, else closes the overlay, else clears the search and follows the step. */
+function close(state: AppState): AppState {
+  if (state.view.prompt !== undefined) return cancelPrompt(state);
+  const closed =
+    state.view.overlay !== 'none'
+      ? view(state, { type: 'closeOverlay' })
+      : follow(view(state, { type: 'setSearch', query: '' }));
+  return view(closed, { type: 'say', message: undefined });
 }

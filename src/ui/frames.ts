@@ -1,28 +1,23 @@
 /**
  * `replay --frames`: the screens the TUI would show, as plain text, drawn by the same Screen
- * component through Ink's renderToString.
+ * component through Ink's renderToString from the states the app reducer passes through.
  */
 import { renderToString } from 'ink';
 import { createElement } from 'react';
-import type { Scenario } from '../scenario/index.js';
-import { DEFAULT_PRECISION, stepName } from '../session/index.js';
+import { shapeOf, stepName } from '../session/index.js';
 import { Screen } from './app.js';
-import { Controller } from './controller.js';
+import type { AppOptions, AppState } from './app-state.js';
+import { type KeyPress, pressKeys } from './press-keys.js';
+import { initialApp } from './reduce-app.js';
 import { stripAnsi } from './text.js';
 
-export interface FrameOptions {
-  readonly scenario: Scenario;
-  readonly columns?: number;
-  readonly rows?: number;
-  readonly precision?: number;
+export interface FrameOptions extends AppOptions {
   readonly file?: string;
-  /** Breakpoint specs (`--break`). */
-  readonly breakpoints?: readonly string[];
   /**
-   * Key names to press (`n`, `space`, `ctrl-n`, and `:B3` for a goto); one frame after each. Without
-   * keys: a frame at `start` and one after every step to `end`.
+   * Keys to press; one frame after each press. Without them: a frame at `start` and one after
+   * every `n` to `end`.
    */
-  readonly keys?: readonly string[];
+  readonly presses?: readonly KeyPress[];
 }
 
 /** One screen and the step it shows (`start`, `F3`, `B0`: the last step run). */
@@ -33,40 +28,20 @@ export interface Frame {
 
 /** renderFrames' work (see index.ts). The frames in order; each is `rows - 1` lines of at most `columns` characters, no escape codes. */
 export function drawFrames(options: FrameOptions): Frame[] {
-  const columns = options.columns ?? 120;
-  const rows = options.rows ?? 40;
-  const controller = new Controller({
-    scenario: options.scenario,
-    breakpoints: options.breakpoints,
-    onQuit: () => {},
-  });
-  const frame = (): Frame => ({
-    step: stepName(controller.session, controller.session.position),
+  const initial = initialApp(options);
+  const file = options.file ?? options.scenario.source.name;
+  const frame = (state: AppState): Frame => ({
+    step: stepName(state.session, state.session.position),
     text: stripAnsi(
-      renderToString(
-        createElement(Screen, {
-          controller,
-          columns,
-          rows,
-          precision: options.precision ?? DEFAULT_PRECISION,
-          color: false,
-          file: options.file ?? options.scenario.source.name,
-        }),
-        { columns },
-      ),
+      renderToString(createElement(Screen, { state, color: false, file }), {
+        columns: state.columns,
+      }),
     ),
   });
-  const frames = [frame()];
-  const keys = options.keys ?? Array.from({ length: controller.session.timeline.total }, () => 'n');
-  for (const key of keys) {
-    for (const name of expandGoto(key)) controller.press(name);
-    frames.push(frame());
-  }
+  const frames = [frame(initial)];
+  const { total } = shapeOf(initial.session);
+  const presses =
+    options.presses ?? Array.from({ length: total }, () => ({ token: 'n', keys: ['n'] }));
+  pressKeys(initial, presses, { onPress: (state) => frames.push(frame(state)) });
   return frames;
-}
-
-/** `:B3` is typed as `:`, `B`, `3`, enter. */
-function expandGoto(token: string): string[] {
-  if (!token.startsWith(':') || token.length === 1) return [token];
-  return [':', ...token.slice(1), 'enter'];
 }

@@ -6,7 +6,15 @@
  */
 import type { Frame, FrameOptions } from './frames.js';
 
+export type {
+  AppInput,
+  AppOptions,
+  AppResult,
+  AppState,
+  Effect,
+} from './app-state.js';
 export type { Frame, FrameOptions } from './frames.js';
+export { MIN_COLUMNS, MIN_ROWS } from './geometry.js';
 export { layoutGraph } from './graph/layout.js';
 export { FLAGS, type Flag } from './graph/style.js';
 export {
@@ -20,7 +28,8 @@ export {
   type Mode,
 } from './keymap.js';
 export { paneTexts } from './page-text.js';
-export { MIN_COLUMNS, MIN_ROWS } from './screen.js';
+export { type KeyPress, type PressHooks, pressKeys } from './press-keys.js';
+export { initialApp, reduceApp } from './reduce-app.js';
 export {
   createTerminalSession,
   ENTER_ALTERNATE_SCREEN,

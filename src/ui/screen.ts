@@ -2,66 +2,42 @@
  * The whole screen as lines of exactly `columns` cells, at most `rows - 1` of them (a root as tall
  * as the terminal makes Ink clear the screen on every frame).
  */
-import { commandsIn, type Mode } from './keymap.js';
+import {
+  type Geometry,
+  geometryOf,
+  MIN_COLUMNS,
+  MIN_ROWS,
+  textPaneLines,
+  tooSmall,
+} from './geometry.js';
+import { commandsIn } from './keymap.js';
 import { breakpointListLines } from './panes/breakpoint-list.js';
 import { footerLine } from './panes/footer.js';
-import {
-  type GraphLayouts,
-  graphContentHeight,
-  graphPaneLines,
-  overflowLabel,
-} from './panes/graph-pane.js';
+import { type GraphLayouts, graphPaneLines, overflowLabel } from './panes/graph-pane.js';
 import { headerLine } from './panes/header.js';
 import { helpPages } from './panes/help.js';
-import { inspectorLines } from './panes/inspector.js';
 import { keyItems, type ShortWords } from './panes/keys.js';
-import { stepPanelLines } from './panes/step-panel.js';
 import { timelineLine } from './panes/timeline-bar.js';
 import type { ScreenModel } from './screen-model.js';
-import {
-  besideEachOther,
-  fitWidth,
-  framed,
-  type Paint,
-  painter,
-  visibleWidth,
-  wrapToWidth,
-} from './text.js';
-import type { TextPane, ViewState } from './view-state.js';
-
-export const MIN_COLUMNS = 80;
-export const MIN_ROWS = 24;
-/** The step and inspector panes want this many rows (9 lines: the seed's B3 with its `say`). */
-const PANEL_ROWS = 11;
-/** The graph pane keeps at least one row of boxes with the edges around them. */
-const MIN_GRAPH_ROWS = 8;
+import { besideEachOther, fitWidth, framed, type Paint, painter, visibleWidth } from './text.js';
+import { modeOf, type TextPane, type ViewState } from './view-state.js';
 
 export interface ScreenExtras {
   readonly layouts: GraphLayouts;
   /** The file name shown in the header. */
   readonly file?: string;
-  /** Shown beside an open prompt: the number of search matches, a goto error. */
-  readonly promptNote?: string;
-  /** Told how far a text pane can scroll at this size, so scrolling stops at its last line. */
-  readonly onScrollMax?: (pane: TextPane, max: number) => void;
-  /** Told where the graph viewport was drawn, so the next frame moves from there. */
-  readonly onViewport?: (x: number, y: number) => void;
 }
 
-/** Which keymap mode the view is in. */
-export function modeOf(view: ViewState): Mode {
-  if (view.prompt !== undefined) return 'prompt';
-  if (view.overlay === 'help') return 'help';
-  if (view.overlay === 'breakpoints') return 'breakpoints';
-  return view.focus === 'graph' ? 'normal' : 'scroll';
-}
-
+/**
+ * The screen of a settled state (see geometry.ts): scroll positions and the graph viewport are
+ * drawn as the state has them.
+ */
 export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] {
   const { columns, rows, view } = model;
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return tooSmallLines(columns, rows);
+  if (tooSmall(model)) return tooSmallLines(columns, rows);
   const paint = painter(model.color);
-  const height = rows - 1;
-  const main = height - 3;
+  const geometry = geometryOf(model, extras.layouts);
+  const { main } = geometry;
   const lines = [headerLine(model, extras.file), timelineLine(model)];
   let words: ShortWords = {};
   if (view.overlay === 'help') {
@@ -77,43 +53,38 @@ export function screenLines(model: ScreenModel, extras: ScreenExtras): string[] 
   } else if (view.overlay === 'breakpoints') {
     const list = breakpointListLines(model.session, view.breakpointRow, paint);
     lines.push(...framed('Breakpoints', list, columns, main, true, paint));
-  } else {
-    const graphHeight = graphRows(main, graphContentHeight(model, extras.layouts) + 2);
-    const panel = main - graphHeight;
-    const graphTitle = `Graph · ${view.graphMode} view`;
-    let more = '';
-    const graph = graphPaneLines(model, extras.layouts, columns - 2, graphHeight - 2, (v) => {
-      more = overflowLabel(model, extras.layouts, v);
-      extras.onViewport?.(v.x, v.y);
-    });
-    const focused = view.focus === 'graph';
-    const pane = framed(graphTitle, graph, columns, graphHeight, focused, paint);
-    if (more !== '') pane[pane.length - 1] = bottomBorder(` ${more} `, columns, focused, paint);
-    lines.push(...pane);
-    const leftWidth = Math.floor(columns / 2);
-    const rightWidth = columns - leftWidth;
-    // Text is laid out one cell narrower than the pane, so it never touches the right border.
-    const steps = stepPanelLines(model, leftWidth - 3);
-    const inspector = inspectorLines(model, rightWidth - 3);
-    lines.push(
-      ...besideEachOther(
-        scrolledPanel(model, 'Step', 'steps', steps, leftWidth, panel, extras),
-        scrolledPanel(
-          model,
-          inspectorTitle(view),
-          'inspector',
-          inspector,
-          rightWidth,
-          panel,
-          extras,
-        ),
-        leftWidth,
-        0,
-      ),
-    );
-  }
-  lines.push(footerLine(view, modeOf(view), columns, model.color, extras.promptNote, words));
+  } else lines.push(...mainPanes(model, extras.layouts, geometry, paint));
+  lines.push(footerLine(view, modeOf(view), columns, model.color, words));
   return lines.map((line) => fitWidth(line, columns));
+}
+
+/** The graph pane above the step panel and the inspector. */
+function mainPanes(
+  model: ScreenModel,
+  layouts: GraphLayouts,
+  geometry: Geometry,
+  paint: Paint,
+): string[] {
+  const { view, columns } = model;
+  const { graphHeight, panelHeight, leftWidth, rightWidth } = geometry;
+  const graphTitle = `Graph · ${view.graphMode} view`;
+  const viewport = { ...view.viewport, width: columns - 2, height: graphHeight - 2 };
+  const graph = graphPaneLines(model, layouts, viewport);
+  const more = overflowLabel(model, layouts, viewport);
+  const focused = view.focus === 'graph';
+  const pane = framed(graphTitle, graph, columns, graphHeight, focused, paint);
+  if (more !== '') pane[pane.length - 1] = bottomBorder(` ${more} `, columns, focused, paint);
+  const panel = (title: string, which: TextPane, width: number) =>
+    scrolledPanel(model, title, which, textPaneLines(model, which, geometry), width, panelHeight);
+  return [
+    ...pane,
+    ...besideEachOther(
+      panel('Step', 'steps', leftWidth),
+      panel(inspectorTitle(view), 'inspector', rightWidth),
+      leftWidth,
+      0,
+    ),
+  ];
 }
 
 /**
@@ -144,17 +115,6 @@ function bottomBorder(label: string, width: number, focused: boolean, paint: Pai
 }
 
 /**
- * Rows of the graph pane out of `main`: all it needs when that leaves the panels below their
- * PANEL_ROWS (a small graph gives the panels everything else), else what is left after them, never
- * less than MIN_GRAPH_ROWS nor more than 60%. It depends on the size and the graph only, so the
- * panes do not jump while stepping.
- */
-function graphRows(main: number, needs: number): number {
-  const share = Math.max(MIN_GRAPH_ROWS, main - PANEL_ROWS);
-  return Math.min(needs, share, Math.max(MIN_GRAPH_ROWS, Math.floor(main * 0.6)));
-}
-
-/**
  * A text pane from its scroll position; when its lines do not fit, the range shown and their
  * total go in the title (with `(tab)` while another pane has the focus and the scroll keys).
  */
@@ -162,16 +122,13 @@ function scrolledPanel(
   model: ScreenModel,
   title: string,
   pane: TextPane,
-  paneLines: readonly string[],
+  lines: readonly string[],
   width: number,
   height: number,
-  extras: ScreenExtras,
 ): string[] {
   const { view } = model;
-  const lines = paneLines.flatMap((line) => wrapToWidth(line, width - 3));
   const room = height - 2;
   const max = Math.max(0, lines.length - room);
-  extras.onScrollMax?.(pane, max);
   const top = Math.min(view.scroll[pane], max);
   const focused = view.focus === pane;
   const range = max > 0 ? `  ${top + 1}–${top + room} of ${lines.length}` : '';

@@ -1,10 +1,8 @@
 /** The live debugger's React element; index.ts loads this module (and so Ink and React) on demand. */
-import { useStdout } from 'ink';
 import { createElement, type ReactElement, useEffect } from 'react';
 import type { LoadResult, Scenario } from '../scenario/index.js';
-import { DEFAULT_PRECISION } from '../session/index.js';
 import { App, type AppProps } from './app.js';
-import { Controller } from './controller.js';
+import { AppStore } from './store.js';
 import { runWhenIdle } from './warm-up.js';
 
 export interface TuiOptions {
@@ -17,6 +15,9 @@ export interface TuiOptions {
   readonly breakpoints?: readonly string[];
   readonly precision?: number;
   readonly color?: boolean;
+  /** The terminal's size for the first frame (the app follows resizes after). */
+  readonly columns?: number;
+  readonly rows?: number;
 }
 
 export interface TuiCallbacks {
@@ -29,34 +30,20 @@ export interface TuiCallbacks {
  * warm-up while the user reads the first frame (see warm-up.ts), and stops them when unmounted.
  */
 export function createTuiElement(options: TuiOptions, callbacks: TuiCallbacks): ReactElement {
-  const controller = new Controller({
-    scenario: options.scenario,
-    breakpoints: options.breakpoints,
-    reload: options.reload,
+  const store = new AppStore({
+    ...options,
     onQuit: () => callbacks.onExit(0),
     deferCheck: true,
   });
   return createElement(LiveApp, {
-    controller,
-    precision: options.precision ?? DEFAULT_PRECISION,
+    store,
     color: options.color ?? true,
     file: options.file ?? options.scenario.source.name,
   });
 }
 
 function LiveApp(props: AppProps) {
-  const { controller, precision, color, file } = props;
-  const { stdout } = useStdout();
-  useEffect(
-    () =>
-      runWhenIdle(controller, {
-        precision,
-        color,
-        file,
-        columns: () => stdout.columns || 80,
-        rows: () => stdout.rows || 24,
-      }),
-    [controller, precision, color, file, stdout],
-  );
+  const { store, color, file } = props;
+  useEffect(() => runWhenIdle(store, { color, file }), [store, color, file]);
   return createElement(App, props);
 }

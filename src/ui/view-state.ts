@@ -3,6 +3,7 @@
  * overlays and autoplay. A plain reducer, like the session's, so it is tested without a terminal;
  * transitions that do not apply return the same state object.
  */
+import type { Mode } from './keymap.js';
 
 export const PANES = ['graph', 'steps', 'inspector'] as const;
 export type Pane = (typeof PANES)[number];
@@ -17,11 +18,16 @@ export type GraphMode = (typeof GRAPH_MODES)[number];
 export const AUTOPLAY_SPEEDS = [2000, 1000, 500, 250, 100] as const;
 const DEFAULT_SPEED = 2;
 
-export type PromptKind = 'search' | 'goto' | 'condition';
+/** predict: the session asks for a value before the step that settles it (Esc skips). */
+export type PromptKind = 'search' | 'goto' | 'condition' | 'predict';
 
 export interface Prompt {
   readonly kind: PromptKind;
   readonly text: string;
+  /** Shown beside the entry: the match count, why Enter did nothing. */
+  readonly note: string;
+  /** The predict prompt's question (`Predict x1.grad: `); the others' label follows their kind. */
+  readonly label?: string;
 }
 
 export interface ViewState {
@@ -72,10 +78,11 @@ export type ViewAction =
   | { readonly type: 'cycleGraphMode' }
   | { readonly type: 'scroll'; readonly pane: TextPane; readonly by: number; readonly max: number }
   | { readonly type: 'pan'; readonly dx: number; readonly dy: number }
-  /** The graph pane reports the viewport it drew (clamped, following the selection). */
-  | { readonly type: 'drawnViewport'; readonly x: number; readonly y: number }
-  | { readonly type: 'openPrompt'; readonly kind: PromptKind }
-  | { readonly type: 'editPrompt'; readonly text: string }
+  /** Where the graph pane will draw (clamped, following the selection): see geometry.ts. */
+  | { readonly type: 'viewport'; readonly x: number; readonly y: number }
+  | { readonly type: 'openPrompt'; readonly kind: PromptKind; readonly label?: string }
+  | { readonly type: 'editPrompt'; readonly text: string; readonly note?: string }
+  | { readonly type: 'notePrompt'; readonly note: string }
   | { readonly type: 'closePrompt' }
   | { readonly type: 'setSearch'; readonly query: string }
   | { readonly type: 'toggleOverlay'; readonly overlay: 'help' | 'breakpoints' }
@@ -169,16 +176,25 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
       const viewport = { x: Math.max(0, x + action.dx), y: Math.max(0, y + action.dy) };
       return { ...state, viewport, panned: true };
     }
-    case 'drawnViewport': {
+    case 'viewport': {
       const { x, y } = state.viewport;
       if (x === action.x && y === action.y) return state;
       return { ...state, viewport: { x: action.x, y: action.y } };
     }
-    case 'openPrompt':
-      return { ...state, prompt: { kind: action.kind, text: '' }, playing: false };
+    case 'openPrompt': {
+      const label = action.label === undefined ? {} : { label: action.label };
+      return {
+        ...state,
+        prompt: { kind: action.kind, text: '', note: '', ...label },
+        playing: false,
+      };
+    }
     case 'editPrompt':
-      if (state.prompt === undefined || state.prompt.text === action.text) return state;
-      return { ...state, prompt: { ...state.prompt, text: action.text } };
+      if (state.prompt === undefined) return state;
+      return { ...state, prompt: { ...state.prompt, text: action.text, note: action.note ?? '' } };
+    case 'notePrompt':
+      if (state.prompt === undefined || state.prompt.note === action.note) return state;
+      return { ...state, prompt: { ...state.prompt, note: action.note } };
     case 'closePrompt':
       return state.prompt === undefined ? state : { ...state, prompt: undefined };
     case 'setSearch':
@@ -209,6 +225,14 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
     case 'say':
       return state.message === action.message ? state : { ...state, message: action.message };
   }
+}
+
+/** Which keymap mode the view is in. */
+export function modeOf(view: ViewState): Mode {
+  if (view.prompt !== undefined) return 'prompt';
+  if (view.overlay === 'help') return 'help';
+  if (view.overlay === 'breakpoints') return 'breakpoints';
+  return view.focus === 'graph' ? 'normal' : 'scroll';
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {

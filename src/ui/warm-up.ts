@@ -7,18 +7,16 @@
  */
 import { renderToString, Text } from 'ink';
 import { createElement } from 'react';
-import { reduce } from '../session/index.js';
-import type { Controller } from './controller.js';
+import { reduce, shapeOf } from '../session/index.js';
+import { type AppState, follow } from './app-state.js';
+import { settleGeometry } from './geometry.js';
 import { screenLines } from './screen.js';
-import { reduceView } from './view-state.js';
+import type { AppStore } from './store.js';
 
 /** Off-screen frames to draw: enough for V8 to optimise what runs once or a few times per frame. */
 const WARM_UP_FRAMES = 24;
 
 export interface IdleOptions {
-  readonly columns: () => number;
-  readonly rows: () => number;
-  readonly precision: number;
   readonly color: boolean;
   readonly file?: string;
   /** Told when the idle work is over (done, or stopped by a key). */
@@ -30,14 +28,14 @@ export interface IdleOptions {
  * slices (an immediate runs after the I/O of its tick); the frames stop at the user's first key,
  * whose own frames then do the warming. Returns a function that cancels what is left.
  */
-export function runWhenIdle(controller: Controller, options: IdleOptions): () => void {
-  const pressesAtStart = controller.presses;
+export function runWhenIdle(store: AppStore, options: IdleOptions): () => void {
+  const pressesAtStart = store.presses;
   let frame = 0;
   let timer: NodeJS.Immediate | undefined;
   const slice = () => {
-    if (controller.checkPending) controller.checkNow();
-    else if (controller.presses === pressesAtStart && frame < WARM_UP_FRAMES) {
-      drawOffScreen(controller, options, frame++);
+    if (store.state.checkPending) store.checkNow();
+    else if (store.presses === pressesAtStart && frame < WARM_UP_FRAMES) {
+      drawOffScreen(store.state, options, frame++);
     } else return options.onDone?.();
     timer = setImmediate(slice);
   };
@@ -48,29 +46,20 @@ export function runWhenIdle(controller: Controller, options: IdleOptions): () =>
 /**
  * Draws the frame a step `k + 1` past the cursor would show (wrapping round the timeline), through
  * Ink's renderer into a string, then puts the graph's arrays back where the cursor is: the live
- * session state is never replaced, and reduce syncs the arrays to the state it is given.
+ * state is never replaced, and reduce syncs the arrays to the state it is given.
  */
-function drawOffScreen(controller: Controller, options: IdleOptions, k: number): void {
-  const live = controller.session;
-  const { timeline } = live;
-  if (timeline.total === 0) return;
-  const position = (live.position + k + 1) % (timeline.total + 1);
-  const session = reduce(live, { type: 'goto', step: position });
-  const view = reduceView(controller.view, {
-    type: 'follow',
-    node: position > 0 ? timeline.nodeOf(position) : -1,
+function drawOffScreen(live: AppState, options: IdleOptions, k: number): void {
+  const { total } = shapeOf(live.session);
+  if (total === 0) return;
+  const position = (live.session.position + k + 1) % (total + 1);
+  const session = reduce(live.session, { type: 'goto', step: position });
+  const state = settleGeometry(follow({ ...live, session }));
+  const lines = screenLines(
+    { ...state, color: options.color },
+    { layouts: live.layouts, file: options.file },
+  );
+  renderToString(createElement(Text, { wrap: 'truncate-end' }, lines.join('\n')), {
+    columns: live.columns,
   });
-  const columns = options.columns();
-  const model = {
-    session,
-    view,
-    facts: controller.facts,
-    columns,
-    rows: options.rows(),
-    precision: options.precision,
-    color: options.color,
-  };
-  const lines = screenLines(model, { layouts: controller.layouts, file: options.file });
-  renderToString(createElement(Text, { wrap: 'truncate-end' }, lines.join('\n')), { columns });
-  reduce(live, { type: 'goto', step: live.position });
+  reduce(live.session, { type: 'goto', step: live.session.position });
 }

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { GOLDEN, GOLDEN_SEED, NEURON_REFERENCE, SEED_REFERENCE } from './fixtures.js';
 import { cli, expectGolden, near, REPO } from './helpers.js';
 
+/** The built-in seed: its walkthrough has an expect at F5, B1, B2, B3, B4 and two at the end. */
+const GOLDEN_SEED_EXPECTS = 'scenarios/seed.yaml';
+
 const FORMATS = { text: 'txt', markdown: 'md', json: 'jsonl' } as const;
 
 describe('gradstep replay: golden transcripts', () => {
@@ -45,9 +48,36 @@ describe('gradstep replay options', () => {
     stdout.split('\n').filter((l) => /^(start|end|[FB]\d+)( → |$)/.test(l));
 
   it('--keys prints one block per key that moved the cursor, jumps headed FROM → TO', async () => {
-    const { code, stdout } = await cli(['replay', seed, '--keys', 'n n N j ? G :B3 n']);
+    const { code, stdout } = await cli(['replay', seed, '--keys', 'n n N j ? esc G :B3 n']);
     expect(code).toBe(0);
     expect(headings(stdout)).toEqual(['F1', 'F2', 'F2 → F1', 'F1 → B5', 'B5 → B3', 'B4']);
+  });
+
+  // Until issue 8 the transcript ignored modes: `? G :B3 n` stepped to B4 behind the help overlay,
+  // where the TUI (and --frames) stays put. Keys now mean what they mean in the TUI.
+  it('--keys in the help overlay turn pages and step nowhere, as in the TUI', async () => {
+    const { code, stdout } = await cli(['replay', seed, '--keys', 'n n N j ? G :B3 n']);
+    expect(code).toBe(0);
+    expect(headings(stdout)).toEqual(['F1', 'F2', 'F2 → F1']);
+  });
+
+  // Issue 14: going back B5 → B3 listed B4's `expect y.grad = 4.00004915309481: ok` although
+  // y.grad at B3 is 4.9153e-5 (3 × 2.45765e-5 · … by hand: x · xy.grad = 2 × 2.4577e-5).
+  it('--keys: a block lists the expects of its own step, the same on every path', async () => {
+    const blockAt = async (keys: string) => {
+      const { stdout } = await cli(['replay', GOLDEN_SEED_EXPECTS, '--keys', keys]);
+      const blocks = stdout.split('\n\n');
+      return (
+        blocks
+          .at(-1)
+          ?.split('\n')
+          .filter((l) => l.includes('expect')) ?? []
+      );
+    };
+    const back = await blockAt('G :B3');
+    expect(back).toEqual(['  expect x.grad = 7.372964221585843e-5: ok']);
+    expect(await blockAt(':B3')).toEqual(back);
+    expect(await blockAt('n n n n n n n n n')).toEqual(back);
   });
 
   it('--keys stops at q', async () => {

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/app.js';
-import { Controller } from '../../src/ui/controller.js';
+import { AppStore } from '../../src/ui/store.js';
 import { builtin } from './fixtures.js';
 
 const ARROW_RIGHT = '\u001B[C';
@@ -13,14 +13,14 @@ afterEach(() => cleanup?.());
 /** Mounts the app on the seed; `press` writes one input and waits until the frame shows `expected`. */
 function mount(deferCheck = false) {
   let quit = false;
-  const controller = new Controller({
+  const store = new AppStore({
     scenario: builtin('seed'),
     onQuit: () => {
       quit = true;
     },
     deferCheck,
   });
-  const app = render(<App controller={controller} precision={5} color={false} />);
+  const app = render(<App store={store} color={false} />);
   cleanup = app.unmount;
   const press = async (input: string, expected: string | RegExp) => {
     app.stdin.write(input);
@@ -30,7 +30,7 @@ function mount(deferCheck = false) {
       else expect(frame).toMatch(expected);
     });
   };
-  return { app, press, controller, quitted: () => quit };
+  return { app, press, store, quitted: () => quit };
 }
 
 describe('App', () => {
@@ -55,12 +55,12 @@ describe('App', () => {
   });
 
   it('draws the first frame before the grad check, then shows its result', async () => {
-    const { app, press, controller } = mount(true);
+    const { app, press, store } = mount(true);
     expect(app.lastFrame()).toMatch(/check {3}… checking/);
-    controller.checkSoon();
+    setImmediate(() => store.checkNow());
     // At start the inspector is on F1's node (x_2 = x * x), whose check awaits its final grad.
     await press('', /check {3}(?!… checking)\S/);
     expect(app.lastFrame()).toMatch(/x_2 = x \* x {2}#2/);
-    expect(controller.checkPending).toBe(false);
+    expect(store.state.checkPending).toBe(false);
   });
 });

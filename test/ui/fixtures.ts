@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadScenario, type Scenario } from '../../src/scenario/index.js';
+import type { AppOptions } from '../../src/ui/app-state.js';
+import { initialApp, reduceApp } from '../../src/ui/reduce-app.js';
 
 /** A fresh copy of a built-in scenario (a session takes over its graph). */
 export function builtin(name: string): Scenario {
@@ -14,3 +16,18 @@ export const SEED_GRADS = { x: 12.000073729642216, y: 4.00004915309481 } as cons
 
 export const close = (actual: number, expected: number) =>
   Math.abs(actual - expected) <= 1e-9 + 1e-9 * Math.abs(expected);
+
+/** Key presses as `--keys` writes them: `:B3` types `:`, `B`, `3`, enter; anything else is one key. */
+export function presses(tokens: readonly string[]) {
+  return tokens.map((token) => ({
+    token,
+    keys: token.startsWith(':') && token.length > 1 ? [':', ...token.slice(1), 'enter'] : [token],
+  }));
+}
+
+/** The app on a built-in scenario after pressing `keys` (key names) through the app reducer. */
+export function appAfter(name: string, keys: readonly string[], options: Partial<AppOptions> = {}) {
+  let state = initialApp({ scenario: builtin(name), ...options });
+  for (const key of keys) state = reduceApp(state, { type: 'key', key }).state;
+  return state;
+}

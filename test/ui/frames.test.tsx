@@ -1,10 +1,10 @@
 import { renderToString } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { Screen } from '../../src/ui/app.js';
-import { Controller } from '../../src/ui/controller.js';
 import { COMMANDS, type Frame, renderFrames } from '../../src/ui/index.js';
 import { keyText } from '../../src/ui/panes/keys.js';
-import { builtin } from './fixtures.js';
+import { initialApp } from '../../src/ui/reduce-app.js';
+import { builtin, presses } from './fixtures.js';
 
 const ESCAPE = '\u001B';
 const texts = (frames: readonly Frame[]) => frames.map((f) => f.text);
@@ -35,7 +35,7 @@ describe('renderFrames', () => {
         scenario: builtin('seed'),
         columns,
         rows,
-        keys: [':B3', 'G'],
+        presses: presses([':B3', 'G']),
       }),
     );
     expect(frames[1]).toMatchSnapshot();
@@ -51,7 +51,7 @@ describe('renderFrames', () => {
         scenario: builtin('seed'),
         columns: 120,
         rows: 40,
-        keys: ['?', 'esc', 'v', 'v'],
+        presses: presses(['?', 'esc', 'v', 'v']),
       }),
     );
     expect(help).toMatchSnapshot();
@@ -65,7 +65,7 @@ describe('renderFrames', () => {
         scenario: builtin('seed'),
         columns: 80,
         rows: 24,
-        keys: ['?', 'space', 'space', 'space', 'space'],
+        presses: presses(['?', 'space', 'space', 'space', 'space']),
       }),
     );
     expect(first).toContain('page 1 of 4');
@@ -89,7 +89,7 @@ describe('renderFrames', () => {
         scenario: builtin('seed'),
         columns: 120,
         rows: 40,
-        keys: ['?', 'space'],
+        presses: presses(['?', 'space']),
       }),
     );
     expect(help).toContain('Glyphs  ▶ step just run  Δ grad changed');
@@ -108,7 +108,7 @@ describe('renderFrames', () => {
         scenario: builtin('seed'),
         columns: 80,
         rows: 24,
-        keys: ['?', 'space', 'space', 'space'],
+        presses: presses(['?', 'space', 'space', 'space']),
       }),
     );
     expect(last).toContain('page 4 of 4: space/→/↓ page 1, ←/↑ back');
@@ -118,7 +118,12 @@ describe('renderFrames', () => {
 
   it('starts the neuron at its first row and marks the rows below the fold in the border', async () => {
     const [start] = texts(
-      await renderFrames({ scenario: builtin('neuron'), columns: 120, rows: 40, keys: [] }),
+      await renderFrames({
+        scenario: builtin('neuron'),
+        columns: 120,
+        rows: 40,
+        presses: presses([]),
+      }),
     );
     const lines = start.split('\n');
     expect(lines[3]).toMatch(/^┃╭x1─+╮ +┃$/);
@@ -128,7 +133,12 @@ describe('renderFrames', () => {
 
   it('shows nothing of the grad check before the grad is final: its numeric value is the answer', async () => {
     const [, first, last] = texts(
-      await renderFrames({ scenario: builtin('seed'), columns: 120, rows: 40, keys: ['n', 'G'] }),
+      await renderFrames({
+        scenario: builtin('seed'),
+        columns: 120,
+        rows: 40,
+        presses: presses(['n', 'G']),
+      }),
     );
     // F1 inspects x_2 = x * x, whose grad (y = 3) arrives at B4.
     expect(first).toMatch(/grad {4}\? +│/);
@@ -147,7 +157,7 @@ describe('renderFrames', () => {
         columns: 80,
         rows: 24,
         // At the end the selection follows B5 to x; a search picks x_2, the node that ran.
-        keys: ['G', '/', ...'x_2', 'enter', 'tab', 'tab', ...'jjjjjj'],
+        presses: presses(['G', '/', ...'x_2', 'enter', 'tab', 'tab', ...'jjjjjj']),
       }),
     );
     expect(frames[1]).toMatch(/Inspector · follows[ ─].*\n.*│x = 2\.0 {2}#0/);
@@ -166,7 +176,7 @@ describe('renderFrames', () => {
         scenario: builtin('seed'),
         columns: 80,
         rows: 24,
-        keys: ['G', 'tab', ...'jjjjjjjjjj', 'k', 'N'],
+        presses: presses(['G', 'tab', ...'jjjjjjjjjj', 'k', 'N']),
       }),
     );
     expect(frames[1]).toMatch(/Step {2}1–9 of 13 \(tab\)/);
@@ -182,7 +192,12 @@ describe('renderFrames', () => {
   it('lists breakpoints with what a spec can say under them', async () => {
     const keys = ['B', 'esc', 'b', 'B'];
     const frames = texts(
-      await renderFrames({ scenario: builtin('seed'), columns: 80, rows: 24, keys }),
+      await renderFrames({
+        scenario: builtin('seed'),
+        columns: 80,
+        rows: 24,
+        presses: presses(keys),
+      }),
     );
     const [empty, one] = [frames[1], frames[4]];
     expect(empty).toContain('no breakpoints yet');
@@ -192,11 +207,8 @@ describe('renderFrames', () => {
   });
 
   it('says the terminal is too small below 80×24', async () => {
-    const controller = new Controller({ scenario: builtin('seed'), onQuit: () => {} });
-    const text = renderToString(
-      <Screen controller={controller} columns={60} rows={20} precision={5} color={false} />,
-      { columns: 60 },
-    );
+    const state = initialApp({ scenario: builtin('seed'), columns: 60, rows: 20 });
+    const text = renderToString(<Screen state={state} color={false} />, { columns: 60 });
     expect(text).toContain('terminal too small (need 80×24)');
     expect(text).toContain('now 60×20');
   });
@@ -208,7 +220,7 @@ describe('renderFrames', () => {
         columns: 120,
         rows: 40,
         breakpoints: ['xy'],
-        keys: [':B3'],
+        presses: presses([':B3']),
       }),
     );
     const frame = frames[1];
@@ -227,7 +239,9 @@ describe('renderFrames', () => {
     'keeps a blank column before the border of the step and inspector panes: %s at %i×%i',
     async (name, columns, rows) => {
       const keys = Array.from({ length: 14 }, () => 'n');
-      const frames = texts(await renderFrames({ scenario: builtin(name), columns, rows, keys }));
+      const frames = texts(
+        await renderFrames({ scenario: builtin(name), columns, rows, presses: presses(keys) }),
+      );
       const left = Math.floor(columns / 2);
       for (const frame of frames) {
         const lines = frame.split('\n');

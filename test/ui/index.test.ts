@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { builtin } from './fixtures.js';
+import { builtin, presses } from './fixtures.js';
 
 /** Which UI packages were imported: vi.mock's factories run only when a module imports them. */
 const loaded = vi.hoisted(() => new Set<string>());
@@ -17,7 +17,7 @@ describe('the ui layer surface', () => {
     const ui = await import('../../src/ui/index.js');
     expect(ui.commandForKey('n')?.action).toBe('next');
     expect([...loaded]).toEqual([]);
-    const frames = await ui.renderFrames({ scenario: builtin('seed'), keys: ['n'] });
+    const frames = await ui.renderFrames({ scenario: builtin('seed'), presses: presses(['n']) });
     expect(frames[1].text).toContain('[F1]');
     expect(frames[1].step).toBe('F1');
     expect([...loaded].sort()).toEqual(['ink', 'react']);

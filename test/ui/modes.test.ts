@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeScenario } from '../../src/scenario/index.js';
 import { drawFrames } from '../../src/ui/frames.js';
-import { builtin } from './fixtures.js';
+import { builtin, presses } from './fixtures.js';
 
 const inMode = (name: string, mode: 'overwrite' | 'no-topo' | 'correct') =>
   makeScenario({ ...builtin(name), mode, spans: undefined });
@@ -10,7 +10,7 @@ const inMode = (name: string, mode: 'overwrite' | 'no-topo' | 'correct') =>
 describe('overwrite on the seed, at B5', () => {
   const frames = drawFrames({
     scenario: { ...builtin('seed'), mode: 'overwrite' },
-    keys: ['/', 'x', 'enter', ':B5'],
+    presses: presses(['/', 'x', 'enter', ':B5']),
   });
   const screen = frames.at(-1)!.text;
 

@@ -1,30 +1,24 @@
-/** Pane texts at a session state reached through the controller, as a person would get there. */
+/** Pane texts at an app state reached through the app reducer, as a person would get there. */
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/engine/index.js';
 import { loadScenario } from '../../src/scenario/index.js';
-import { createSession, DEFAULT_PRECISION, reduce } from '../../src/session/index.js';
-import { Controller } from '../../src/ui/controller.js';
+import { createSession, reduce, shapeOf } from '../../src/session/index.js';
+import type { AppState } from '../../src/ui/app-state.js';
 import { headerLine } from '../../src/ui/panes/header.js';
 import { inspectorLines } from '../../src/ui/panes/inspector.js';
 import { stepPanelLines } from '../../src/ui/panes/step-panel.js';
 import { timelineLine } from '../../src/ui/panes/timeline-bar.js';
+import { initialApp, reduceApp } from '../../src/ui/reduce-app.js';
 import { type ScreenModel, scenarioFacts } from '../../src/ui/screen-model.js';
 import { initialViewState } from '../../src/ui/view-state.js';
-import { builtin } from './fixtures.js';
+import { appAfter } from './fixtures.js';
 
-function neuron(...keys: string[]) {
-  const controller = new Controller({ scenario: builtin('neuron'), onQuit: () => {} });
-  for (const key of keys) controller.press(key);
-  return controller;
-}
+const neuron = (...keys: string[]) => appAfter('neuron', keys);
 
-const modelOf = (c: Controller, columns = 120, rows = 40): ScreenModel => ({
-  session: c.session,
-  view: c.view,
-  facts: c.facts,
+const modelOf = (state: AppState, columns = 120, rows = 40): ScreenModel => ({
+  ...state,
   columns,
   rows,
-  precision: DEFAULT_PRECISION,
   color: false,
 });
 
@@ -37,10 +31,7 @@ describe("expects: the teacher's checks, not the learner's narration", () => {
     expect(panel).not.toMatch(/expect/);
     // The neuron's walkthrough expects w1.grad = 1 at end, B5 (reference values §4: x1 · 0.5 = 1).
     const w1 = c.session.timeline.graph.idOf('w1') ?? -1;
-    const inspector = inspectorLines(
-      modelOf({ ...c, view: { ...c.view, selected: w1 } } as Controller),
-      58,
-    );
+    const inspector = inspectorLines(modelOf({ ...c, view: { ...c.view, selected: w1 } }), 58);
     expect(inspector).toContain('expect  grad = 1 at B5 ✓');
   });
 
@@ -49,8 +40,7 @@ describe("expects: the teacher's checks, not the learner's narration", () => {
       'title: t\ngraph: |\n  a = 3.0\n  b = a * a\nwalkthrough:\n  - at: end\n    expect: {node: a, grad: 5}\n';
     const loaded = loadScenario({ name: 't.yaml', text });
     if (!loaded.ok) throw new Error('not loaded');
-    const c = new Controller({ scenario: loaded.scenario, onQuit: () => {} });
-    c.press('G');
+    const c = reduceApp(initialApp({ scenario: loaded.scenario }), { type: 'key', key: 'G' }).state;
     const model = modelOf(c);
     expect(headerLine(model, 't.yaml')).toContain('✗ 1 expect failed');
     // d(a·a)/da = 2a = 6, not 5.
@@ -64,17 +54,16 @@ describe('breakpoints on an input', () => {
   const onX1 = () => neuron('/', ...typed('x1'), 'enter', 'b');
 
   it('names the step that ran and why it fired', () => {
-    const controller = onX1();
-    controller.press('c');
-    expect(controller.session.position).toBe(controller.session.timeline.total);
-    const lines = stepPanelLines(modelOf(controller), 58);
+    const state = neuron('/', ...typed('x1'), 'enter', 'b', 'c');
+    expect(state.session.position).toBe(shapeOf(state.session).total);
+    const lines = stepPanelLines(modelOf(state), 58);
     expect(lines[0]).toBe('B5 backward · x1w1');
     expect(lines).toContain('● breakpoint x1 hit at B5: x1.grad changed');
   });
 
   it('names only the step when the node of the step is the one it is on', () => {
-    const controller = neuron('/', ...typed('x1w1'), 'enter', 'b', 'c');
-    expect(stepPanelLines(modelOf(controller), 58)).toContain('● breakpoint x1w1 hit at F1');
+    const state = neuron('/', ...typed('x1w1'), 'enter', 'b', 'c');
+    expect(stepPanelLines(modelOf(state), 58)).toContain('● breakpoint x1w1 hit at F1');
   });
 
   it('is marked on the timeline at the steps where it can fire', () => {
@@ -113,17 +102,15 @@ describe('inspector, grad check', () => {
 
 describe('header', () => {
   it('keeps title, file, status in one order when autoplay makes the status longer', () => {
-    const controller = neuron();
     const title = 'A 2-input tanh neuron, o = tanh(x1·w1 + x2·w2 + b)';
     const file = 'scenarios/neuron.yaml';
-    const still = headerLine(modelOf(controller), file).trimEnd();
+    const still = headerLine(modelOf(neuron()), file).trimEnd();
     expect(still).toBe(`gradstep │ ${title} │ ${file} │ ready start │ walkthrough 1/11`);
-    controller.press('space');
-    const playing = headerLine(modelOf(controller), file).trimEnd();
+    const playing = headerLine(modelOf(neuron('space')), file).trimEnd();
     expect(playing).toBe(
       'gradstep │ A 2-input tanh neuron, o = tanh(x1·w1 … │ neuron.yaml │ ready start │ walkthrough 1/11 │ ▶ playing 500ms/step',
     );
-    expect(headerLine(modelOf(controller, 80), file).trimEnd()).toMatch(
+    expect(headerLine(modelOf(neuron('space'), 80), file).trimEnd()).toMatch(
       /^gradstep │ … │ neuron\.yaml │ ready start │ walkthrough 1\/11 │ ▶ playing/,
     );
   });

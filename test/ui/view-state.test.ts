@@ -59,9 +59,9 @@ describe('reduceView', () => {
   });
 
   it('pans from the viewport last drawn and stops following the selection until it moves', () => {
-    let state = reduceView(initialViewState(2), { type: 'drawnViewport', x: 8, y: 3 });
+    let state = reduceView(initialViewState(2), { type: 'viewport', x: 8, y: 3 });
     expect(state.viewport).toEqual({ x: 8, y: 3 });
-    expect(reduceView(state, { type: 'drawnViewport', x: 8, y: 3 })).toBe(state);
+    expect(reduceView(state, { type: 'viewport', x: 8, y: 3 })).toBe(state);
     state = reduceView(state, { type: 'pan', dx: -16, dy: 4 });
     expect(state.viewport).toEqual({ x: 0, y: 7 }); // never left of the canvas
     expect(state.panned).toBe(true);

@@ -18,13 +18,22 @@ import {
   UsageError,
 } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { drive, gotoTargets, type Plan, positionOf } from '../replay/drive.js';
-import { FRAME_COLUMNS, FRAME_ROWS, framePlan, framesText } from '../replay/frames.js';
+import { drive, driveKeys, type Plan, positionOf, type ReplayBlock } from '../replay/drive.js';
+import {
+  FRAME_COLUMNS,
+  FRAME_ROWS,
+  frameNames,
+  framesText,
+  stepPresses,
+} from '../replay/frames.js';
 import { jsonFormat } from '../replay/json.js';
-import { parseKeys } from '../replay/keys.js';
+import { type KeyRules, parseKeys } from '../replay/keys.js';
 import { markdownFormat } from '../replay/markdown.js';
 import { expectText, textFormat } from '../replay/text.js';
 import { ChunkedWriter, type TranscriptFormat } from '../replay/writer.js';
+
+// Types only: a static import of ui (or Ink, React) would load them for every command.
+type KeyPress = import('../../ui/index.js').KeyPress;
 
 export const REPLAY_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -147,45 +156,79 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
     args.answers === undefined ? new Map() : await readAnswers(io, args, args.answers, initial);
   if (answers === undefined) return 2;
   let plan: Plan = { kind: 'all' };
+  let presses: readonly KeyPress[] | undefined;
   if (args.to !== undefined) {
     const position = positionOf(initial, args.to);
     if (typeof position !== 'number')
       return usage(`--to ${args.to}: ${position.message}`, position.hint);
     plan = { kind: 'to', position };
   } else if (args.keys !== undefined) {
-    const { commandForKey } = await loadUi();
-    const parsed = parseKeys(args.keys, (key) => commandForKey(key, 'normal'));
+    const parsed = parseKeys(args.keys, keyRules(initial, (await loadUi()).KEY_NAMES));
     if (!parsed.ok) return usage(parsed.message, parsed.hint);
-    plan = { kind: 'keys', keys: parsed.keys };
+    presses = parsed.presses;
   }
-  const targets = gotoTargets(initial, plan);
-  if (!(targets instanceof Map)) return usage(`--keys: ${targets.message}`, targets.hint);
   // Without --frames the transcript is written as the session steps through it.
   const format = args.frames ? undefined : formatOf(args, scenario);
   const out = new ChunkedWriter((text) => io.stdout(text));
   const failed: string[] = [];
   format?.head(out.write);
-  const final = drive(
-    initial,
-    plan,
-    { precision: args.precision, narrate: format?.narrates ?? false, targets, answers },
-    (block) => {
-      format?.block(block, out.write);
-      for (const e of block.expects) {
-        if (!e.ok) failed.push(`${args.file}: ${block.to}: ${expectText(scenario, e)}\n`);
-      }
-    },
-  );
+  const options = { precision: args.precision, narrate: format?.narrates ?? false, answers };
+  const onBlock = (block: ReplayBlock) => {
+    format?.block(block, out.write);
+    for (const f of block.failed) {
+      failed.push(`${args.file}: ${f.step}: ${expectText(scenario, f.expect)}\n`);
+    }
+  };
+  let final = initial;
+  if (presses === undefined) final = drive(initial, plan, options, onBlock);
+  else {
+    const ui = await loadUi();
+    const app = ui.initialApp({
+      ...appOptions(args, scenario),
+      ask: !args.frames,
+      quiz: args.quiz,
+    });
+    final = driveKeys(ui.pressKeys, app, presses, options, onBlock);
+  }
   format?.tail(final, out.write);
   out.flush();
   // The frames replay the session again in the ui layer, after this run (they share the graph).
   if (args.frames) {
-    const output = await framesOutput(args, scenario, initial, plan);
+    const output = await framesOutput(
+      args,
+      scenario,
+      presses ?? stepPresses(initial, plan),
+      presses !== undefined,
+    );
     if (typeof output !== 'string') return usage(output.message);
     io.stdout(output);
   }
   for (const line of failed) io.stderr(line);
   return failed.length > 0 ? 1 : 0;
+}
+
+/** What `--keys` accepts: the ui's key names, ctrl- keys, and `:STEP` with a step that exists. */
+function keyRules(initial: SessionState, names: readonly string[]): KeyRules {
+  return {
+    isKeyName: (token) => names.includes(token) || /^ctrl-[a-z]$/.test(token),
+    stepProblem: (step) => {
+      const found = positionOf(initial, step);
+      return typeof found === 'number'
+        ? undefined
+        : { ...found, message: `--keys: ${found.message}` };
+    },
+  };
+}
+
+/** The app as replay runs it: the screen of --frames (the TUI's design size for a transcript). */
+function appOptions(args: ReplayArgs, scenario: Scenario) {
+  return {
+    scenario,
+    breakpoints: args.break,
+    precision: args.precision,
+    columns: args.columns ?? FRAME_COLUMNS,
+    rows: args.rows ?? FRAME_ROWS,
+  };
 }
 
 function formatOf(args: ReplayArgs, scenario: Scenario): TranscriptFormat {
@@ -200,25 +243,15 @@ function formatOf(args: ReplayArgs, scenario: Scenario): TranscriptFormat {
 async function framesOutput(
   args: ReplayArgs,
   scenario: Scenario,
-  initial: SessionState,
-  plan: Plan,
+  presses: readonly KeyPress[],
+  named: boolean,
 ): Promise<string | { message: string }> {
-  const columns = args.columns ?? FRAME_COLUMNS;
-  const rows = args.rows ?? FRAME_ROWS;
+  const { columns, rows } = appOptions(args, scenario);
   const { renderFrames, MIN_COLUMNS, MIN_ROWS } = await loadUi();
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     const message = `--frames needs a screen of at least ${MIN_COLUMNS}×${MIN_ROWS}, got ${columns}×${rows}`;
     return { message };
   }
-  const { keys, keyNames } = framePlan(initial, plan);
-  const frames = await renderFrames({
-    scenario,
-    columns,
-    rows,
-    precision: args.precision,
-    file: args.file,
-    breakpoints: args.break,
-    keys,
-  });
-  return framesText(frames, keyNames, columns);
+  const frames = await renderFrames({ ...appOptions(args, scenario), file: args.file, presses });
+  return framesText(frames, named ? frameNames(presses) : undefined, columns);
 }

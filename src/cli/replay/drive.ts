@@ -13,7 +13,6 @@ import {
   walkthroughAt,
 } from '../../session/index.js';
 import { type Answers, answerKey } from '../answers.js';
-import type { ReplayKey } from './keys.js';
 
 /** A prediction as the transcript tells it: the question, the answer given, the value, the verdict. */
 export interface AskedPrediction {
@@ -33,18 +32,18 @@ export interface ReplayBlock {
   readonly step?: StepInfo;
   readonly narration: readonly string[];
   readonly say: readonly string[];
+  /** The expects of the step `to`, checked there (not those of steps a jump passed). */
   readonly expects: readonly ExpectResult[];
+  /** Every expect that failed on the way, with the name of its own step (for stderr). */
+  readonly failed: readonly { readonly step: string; readonly expect: ExpectResult }[];
   /** The predictions asked just before this step, answered, and revealed by it. */
   readonly predictions: readonly AskedPrediction[];
   /** Autoplay stops here (a walkthrough pause): a break for discussion in a handout. */
   readonly pause: boolean;
 }
 
-/** What to replay: every step, single steps up to a step, or keys. */
-export type Plan =
-  | { readonly kind: 'all' }
-  | { readonly kind: 'to'; readonly position: number }
-  | { readonly kind: 'keys'; readonly keys: readonly ReplayKey[] };
+/** What to replay without keys: every step, or single steps up to a step. */
+export type Plan = { readonly kind: 'all' } | { readonly kind: 'to'; readonly position: number };
 
 /** A step name or node for `--to` and `:STEP`, as a position or a message. */
 export function positionOf(
@@ -58,40 +57,62 @@ export function positionOf(
 /** Where the blocks go, one at a time as the session steps; nothing is kept. */
 export type BlockSink = (block: ReplayBlock) => void;
 
-/**
- * The goto targets of a keys plan, checked before anything runs (step names depend only on the
- * graph, not on where the cursor is): a transcript is printed as it is produced, so a bad name
- * must stop it before its first line.
- */
-export function gotoTargets(
-  initial: SessionState,
-  plan: Plan,
-): Map<string, number> | { message: string; hint?: string } {
-  const targets = new Map<string, number>();
-  if (plan.kind !== 'keys') return targets;
-  for (const key of plan.keys) {
-    if (key.kind === 'quit') break;
-    if (key.kind !== 'goto') continue;
-    const target = positionOf(initial, key.step);
-    if (typeof target !== 'number') return target;
-    targets.set(key.step, target);
-  }
-  return targets;
-}
-
-export interface DriveOptions {
+export interface BlockOptions {
   readonly precision: number | undefined;
   /** Narration costs a string per contribution: skipped when the format does not print it. */
   readonly narrate: boolean;
-  readonly targets: ReadonlyMap<string, number>;
+}
+
+export interface DriveOptions extends BlockOptions {
   /** Answers to the predictions, by `answerKey` (a question without one is skipped). */
   readonly answers?: Answers;
 }
 
+/** The answer `--answers` gives to a prediction, or null (skipped). */
+export function answerOf(answers: Answers | undefined, p: Prediction): number | null {
+  return answers?.get(answerKey(p.node, p.field)) ?? null;
+}
+
 /**
- * Runs the plan on a fresh session, handing each block to `emit`; gives the final session. Where
- * the session stops to ask a prediction, the answer comes from `options.answers` (none: skipped),
- * and the step that settles the value runs.
+ * The block for the move from `prev` to `next`, or undefined when the cursor did not move. A
+ * single step forward (`single`) is headed by its step alone, any other move `FROM → TO`; the
+ * predictions are those the step revealed.
+ */
+export function blockOf(
+  prev: SessionState,
+  next: SessionState,
+  single: boolean,
+  options: BlockOptions,
+): ReplayBlock | undefined {
+  if (next.position === prev.position || next.last === undefined) return undefined;
+  const { from, to, step } = next.last;
+  const here = walkthroughAt(next, to);
+  const revealed = next.predictions.flatMap((p, i) =>
+    p.position === to &&
+    prev.answers[i]?.actual === undefined &&
+    next.answers[i]?.actual !== undefined
+      ? [askedPrediction(next, i)]
+      : [],
+  );
+  return {
+    from: single && to === nextPosition(next, from) ? undefined : stepName(next, from),
+    to: stepName(next, to),
+    step,
+    narration: step === undefined || !options.narrate ? [] : narrate(next, step, options.precision),
+    say: here.say,
+    expects: next.last.expects.filter((e) => e.position === to),
+    failed: next.last.expects
+      .filter((e) => !e.ok)
+      .map((expect) => ({ step: stepName(next, expect.position), expect })),
+    predictions: revealed,
+    pause: here.pause,
+  };
+}
+
+/**
+ * Runs every step, or single steps to a position, on a fresh session, handing each block to
+ * `emit`; gives the final session. Where the session stops to ask a prediction, the answer comes
+ * from `options.answers` (none: skipped), and the step that settles the value runs.
  */
 export function drive(
   initial: SessionState,
@@ -101,54 +122,26 @@ export function drive(
 ): SessionState {
   let state = initial;
   const opening = walkthroughAt(state, 0);
-  if (plan.kind !== 'keys' && opening.say.length > 0) {
-    const none = { narration: [], expects: [], predictions: [] };
+  if (opening.say.length > 0) {
+    const none = { narration: [], expects: [], failed: [], predictions: [] };
     emit({ to: 'start', say: opening.say, pause: opening.pause, ...none });
   }
-  const record = (next: SessionState, single: boolean, asked: readonly number[]) => {
-    const still = next.position === state.position;
-    state = next;
-    if (still || next.last === undefined) return;
-    const { from, to, step } = next.last;
-    const moved = single && to === nextPosition(next, from) ? undefined : stepName(next, from);
-    const here = walkthroughAt(next, to);
-    emit({
-      from: moved,
-      to: stepName(next, to),
-      step,
-      narration:
-        step === undefined || !options.narrate ? [] : narrate(next, step, options.precision),
-      say: here.say,
-      expects: next.last.expects,
-      predictions: asked.map((i) => askedPrediction(next, i)),
-      pause: here.pause,
-    });
-  };
-  const apply = (action: Action, single: boolean) => {
-    record(reduce(state, action), single, []);
-    const asked: number[] = [];
-    while (state.asking !== undefined) {
-      const p = state.predictions[state.asking];
-      asked.push(state.asking);
-      const value = options.answers?.get(answerKey(p.node, p.field)) ?? null;
-      record(reduce(state, { type: 'answer', value }), true, asked);
+  const apply = (action: Action) => {
+    let next = reduce(state, action);
+    while (next.asking !== undefined) {
+      const value = answerOf(options.answers, next.predictions[next.asking]);
+      next = reduce(next, { type: 'answer', value });
     }
+    const block = blockOf(state, next, true, options);
+    state = next;
+    if (block !== undefined) emit(block);
   };
-  if (plan.kind === 'all')
-    while (state.position < shapeOf(state).total) apply({ type: 'next' }, true);
-  while (plan.kind === 'to' && state.position < plan.position) {
+  const last = plan.kind === 'to' ? plan.position : shapeOf(state).total;
+  while (state.position < last) {
     // A whole iteration would pass a step inside it: the last ones are taken one at a time.
     const p = state.position;
-    const whole = nextPosition(state, p) > plan.position;
-    apply(whole ? { type: 'goto', step: p + 1 } : { type: 'next' }, true);
-  }
-  if (plan.kind === 'keys') {
-    for (const key of plan.keys) {
-      if (key.kind === 'quit') break;
-      if (key.kind === 'action') apply({ type: key.action }, key.action === 'next');
-      if (key.kind === 'goto')
-        apply({ type: 'goto', step: options.targets.get(key.step) ?? 0 }, false);
-    }
+    const whole = nextPosition(state, p) > last;
+    apply(whole ? { type: 'goto', step: p + 1 } : { type: 'next' });
   }
   return state;
 }
@@ -161,4 +154,32 @@ function askedPrediction(state: SessionState, i: number): AskedPrediction {
     actual: result?.actual ?? Number.NaN,
     ok: result?.ok ?? false,
   };
+}
+
+// Types only: the ui layer is loaded by the command, on demand.
+type Ui = typeof import('../../ui/index.js');
+type AppState = import('../../ui/index.js').AppState;
+type KeyPress = import('../../ui/index.js').KeyPress;
+
+/**
+ * `--keys`: the keys pressed in the app as in the TUI (its modes decide what each does), a block
+ * for every move they make, up to the key that quits. Gives the final session.
+ */
+export function driveKeys(
+  pressKeys: Ui['pressKeys'],
+  app: AppState,
+  presses: readonly KeyPress[],
+  options: DriveOptions,
+  emit: BlockSink,
+): SessionState {
+  const { state } = pressKeys(app, presses, {
+    answer: (p) => answerOf(options.answers, p),
+    onInput: (before, after) => {
+      const action = after.session.last?.action;
+      const single = action === 'next' || action === 'answer';
+      const block = blockOf(before.session, after.session, single, options);
+      if (block !== undefined) emit(block);
+    },
+  });
+  return state.session;
 }

@@ -1,32 +1,25 @@
 import { type SessionState, shapeOf } from '../../session/index.js';
 import type { Plan } from './drive.js';
 
+// Types only: a static import of ui would load it for every command.
+type KeyPress = import('../../ui/index.js').KeyPress;
+
 /** `--frames` without `--columns`/`--rows`: the size the TUI is designed at. */
 export const FRAME_COLUMNS = 120;
 export const FRAME_ROWS = 40;
 
-/**
- * The keys `--frames` presses in the TUI and, with `--keys`, the name of each key's frame (the
- * first frame, `start`, has none).
- */
-export interface FramePlan {
-  readonly keys: readonly string[];
-  readonly keyNames?: readonly string[];
+/** The key presses of `--keys` for `--frames`, with the name of each press's frame. */
+export function frameNames(presses: readonly KeyPress[]): string[] {
+  return presses.map((p, i) => `key ${i + 1}: ${p.token}`);
 }
 
 /**
- * Every step, or single steps to `--to`: `n` for each. With `--keys`, the keys up to `q`: the
- * TUI's modes (help, search) decide what a key does there, so the step each frame shows comes
- * back with the frame.
+ * Single steps to `--to` (or every step): `n` for each. (With `--keys` the keys themselves are
+ * pressed.)
  */
-export function framePlan(initial: SessionState, plan: Plan): FramePlan {
-  if (plan.kind === 'keys') {
-    const quit = plan.keys.findIndex((k) => k.kind === 'quit');
-    const tokens = plan.keys.slice(0, quit < 0 ? undefined : quit).map((k) => k.token);
-    return { keys: tokens, keyNames: tokens.map((t, i) => `key ${i + 1}: ${t}`) };
-  }
+export function stepPresses(initial: SessionState, plan: Plan): KeyPress[] {
   const last = plan.kind === 'to' ? plan.position : shapeOf(initial).total;
-  return { keys: Array.from({ length: last }, () => 'n') };
+  return Array.from({ length: last }, () => ({ token: 'n', keys: ['n'] }));
 }
 
 /**

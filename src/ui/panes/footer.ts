@@ -3,10 +3,10 @@ import { fitWidth, painter, visibleWidth } from '../text.js';
 import type { ViewState } from '../view-state.js';
 import { footerItems, type ShortWords } from './keys.js';
 
-const PROMPT_LABELS = { search: '/', goto: ':', condition: 'break on: ' } as const;
+const PROMPT_LABELS = { search: '/', goto: ':', condition: 'break on: ', predict: '? ' } as const;
 
 /**
- * The bottom line: the open prompt, else the last message, else the most useful keys (`words`
+ * The bottom line: the open prompt and its note, else the last message, else the most useful keys (`words`
  * renames or hides some: see ShortWords).
  */
 export function footerLine(
@@ -14,12 +14,12 @@ export function footerLine(
   mode: Mode,
   columns: number,
   color: boolean,
-  promptNote = '',
   words: ShortWords = {},
 ): string {
   const paint = painter(color);
   if (view.prompt !== undefined) {
-    const label = PROMPT_LABELS[view.prompt.kind];
+    const { note: promptNote } = view.prompt;
+    const label = view.prompt.label ?? PROMPT_LABELS[view.prompt.kind];
     const help = paint(footerItems('prompt').join('  '), '2');
     const whole = `${paint(`${label}${view.prompt.text}▏`, '1')}  ${promptNote}  ${help}`;
     if (visibleWidth(whole) <= columns) return fitWidth(whole, columns);

@@ -1,4 +1,5 @@
-import { formatNumber, type scenarioOf } from '../../session/index.js';
+import type { Scenario } from '../../scenario/index.js';
+import { formatNumber } from '../../session/index.js';
 import {
   type Canvas,
   clampViewport,
@@ -14,13 +15,14 @@ import {
   viewportShowing,
 } from '../graph/index.js';
 import { currentStep, nodeStateOf, type ScreenModel } from '../screen-model.js';
+import type { GraphMode } from '../view-state.js';
 
 /** Layouts are computed once per scenario and mode, on first use. */
 export class GraphLayouts {
   private readonly cache = new Map<LayoutMode, Layout>();
   private listLayout?: ListLayout;
 
-  constructor(private readonly scenario: ReturnType<typeof scenarioOf>) {}
+  constructor(private readonly scenario: Scenario) {}
 
   get(mode: LayoutMode): Layout {
     let layout = this.cache.get(mode);
@@ -39,6 +41,12 @@ export class GraphLayouts {
         nodeTexts(this.scenario.graph, (id) => this.scenario.labelOf(id)),
     );
     return this.listLayout;
+  }
+
+  /** What a graph view draws: the boxes, the compact drawing or the list. */
+  canvas(mode: GraphMode): Canvas {
+    if (mode === 'list') return this.list();
+    return this.get(mode === 'graph' ? 'boxes' : 'compact');
   }
 }
 
@@ -63,22 +71,15 @@ export function overflowLabel(
   return arrows.length === 0 ? '' : `${arrows.join(' ')} more`;
 }
 
-/**
- * The graph pane's rows: the box or compact drawing, or the list, through a viewport that moves
- * from where it was drawn last (`onViewport` is told where it is now).
- */
+/** The graph pane's rows: the box or compact drawing, or the list, through the view's viewport. */
 export function graphPaneLines(
   model: ScreenModel,
   layouts: GraphLayouts,
-  width: number,
-  height: number,
-  onViewport?: (viewport: Viewport) => void,
+  viewport: Viewport,
 ): string[] {
   const step = currentStep(model.session);
   const states = (id: number) => nodeStateOf(model, step, id);
   const canvas = canvasOf(model, layouts);
-  const viewport = graphViewport(canvas, model.view, width, height);
-  onViewport?.(viewport);
   const options = { color: model.color, format: (x: number) => formatNumber(x, model.precision) };
   return model.view.graphMode === 'list'
     ? renderListViewport(layouts.list(), states, viewport, options)
@@ -86,9 +87,7 @@ export function graphPaneLines(
 }
 
 function canvasOf(model: ScreenModel, layouts: GraphLayouts): Canvas {
-  const mode = model.view.graphMode;
-  if (mode === 'list') return layouts.list();
-  return layouts.get(mode === 'graph' ? 'boxes' : 'compact');
+  return layouts.canvas(model.view.graphMode);
 }
 
 /**

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/index.js';
+import type { AppInput, AppOptions, Effect } from '../../src/ui/app-state.js';
+import { initialApp, reduceApp } from '../../src/ui/reduce-app.js';
+import { builtin, close, SEED_GRADS } from './fixtures.js';
+
+/** The seed app, driven by key names through reduceApp; the effects asked for are collected. */
+function seedApp(breakpoints: string[] = [], options: Partial<AppOptions> = {}) {
+  let state = initialApp({ scenario: builtin('seed'), breakpoints, ...options });
+  const effects: Effect[] = [];
+  const send = (input: AppInput) => {
+    const result = reduceApp(state, input);
+    state = result.state;
+    effects.push(...result.effects);
+  };
+  const app = {
+    get state() {
+      return state;
+    },
+    get session() {
+      return state.session;
+    },
+    get view() {
+      return state.view;
+    },
+    effects,
+    send,
+    press: (...keys: string[]) => {
+      for (const key of keys) send({ type: 'key', key });
+    },
+    grad: (name: string) => {
+      const { graph } = state.session.timeline;
+      return graph.grad[graph.idOf(name) ?? -1];
+    },
+    quits: () => effects.filter((e) => e.type === 'quit').length,
+    /** Autoplay as the store runs it: a tick for each tick effect, until none comes. */
+    play: () => {
+      while (effects.some((e) => e.type === 'tick')) {
+        effects.splice(0);
+        send({ type: 'tick' });
+      }
+    },
+  };
+  return app;
+}
+
+describe('reduceApp', () => {
+  it('steps to the end and back and the seed grads match the reference values', () => {
+    const app = seedApp();
+    const { press, grad } = app;
+    press('G');
+    expect(close(grad('x'), SEED_GRADS.x)).toBe(true);
+    expect(close(grad('y'), SEED_GRADS.y)).toBe(true);
+    press('N', 'N', 'N');
+    expect(app.session.position).toBe(app.session.timeline.total - 3);
+    // B2: before any contribution to x or y.
+    expect(grad('x')).toBe(0);
+    press('n', 'n', 'n');
+    expect(close(grad('x'), SEED_GRADS.x)).toBe(true);
+  });
+
+  it('handles every character of fast typing and selects the step node', () => {
+    const app = seedApp();
+    const { press } = app;
+    for (const key of 'nnnn') press(key);
+    expect(app.session.position).toBe(4);
+    const { timeline } = app.session;
+    expect(app.view.selected).toBe(timeline.nodeOf(4));
+  });
+
+  it('goes to a step typed at the : prompt, and keeps the prompt open on a bad one', () => {
+    const app = seedApp();
+    const { press } = app;
+    press(':', 'B', '3', 'enter');
+    expect(app.view.prompt).toBeUndefined();
+    const { timeline } = app.session;
+    expect(app.session.position).toBe(timeline.zeroPosition + 3);
+    press(':', 'Q', 'enter');
+    expect(app.view.prompt?.kind).toBe('goto');
+    expect(app.view.prompt?.note).not.toBe('');
+    press('esc');
+    expect(app.view.prompt).toBeUndefined();
+  });
+
+  it('searches as the user types and cycles matches with ctrl-n / ctrl-p', () => {
+    const app = seedApp();
+    const { press } = app;
+    const { graph } = app.session.timeline;
+    press('/', 'x', '_');
+    expect(app.view.selected).toBe(graph.idOf('x_2'));
+    expect(app.view.prompt?.note).toBe('2 matches');
+    press('ctrl-n');
+    expect(app.view.selected).toBe(graph.idOf('x_2_y'));
+    press('ctrl-n');
+    expect(app.view.selected).toBe(graph.idOf('x_2'));
+    press('ctrl-p');
+    expect(app.view.selected).toBe(graph.idOf('x_2_y'));
+    press('enter');
+    expect(app.view.search).toBe('x_');
+  });
+
+  it('toggles a breakpoint on the selected node and continue stops at it', () => {
+    const app = seedApp();
+    const { press } = app;
+    const { timeline } = app.session;
+    const xy = timeline.graph.idOf('xy') ?? -1;
+    press('/', 'x', 'y', 'enter', 'b');
+    expect(app.session.breakpoints.map((b) => b.spec)).toEqual(['xy']);
+    press('c');
+    expect(app.session.position).toBe(timeline.forwardPosition(xy));
+    press('c');
+    expect(app.session.position).toBe(timeline.backwardPosition(xy));
+  });
+
+  it('adds a condition from the breakpoint list and removes it again', () => {
+    const app = seedApp();
+    const { press } = app;
+    press('B', 'a', ...'x: grad > 1', 'enter');
+    expect(app.session.breakpoints.map((b) => b.spec)).toHaveLength(1);
+    press('d');
+    expect(app.session.breakpoints).toHaveLength(0);
+    press('esc');
+    expect(app.view.overlay).toBe('none');
+  });
+
+  it('autoplay stops at a walkthrough pause (B0 in the seed)', () => {
+    const app = seedApp();
+    const { press } = app;
+    press('space');
+    app.play();
+    const { timeline } = app.session;
+    expect(app.session.position).toBe(timeline.zeroPosition);
+    expect(app.view.message).toContain('paused');
+  });
+
+  it('autoplay stops at a breakpoint hit before the walkthrough pause', () => {
+    const app = seedApp(['tanh_xy']);
+    const { press } = app;
+    press('space');
+    app.play();
+    const { timeline } = app.session;
+    expect(app.session.position).toBe(
+      timeline.forwardPosition(timeline.graph.idOf('tanh_xy') ?? -1),
+    );
+    expect(app.view.message).toContain('breakpoint');
+  });
+
+  it('scrolls the focused inspector with j / k as far as its last line, and selects again after tab', () => {
+    // At 80×24 x's inspector (at the end) does not fit its pane: the reducer knows how far it scrolls.
+    const app = seedApp([], { columns: 80, rows: 24 });
+    const { press } = app;
+    press('G');
+    const selected = app.view.selected;
+    const max = app.state.scrollMax.inspector;
+    expect(max).toBeGreaterThan(1);
+    press('tab', 'tab', ...Array.from({ length: max + 3 }, () => 'j'));
+    expect(app.view.focus).toBe('inspector');
+    expect(app.view.scroll.inspector).toBe(max);
+    expect(app.view.selected).toBe(selected);
+    press('k');
+    expect(app.view.scroll.inspector).toBe(max - 1);
+    // Normal keys still work while the inspector is focused; a step back selects B4's receiver.
+    press('N');
+    const stepNode = app.view.selected;
+    expect(stepNode).not.toBe(selected);
+    expect(app.view.scroll.inspector).toBe(0); // another node: back to the top
+    press('tab', 'k');
+    expect(app.view.selected).toBe(stepNode - 1);
+  });
+
+  it('scrolls the focused step panel with the same keys, back to its top after each step', () => {
+    const app = seedApp([], { columns: 80, rows: 24 });
+    const { press } = app;
+    press('G', 'tab');
+    const max = app.state.scrollMax.steps;
+    expect(max).toBeGreaterThan(1);
+    press(...Array.from({ length: max + 2 }, () => 'j'), 'k');
+    expect(app.view.focus).toBe('steps');
+    expect(app.view.scroll.steps).toBe(max - 1); // stopped at the last line, then one back
+    press('N');
+    expect(app.view.scroll.steps).toBe(0); // the step's text starts at the top
+    press('j', 'g');
+    expect(app.view.scroll.steps).toBe(0); // also when stepping back to start
+  });
+
+  it('closes the goto prompt on an empty enter, like esc', () => {
+    const app = seedApp();
+    const { press } = app;
+    press(':', 'enter');
+    expect(app.view.prompt).toBeUndefined();
+    expect(app.session.position).toBe(0);
+  });
+
+  it('quits from every mode', () => {
+    const { press, quits } = seedApp();
+    press('q', '?', 'q', '/', 'ctrl-c');
+    expect(quits()).toBe(3);
+  });
+
+  it('reports a --break spec that does not parse instead of failing', () => {
+    const app = seedApp(['nosuchnode']);
+    expect(app.view.message).toContain('nosuchnode');
+    expect(app.session.breakpoints).toHaveLength(0);
+  });
+
+  it('asks for a reload, then reports a failure with file:line:col, the message and its hint, and keeps the session', () => {
+    const file = 'scenarios/neuron.yaml';
+    const text = readFileSync(file, 'utf8').replace('\n  o = tanh(n)\n', '\n  o = tahn(n)\n');
+    const app = seedApp([], { scenario: builtin('neuron'), reloadable: true });
+    app.press('n', 'r');
+    expect(app.effects).toEqual([{ type: 'reload' }]);
+    app.send({ type: 'reloaded', result: loadScenario({ name: file, text }) });
+    // `o = tanh(n)` is line 20 of the neuron; the function name starts at its 7th column.
+    expect(app.view.message).toBe(
+      "reload failed: scenarios/neuron.yaml:20:7: Unknown function 'tahn'. Did you mean 'tanh'?",
+    );
+    expect(app.session.position).toBe(1);
+  });
+});
