@@ -90,7 +90,8 @@ export async function runTui(host: TuiHost, options: TuiOptions): Promise<number
     restore: () => terminal.restore(),
   });
   try {
-    const instance = render(createTuiElement(options, { onExit: finish }), {
+    const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+    const instance = render(createTuiElement({ ...size, ...options }, { onExit: finish }), {
       stdin,
       stdout,
       stderr: host.stderr,
