@@ -3,7 +3,7 @@
  * out long before its end, and nothing holds the whole transcript. No timing assertions.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,4 +60,44 @@ describe('replay streams its transcript', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  // Linux tells where a process waits (/proc/PID/wchan): the observable that needs no timing. Node
+  // gives a child's stdio a socket pair, so the full buffer is a socket's (a shell's `|`: a pipe's).
+  const WRITING = /pipe_write|sock_alloc_send|unix_stream_sendmsg|sk_stream_wait/;
+  it.skipIf(process.platform !== 'linux')(
+    'waits in write(2) for a reader that does not read, instead of holding the transcript in memory',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gradstep-stream-'));
+      try {
+        const file = join(dir, 'chain.yaml');
+        // About 30 MB of JSON Lines, hundreds of times what a pipe holds.
+        writeFileSync(file, chainScenarioText(50_000));
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'src/bin.ts', 'replay', file, '--format', 'json'],
+          { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        child.stdout.pause();
+        const wchan = () => {
+          try {
+            return readFileSync(`/proc/${child.pid}/wchan`, 'utf8');
+          } catch {
+            return '';
+          }
+        };
+        let waitsIn = '';
+        for (let i = 0; i < 400 && child.exitCode === null; i++) {
+          waitsIn = wchan();
+          if (WRITING.test(waitsIn)) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        child.kill('SIGKILL');
+        // Queued writes would leave it idle in the event loop (do_epoll_wait), the transcript in memory.
+        expect(waitsIn).toMatch(WRITING);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });
