@@ -6,19 +6,12 @@
  * nodes in the same order with the same spans; at anything else it gives up and the full path,
  * which also gives every diagnostic, reads the file.
  */
-import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
+import { Graph, OpCode } from '../engine/index.js';
+import { functionAt, infixOf, POW, precedenceOf } from './fast-syntax.js';
 import { isDigit, isNamePart, isNameStart, NUMBER, numberEnd } from './lexer.js';
+import { UNARY_MINUS_PRECEDENCE as UNARY } from './operators.js';
 import { doubled, Symbols, SymbolValues } from './symbols.js';
 
-const INFIX: Readonly<Record<string, OpCode>> = {
-  '+': OpCode.add,
-  '-': OpCode.sub,
-  '*': OpCode.mul,
-  '/': OpCode.div,
-};
-/** Python's levels, as operators.ts: `+ -` < `* /` < unary minus < `**`. */
-const PRECEDENCE: Readonly<Record<string, number>> = { '+': 4, '-': 4, '*': 5, '/': 5 };
-const UNARY = 6;
 /** Deeper nesting goes to the full parser, which keeps its stacks on the heap. */
 const MAX_DEPTH = 200;
 
@@ -33,20 +26,6 @@ export interface FastGraph {
   readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
   /** The symbol of the last statement. */
   readonly last: number;
-}
-
-/** An operand: a node already built, or a number literal not built yet (it may fold or be `**`'s exponent). */
-interface Operand {
-  /** Node id, or -1 for a literal. */
-  id: number;
-  value: number;
-  /** A bare literal (`2`, `(2)`), which unary minus folds into one constant. */
-  bare: boolean;
-  /** The expression's own span, and the span with its parentheses. */
-  start: number;
-  end: number;
-  outerStart: number;
-  outerEnd: number;
 }
 
 class GiveUp extends Error {}
@@ -66,15 +45,6 @@ export function readFastGraph(
   }
 }
 
-const FUNCTION_LIST = [...FUNCTIONS];
-
-/** The built-in function whose name is `text[start, end)`, compared in place. */
-function functionAt(text: string, start: number, end: number) {
-  for (const [name, spec] of FUNCTION_LIST)
-    if (name.length === end - start && text.startsWith(name, start)) return spec;
-  return undefined;
-}
-
 class Reader {
   private i = 0;
   private readonly graph: Graph;
@@ -82,10 +52,21 @@ class Reader {
   private readonly nodeOf = new SymbolValues();
   private spanStart: Int32Array<ArrayBuffer>;
   private spanEnd: Int32Array<ArrayBuffer>;
-  /** The symbol naming each node, -1 for none. */
-  private symbolOf: Int32Array<ArrayBuffer>;
+  private symbolOf: Int32Array<ArrayBuffer>; // -1: an unnamed node
   private depth = 0;
   private readonly unused: Set<string>;
+  /**
+   * The operand just read, in fields (an object per operand made millions): a node (`id`) or a
+   * literal not built yet (-1: it may fold into unary minus, bare, or be `**`'s exponent); its
+   * span, and its span with its parentheses.
+   */
+  private id = 0;
+  private value = 0;
+  private bare = false;
+  private start = 0;
+  private end = 0;
+  private outerStart = 0;
+  private outerEnd = 0;
 
   constructor(
     private readonly text: string,
@@ -135,18 +116,18 @@ class Reader {
     if (this.nodeOf.get(symbol) !== 0 || functionAt(this.text, nameStart, this.i) !== undefined)
       throw new GiveUp();
     this.spaces();
-    if (this.text[this.i] !== '=') throw new GiveUp();
+    if (this.text.charCodeAt(this.i) !== 61) throw new GiveUp();
     this.i++;
-    const expr = this.expression(0);
+    this.expression(0);
     this.spaces();
     if (this.i !== end || nameStart === this.i) throw new GiveUp();
-    let id: number;
-    if (expr.id < 0) {
-      id = this.made(this.graph.addInput(this.overridden(symbol) ?? expr.value), expr);
-    } else {
+    let id = this.id;
+    if (id < 0) {
+      const input = this.graph.addInput(this.overridden(symbol) ?? this.value);
+      id = this.made(input, this.start, this.end);
+    } else if (id < this.graph.size - 1 || this.isNameOnly()) {
       // `y = x` names no new node; `y = (x)` neither: both are the full path's errors.
-      if (expr.id < this.graph.size - 1 || this.isNameOnly(expr)) throw new GiveUp();
-      id = expr.id;
+      throw new GiveUp();
     }
     this.symbolOf[id] = symbol;
     this.nodeOf.set(symbol, id + 1);
@@ -161,85 +142,102 @@ class Reader {
     return this.set?.get(name);
   }
 
-  private isNameOnly(expr: Operand): boolean {
-    return this.spanStart[expr.id] !== expr.start || this.spanEnd[expr.id] !== expr.end;
+  private isNameOnly(): boolean {
+    return this.spanStart[this.id] !== this.start || this.spanEnd[this.id] !== this.end;
   }
 
   /** Precedence climbing over binary operators that bind tighter than `above`. */
-  private expression(above: number): Operand {
+  private expression(above: number): void {
+    const { text, graph } = this;
     if (++this.depth > MAX_DEPTH) throw new GiveUp();
-    let left = this.unary();
+    this.unary();
     for (;;) {
       this.spaces();
-      const op = this.operator();
-      if (op === undefined) break;
-      const precedence = op === '**' ? 7 : PRECEDENCE[op];
+      const c = text.charCodeAt(this.i);
+      const precedence = precedenceOf(c, text.charCodeAt(this.i + 1));
       if (precedence <= above) break;
-      this.i += op.length;
-      const base = this.built(left);
-      if (op === '**') {
+      this.i += precedence === POW ? 2 : 1;
+      this.build();
+      const base = this.id;
+      const baseStart = this.outerStart;
+      if (precedence === POW) {
         // Right-associative, and the exponent must be a literal: it is the node's parameter.
-        const k = this.expression(precedence - 1);
-        if (k.id >= 0) throw new GiveUp();
-        const id = this.graph.addOp(OpCode.pow, base.id, -1, k.value);
-        left = this.node(id, base.outerStart, k.outerEnd);
+        this.expression(precedence - 1);
+        if (this.id >= 0) throw new GiveUp();
+        this.node(graph.addOp(OpCode.pow, base, -1, this.value), baseStart, this.outerEnd);
       } else {
-        const right = this.built(this.expression(precedence));
-        const id = this.graph.addOp(INFIX[op], base.id, right.id);
-        left = this.node(id, base.outerStart, right.outerEnd);
+        this.expression(precedence);
+        this.build();
+        this.node(graph.addOp(infixOf(c), base, this.id), baseStart, this.outerEnd);
       }
     }
     this.depth--;
-    return left;
   }
 
-  private unary(): Operand {
+  private unary(): void {
     this.spaces();
     const start = this.i;
-    if (this.text[this.i] !== '-') return this.primary();
-    this.i++;
-    const operand = this.expression(UNARY);
-    if (operand.id < 0 && operand.bare) {
-      return { ...operand, value: -operand.value, bare: false, start, outerStart: start };
-    }
-    const id = this.graph.addOp(OpCode.neg, this.built(operand).id);
-    return this.node(id, start, operand.outerEnd);
+    if (this.text.charCodeAt(start) !== 45) this.primary();
+    else this.negated(start);
   }
 
-  private primary(): Operand {
+  /** `-operand`: a bare literal folds into one constant, anything else is a neg node. */
+  private negated(start: number): void {
+    this.i++;
+    this.expression(UNARY);
+    if (this.id < 0 && this.bare) {
+      this.value = -this.value;
+      this.bare = false;
+      this.start = start;
+      this.outerStart = start;
+      return;
+    }
+    this.build();
+    this.node(this.graph.addOp(OpCode.neg, this.id), start, this.outerEnd);
+  }
+
+  private primary(): void {
     const { text } = this;
     const start = this.i;
     const c = text.charCodeAt(start);
     if (c === 40) {
       this.i++;
-      const inner = this.expression(0);
+      this.expression(0);
       this.spaces();
-      if (text[this.i] !== ')') throw new GiveUp();
+      if (text.charCodeAt(this.i) !== 41) throw new GiveUp();
       this.i++;
-      return { ...inner, outerStart: start, outerEnd: this.i };
+      this.outerStart = start;
+      this.outerEnd = this.i;
+      return;
     }
-    if (isDigit(c) || c === 46) return this.number();
+    if (isDigit(c) || c === 46) this.number();
+    else this.named(start);
+  }
+
+  /** A name: a node defined before, or a call of a built-in function. */
+  private named(start: number): void {
     const symbol = this.name();
     const end = this.i;
     this.spaces();
-    if (text[this.i] === '(') return this.call(start, end);
-    const id = this.nodeOf.get(symbol) - 1;
-    if (id < 0) throw new GiveUp();
-    return { id, value: 0, bare: false, start, end, outerStart: start, outerEnd: end };
+    if (this.text.charCodeAt(this.i) === 40) this.call(start, end);
+    else if (this.nodeOf.get(symbol) === 0) throw new GiveUp();
+    else this.operand(this.nodeOf.get(symbol) - 1, 0, false, start, end);
   }
 
-  private call(start: number, nameEnd: number): Operand {
+  private call(start: number, nameEnd: number): void {
     const spec = functionAt(this.text, start, nameEnd);
     if (spec === undefined || spec.arity !== 1) throw new GiveUp();
     this.i++;
-    const arg = this.built(this.expression(0));
+    this.expression(0);
+    this.build();
+    const arg = this.id;
     this.spaces();
-    if (this.text[this.i] !== ')') throw new GiveUp();
+    if (this.text.charCodeAt(this.i) !== 41) throw new GiveUp();
     this.i++;
-    return this.node(this.graph.addOp(spec.code, arg.id), start, this.i);
+    this.node(this.graph.addOp(spec.code, arg), start, this.i);
   }
 
-  private number(): Operand {
+  private number(): void {
     const { text } = this;
     const start = this.i;
     const j = numberEnd(text, start);
@@ -249,7 +247,7 @@ class Reader {
     if (!NUMBER.test(raw) || !Number.isFinite(value)) throw new GiveUp();
     if (value === 0 && /[1-9]/.test(raw.split(/[eE]/)[0])) throw new GiveUp();
     this.i = j;
-    return { id: -1, value, bare: true, start, end: j, outerStart: start, outerEnd: j };
+    this.operand(-1, value, true, start, j);
   }
 
   private name(): number {
@@ -262,32 +260,34 @@ class Reader {
     return this.symbols.intern(text, start, j);
   }
 
-  private operator(): string | undefined {
-    const c = this.text[this.i];
-    if (c === '*' && this.text[this.i + 1] === '*') return '**';
-    return c in INFIX ? c : undefined;
+  private operand(id: number, value: number, bare: boolean, start: number, end: number): void {
+    this.id = id;
+    this.value = value;
+    this.bare = bare;
+    this.start = start;
+    this.end = end;
+    this.outerStart = start;
+    this.outerEnd = end;
   }
 
   /** A literal operand becomes its constant node when an operator takes it. */
-  private built(operand: Operand): Operand {
-    if (operand.id >= 0) return operand;
-    return { ...operand, id: this.made(this.graph.addConstant(operand.value), operand) };
+  private build(): void {
+    if (this.id < 0) this.id = this.made(this.graph.addConstant(this.value), this.start, this.end);
   }
 
-  private node(id: number, start: number, end: number): Operand {
-    this.made(id, { start, end });
-    return { id, value: 0, bare: false, start, end, outerStart: start, outerEnd: end };
+  private node(id: number, start: number, end: number): void {
+    this.operand(this.made(id, start, end), 0, false, start, end);
   }
 
-  private made(id: number, at: { start: number; end: number }): number {
+  private made(id: number, start: number, end: number): number {
     if (id >= this.spanStart.length) {
       const made = this.spanStart.length;
       this.spanStart = doubled(this.spanStart);
       this.spanEnd = doubled(this.spanEnd);
       this.symbolOf = doubled(this.symbolOf).fill(-1, made);
     }
-    this.spanStart[id] = at.start;
-    this.spanEnd[id] = at.end;
+    this.spanStart[id] = start;
+    this.spanEnd[id] = end;
     return id;
   }
 
