@@ -18,7 +18,17 @@ const NONE = { baseline_ms: null, ratio: null } as const;
 const TARGETS = { checkMs1e6: 3000, checkBytes1e6: 150, replayBytes1e7: 500, vsPython: 3 };
 
 function scaleRows(cli: string, sizes: readonly number[], log: (line: string) => void) {
-  const rows: BenchResult[] = [];
+  // What a process holds before it reads anything: the marginal bytes per node are over this.
+  const start = runProcess(process.execPath, [cli, '--version']);
+  const rows: BenchResult[] = [
+    {
+      name: 'S start-up (--version)',
+      median_ms: start.ms,
+      ...NONE,
+      bytes_per_node: null,
+      notes: `CPU ${start.cpuMs.toFixed(0)} ms; peak ${(start.peakBytes / 2 ** 20).toFixed(0)} MB`,
+    },
+  ];
   for (const command of ['check', 'replay'] as const) {
     const ms: number[] = [];
     for (const n of sizes) {
@@ -29,12 +39,14 @@ function scaleRows(cli: string, sizes: readonly number[], log: (line: string) =>
         command === 'check'
           ? [cli, 'check', file, '--gradcheck', 'none']
           : [cli, 'replay', file, '--format', 'json'];
-      const run = runProcess(process.execPath, args, { discard: true });
+      // A 1e7 replay writes 6 GB of JSON: on a loaded machine it needs more than the default.
+      const run = runProcess(process.execPath, args, { discard: true, timeoutMs: 3_600_000 });
       const perNode = run.peakBytes / n;
+      const marginal = (run.peakBytes - start.peakBytes) / n;
       ms.push(run.cpuMs);
       const target =
         command === 'check' && n === 1e6
-          ? `; target <= ${TARGETS.checkMs1e6} ms and <= ${TARGETS.checkBytes1e6} B/node: ${run.ms <= TARGETS.checkMs1e6 && perNode <= TARGETS.checkBytes1e6 ? 'met' : 'missed'}`
+          ? `; target <= ${TARGETS.checkMs1e6} ms (CPU) and <= ${TARGETS.checkBytes1e6} B/node: time ${run.cpuMs <= TARGETS.checkMs1e6 ? 'met' : 'missed'}, memory ${perNode <= TARGETS.checkBytes1e6 ? 'met' : 'missed'}`
           : command === 'replay' && n === 1e7
             ? `; target <= ${TARGETS.replayBytes1e7} B/node: ${perNode <= TARGETS.replayBytes1e7 && run.status === 0 ? 'met' : 'missed'}`
             : '';
@@ -43,7 +55,7 @@ function scaleRows(cli: string, sizes: readonly number[], log: (line: string) =>
         median_ms: run.ms,
         ...NONE,
         bytes_per_node: perNode,
-        notes: `exit ${run.status}; CPU ${run.cpuMs.toFixed(0)} ms; peak ${(run.peakBytes / 2 ** 20).toFixed(0)} MB (whole process)${target}`,
+        notes: `exit ${run.status}; CPU ${run.cpuMs.toFixed(0)} ms; peak ${(run.peakBytes / 2 ** 20).toFixed(0)} MB (whole process; ${marginal.toFixed(0)} B/node over the start's)${target}`,
       });
     }
     const exponent = growthExponent(sizes.slice(1), ms.slice(1));

@@ -6,7 +6,7 @@
  */
 import { Graph } from '../src/engine/index.js';
 import { makeScenario } from '../src/scenario/index.js';
-import { createSession, reduce, type SessionState } from '../src/session/index.js';
+import { createSession, reduce, type SessionState, shapeOf } from '../src/session/index.js';
 import { engineBackend } from './backends.js';
 import { buildW1 } from './graphs.js';
 import type { BenchResult, BenchSuite } from './harness.js';
@@ -28,10 +28,10 @@ const open = (n: number) => createSession(chainScenario(n), { gradcheck: 'none' 
 
 /** Nanoseconds per step of `next` to the end then `prev` to the start, one action per step. */
 function walk(state: SessionState): { state: SessionState; nsPerStep: number } {
-  const steps = 2 * state.timeline.total;
+  const steps = 2 * shapeOf(state).total;
   let s = state;
   const ms = time(() => {
-    while (s.position < s.timeline.total) s = reduce(s, { type: 'next' });
+    while (s.position < shapeOf(s).total) s = reduce(s, { type: 'next' });
     while (s.position > 0) s = reduce(s, { type: 'prev' });
   });
   return { state: s, nsPerStep: (ms * 1e6) / steps };
@@ -45,7 +45,7 @@ function percentile(values: readonly number[], p: number): number {
 /** `count` gotos to seeded random positions; the milliseconds of each, and the state after. */
 function randomGotos(state: SessionState, count: number): { state: SessionState; ms: number[] } {
   const random = seeded(11);
-  const total = state.timeline.total;
+  const total = shapeOf(state).total;
   let s = state;
   const ms: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -109,7 +109,7 @@ export const session: BenchSuite = {
     });
     const gotoRow = (s: SessionState, ms: number[], note: string): BenchResult => {
       const p95 = percentile(ms, 95);
-      const steps = s.timeline.total;
+      const { total: steps, nodes } = shapeOf(s);
       return {
         name: `W4 goto ${label(steps)} steps`,
         median_ms: median(ms),
@@ -117,7 +117,7 @@ export const session: BenchSuite = {
         ratio: null,
         bytes_per_node: null,
         notes:
-          `${steps.toLocaleString('en')} steps (${s.timeline.graph.size.toLocaleString('en')} ` +
+          `${steps.toLocaleString('en')} steps (${nodes.toLocaleString('en')} ` +
           `nodes), ${ms.length} random gotos; p95 ${p95.toFixed(1)} ms, max ` +
           `${Math.max(...ms).toFixed(1)} ms, target <= 100 ms: ${p95 <= 100 ? 'met' : 'missed'}${note}`,
       };

@@ -13,9 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { chainScenarioText } from '../scripts/chain-scenario.js';
 import { mlpScenarioText } from '../scripts/mlp-scenario.js';
 import { loadScenario } from '../src/scenario/index.js';
-import { createSession } from '../src/session/index.js';
+import { createSession, shapeOf } from '../src/session/index.js';
 import type { BenchResult, BenchSuite } from './harness.js';
 import { median } from './harness.js';
+import { growthExponent } from './processes.js';
 import { measureLatency } from './pty-latency.js';
 import { fanOutScenario, randomDagScenario } from './shapes.js';
 
@@ -86,11 +87,11 @@ function build(log: (line: string) => void): string {
 function labeller(file: string): { total: number; label: (position: number) => string } {
   const loaded = loadScenario({ name: file, text: readFileSync(file, 'utf8') });
   if (!loaded.ok) throw new Error(`W5: ${file} does not load`);
-  const tl = createSession(loaded.scenario, { gradcheck: 'none' }).timeline;
-  const n = tl.forwardCount;
-  const m = tl.backwardIds.length;
+  const shape = shapeOf(createSession(loaded.scenario, { gradcheck: 'none' }));
+  const n = shape.forwardCount;
+  const m = shape.backwardSteps;
   return {
-    total: tl.total,
+    total: shape.total,
     label: (p) => (p === 0 ? 'start' : p <= n ? `F${p}/${n}` : `B${p - n - 1}/${m}`),
   };
 }
@@ -192,6 +193,47 @@ export const ui: BenchSuite = {
         });
       }
     }
+    if (!quick && BUILDS.bundle !== undefined)
+      results.push(...(await firstFrameScale(root, BUILDS.bundle, log)));
     return results;
   },
 };
+
+/** The TUI at scale: the first frame of an add chain of 1e3 to 1e7 nodes, one start each. */
+async function firstFrameScale(
+  root: string,
+  entry: string,
+  log: (line: string) => void,
+): Promise<BenchResult[]> {
+  const sizes = [1e3, 1e4, 1e5, 1e6, 1e7];
+  const rows: BenchResult[] = [];
+  const ms: number[] = [];
+  for (const n of sizes) {
+    const file = join(OUT, `chain-add-${n}.yaml`);
+    writeFileSync(file, chainScenarioText(n));
+    const size = n.toExponential(0).replace('+', '');
+    log(`W5 first frame chain ${size}`);
+    const run = await measureLatency({
+      args: [entry, file],
+      cwd: root,
+      keys: [],
+      firstKeyAfterMs: 0,
+      timeoutMs: 900_000,
+    });
+    ms.push(run.firstFrameMs);
+    rows.push({
+      ...EMPTY,
+      name: `W5 first frame chain ${size}`,
+      median_ms: run.firstFrameMs,
+      notes: `spawn to the first whole frame, one start (${n > 20_000 ? 'list' : 'graph'} view)`,
+    });
+  }
+  const exponent = growthExponent(sizes.slice(1), ms.slice(1));
+  rows.push({
+    ...EMPTY,
+    name: 'W5 first frame growth',
+    median_ms: exponent,
+    notes: `first frame ∝ n^${exponent.toFixed(2)}, fitted over 1e4…1e7 (wall time)`,
+  });
+  return rows;
+}
