@@ -43,8 +43,7 @@ const SHIMS = {
       if (Object.is(a, b)) fail(message, a, b);
     }`,
   // string-width makes an Intl.Segmenter and Unicode regexes when it loads (20 to 30 ms): required
-  // on first use (esbuild runs a required module's body then), so a command that measures no
-  // text pays nothing.
+  // on first use of a text that is not plain ASCII (esbuild runs a required module's body then).
   'string-width': `
     let real;
     const stringWidth = (text, options) => {
@@ -52,8 +51,12 @@ const SHIMS = {
       return real(text, options);
     };
     const memo = new Map();
+    // Printable ASCII is a column a character, as string-width counts it. yargs lays out its whole
+    // help text after every command (to have it at hand for an error): ASCII, so it loads nothing.
+    const ASCII = /^[\x20-\x7e]*$/;
     export default function memoWidth(text, options) {
       if (options !== undefined) return stringWidth(text, options);
+      if (ASCII.test(text)) return text.length;
       let width = memo.get(text);
       if (width === undefined) {
         if (memo.size >= ${MEMO_SIZE}) memo.clear();
