@@ -6,8 +6,6 @@
 import { readFastGraph } from './fast-graph.js';
 import type { CompiledGraph } from './graph-block.js';
 
-const GRAPH_KEY = /^graph:[ ]*\|[ ]*$/m;
-
 /** The block's lines: [from, to) in the file, and a stand-in text for the YAML without them. */
 export interface GraphBlock {
   readonly from: number;
@@ -17,13 +15,38 @@ export interface GraphBlock {
 /** What the rest of the file is parsed with in the block's place: a valid, non-empty graph. */
 export const BLOCK_STAND_IN = '  _\n';
 
+/**
+ * Where the first line that starts with `prefix` starts, or -1: found with indexOf, which scans a
+ * big text natively where a multiline regular expression runs in V8's interpreter on first use.
+ */
+export function lineStarting(text: string, prefix: string, from = 0): number {
+  if (from === 0 && text.startsWith(prefix)) return 0;
+  const at = text.indexOf(`\n${prefix}`, Math.max(0, from - 1));
+  return at < 0 ? -1 : at + 1;
+}
+
+/** After `graph` at `at`: spaces, then the key's colon? */
+function isGraphKey(text: string, at: number): boolean {
+  let i = at + 'graph'.length;
+  while (text.charCodeAt(i) === 32) i++;
+  return text.charCodeAt(i) === 58;
+}
+
+/** `graph:`, spaces, `|`, spaces, the end of the line. */
+const BLOCK_KEY = /graph:[ ]*\|[ ]*\n/y;
+
 export function findGraphBlock(text: string): GraphBlock | undefined {
-  const key = GRAPH_KEY.exec(text);
-  // One document, one graph key: anything else is for the full path to sort out and report.
-  if (key === null || /^graph[ ]*:/m.test(text.slice(key.index + 1))) return undefined;
-  if (/^(---|\.\.\.)/m.test(text)) return undefined;
-  const from = text.indexOf('\n', key.index) + 1;
-  if (from === 0) return undefined;
+  let key = lineStarting(text, 'graph');
+  while (key >= 0 && !isGraphKey(text, key)) key = lineStarting(text, 'graph', key + 1);
+  if (key < 0) return undefined;
+  let other = lineStarting(text, 'graph', key + 1);
+  while (other >= 0 && !isGraphKey(text, other)) other = lineStarting(text, 'graph', other + 1);
+  // One document, one graph key, a plain block: anything else is for the full path to report.
+  if (other >= 0 || lineStarting(text, '---') >= 0 || lineStarting(text, '...') >= 0)
+    return undefined;
+  BLOCK_KEY.lastIndex = key;
+  if (!BLOCK_KEY.test(text)) return undefined;
+  const from = BLOCK_KEY.lastIndex;
   let indent = 0;
   let at = from;
   while (at < text.length) {

@@ -8,7 +8,7 @@ import type { Document } from 'yaml';
 import { type BackwardMode, modeProblem } from '../engine/index.js';
 import { type CompiledOps, compileOps } from './custom-ops.js';
 import { keySpan, parseYaml, valueSpan } from './document.js';
-import { BLOCK_STAND_IN, fastCompiledGraph, findGraphBlock } from './fast-load.js';
+import { BLOCK_STAND_IN, fastCompiledGraph, findGraphBlock, lineStarting } from './fast-load.js';
 import { type CompiledGraph, compileGraph } from './graph-block.js';
 import { issueDiagnostics } from './issues.js';
 import { buildModelBlock, hasModel } from './model/block.js';
@@ -66,7 +66,7 @@ interface Precompiled {
 function loadFast(source: Source, options: LoadOptions): LoadResult | undefined {
   const { text } = source;
   // The fast reader knows the built-in functions only.
-  if (text.length < FAST_PATH_MIN || /^ops:/m.test(text)) return undefined;
+  if (text.length < FAST_PATH_MIN || lineStarting(text, 'ops:') >= 0) return undefined;
   const block = findGraphBlock(text);
   if (block === undefined || !isText(source, new Report(source))) return undefined;
   const compiled = fastCompiledGraph(text, block, options.set);
@@ -191,8 +191,11 @@ const MODEL_HINT = 'For example: model: {mlp: [3, 4, 4, 1], activation: tanh}';
 
 /** NUL bytes or U+FFFD (what undecodable bytes become) mean the file is not UTF-8 text. */
 function isText(source: Source, report: Report): boolean {
-  const at = source.text.search(/[\0\uFFFD]/);
-  if (at === -1) return true;
+  // indexOf scans natively; a regular expression over a big text runs interpreted on first use.
+  const nul = source.text.indexOf('\0');
+  const bad = source.text.indexOf('\uFFFD');
+  if (nul === -1 && bad === -1) return true;
+  const at = nul === -1 ? bad : bad === -1 ? nul : Math.min(nul, bad);
   const { line, col } = lineColumn(source, at);
   const what = source.text[at] === '\0' ? 'a NUL byte' : 'bytes that are not UTF-8';
   // The excerpt of a binary file is noise: the diagnostic points into an empty text instead.
