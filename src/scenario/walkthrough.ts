@@ -55,16 +55,23 @@ function likelyStep(text: string): string | undefined {
   return word === undefined || word.endsWith(':') ? undefined : word;
 }
 
-/** The steps of one compiled graph, as a walkthrough's items name them (see StepModel). */
+/**
+ * The steps of one compiled graph, as a walkthrough's items name them (see StepModel), counted
+ * when first asked: a file without a walkthrough never asks, and at a million nodes the count is
+ * a backward ordering and arrays of 13 MB.
+ */
 export class StepSpace {
-  private readonly model: StepModel;
+  private counted: StepModel | undefined;
 
   constructor(
     readonly graph: Graph,
     readonly output: number,
     private readonly idOf: (name: string) => number | undefined,
-  ) {
-    this.model = new StepModel(graph, output);
+  ) {}
+
+  private get model(): StepModel {
+    this.counted ??= new StepModel(this.graph, this.output);
+    return this.counted;
   }
 
   get forwardCount(): number {
