@@ -3,11 +3,16 @@ import {
   allowedError,
   askingQuestions,
   formatNumber,
+  nodeFacts,
   parseStep,
   reduce,
   type SessionState,
+  scenarioOf,
+  shapeOf,
+  valueAt,
 } from '../../../session/index.js';
 import { questionText } from '../../replay/text.js';
+import { type InspectorColumns, inspectAll, interner } from './page-inspector.js';
 
 /** The ui layer, loaded when a page is made: headless commands load no ui at start-up. */
 type Ui = typeof import('../../../ui/index.js');
@@ -60,8 +65,7 @@ export interface PagePrediction {
   readonly allowed: number;
 }
 
-export interface NodeColumns {
-  readonly label: string[];
+export interface NodeColumns extends InspectorColumns {
   /** The op drawn between a node's inputs and itself ('' for inputs). */
   readonly symbol: string[];
   readonly in0: number[];
@@ -73,23 +77,6 @@ export interface NodeColumns {
   readonly forward: number[];
   /** 1 when the output depends on the node. */
   readonly cone: number[];
-  /** Contributions its grad receives in all (consumer edges). */
-  readonly expected: number[];
-  /**
-   * The inspector's lines above data and grad (definition, op and formula, inputs), as indexes
-   * into `texts`: most nodes share their op line and their check lines.
-   */
-  readonly head: number[][];
-  /** The ledger's entry lines at `end`, in arrival order: the first k show after k arrived. */
-  readonly ledger: string[][];
-  /**
-   * The inspector's lines between grad and the ledger: the user's own values beside gradstep's
-   * (an `observed:` block), which do not change with the position.
-   */
-  readonly compare: number[][];
-  /** The inspector's grad-check lines before the grad is final, and once it is. */
-  readonly checkWaiting: number[][];
-  readonly checkFinal: number[][];
   /** Layer (left to right) and top row (in the TUI's layout units) of each box. */
   readonly layer: number[];
   readonly row: number[];
@@ -116,11 +103,10 @@ export async function pageData(
   precision: number,
 ): Promise<PageData> {
   const { FLAGS, layoutGraph, paneTexts } = await import('../../../ui/index.js');
-  const tl = session.timeline;
-  const g = tl.graph;
+  const shape = shapeOf(session);
   const short = (x: number) => formatNumber(x, precision);
   const text = paneTexts(session, precision);
-  const nodes = nodeColumns(scenario, tl.output, layoutGraph);
+  const nodes = nodeColumns(scenario, session, layoutGraph);
   const texts = interner();
   // One step there and back: the expectations at `start` are checked on arrival, as in the TUI.
   let state = askingQuestions(
@@ -128,7 +114,7 @@ export async function pageData(
   );
   const steps: StepData[] = [];
   const asked: number[] = [];
-  for (let p = 0; p <= tl.total; p++) {
+  for (let p = 0; p <= shape.total; p++) {
     if (p > 0) state = reduce(state, { type: 'next' });
     // The page asks the questions itself: here each is skipped, which runs its step.
     while (state.asking !== undefined) {
@@ -140,24 +126,27 @@ export async function pageData(
       changes.push(c.to, short(c.before), short(c.after), String(c.before), String(c.after));
     }
     steps.push([text.stepPanel(state), state.last?.step?.node ?? -1, changes]);
-    if (p === tl.zeroPosition)
+    if (p === shape.zeroPosition)
       inspectAll(nodes, texts, (id) => text.inspector(state, id), 'waiting');
-    if (p === tl.total) inspectAll(nodes, texts, (id) => text.inspector(state, id), 'final');
+    if (p === shape.total) inspectAll(nodes, texts, (id) => text.inspector(state, id), 'final');
   }
-  for (let id = 0; id < g.size; id++) {
-    nodes.data.push(short(g.data[id]));
-    nodes.dataFull.push(String(g.data[id]));
-    nodes.forward.push(Math.max(0, tl.forwardPosition(id)));
-    nodes.cone.push(tl.cone[id]);
+  for (let id = 0; id < shape.nodes; id++) {
+    // At the end every node's data is known.
+    const data = valueAt(state, id, 'data') ?? Number.NaN;
+    const facts = nodeFacts(state, id);
+    nodes.data.push(short(data));
+    nodes.dataFull.push(String(data));
+    nodes.forward.push(Math.max(0, facts.forwardAt));
+    nodes.cone.push(facts.inCone ? 1 : 0);
   }
   return {
     title: scenario.title,
     file: scenario.source.name,
     description: scenario.description ?? '',
-    total: tl.total,
-    forwardCount: tl.forwardCount,
-    zero: tl.zeroPosition,
-    output: tl.output,
+    total: shape.total,
+    forwardCount: shape.forwardCount,
+    zero: shape.zeroPosition,
+    output: shape.output,
     glyphs: Object.fromEntries(
       Object.entries(FLAGS).map(([flag, look]) => [flag, [look.glyph, look.meaning]]),
     ),
@@ -194,102 +183,42 @@ function pagePrediction(
 /** The static columns: labels, ops, inputs and the layout, computed once as the TUI does. */
 function nodeColumns(
   scenario: Scenario,
-  output: number,
+  session: SessionState,
   layoutGraph: Ui['layoutGraph'],
 ): NodeColumns {
-  const g = scenario.graph;
-  const layout = layoutGraph(g, output, (id) => scenario.labelOf(id));
+  const { nodes, output } = shapeOf(session);
+  const layout = layoutGraph(scenario.graph, output, (id) => scenario.labelOf(id));
+  const inputs = Array.from({ length: nodes }, (_, id) => nodeFacts(session, id).inputs);
   const columns: NodeColumns = {
     label: [...layout.labels],
     symbol: [...layout.symbols],
-    in0: Array.from(g.in0.subarray(0, g.size)),
-    in1: Array.from(g.in1.subarray(0, g.size)),
+    in0: inputs.map((of) => of[0] ?? -1),
+    in1: inputs.map((of) => of[1] ?? -1),
     data: [],
     dataFull: [],
     forward: [],
     cone: [],
-    expected: new Array(g.size).fill(0),
+    expected: new Array(nodes).fill(0),
     head: [],
     ledger: [],
     compare: [],
     checkWaiting: [],
     checkFinal: [],
-    layer: Array.from(layout.layering.layerOf.subarray(0, g.size)),
-    row: Array.from(layout.itemY.subarray(0, g.size)),
+    layer: Array.from(layout.layering.layerOf.subarray(0, nodes)),
+    row: Array.from(layout.itemY.subarray(0, nodes)),
   };
   return columns;
 }
 
-/**
- * Splits the inspector's lines of every node: head (above `data`), ledger entries (indented
- * under `ledger`) and the grad check (from `check` on).
- */
-function inspectAll(
-  nodes: NodeColumns,
-  texts: Interner,
-  inspect: (id: number) => string[],
-  when: 'waiting' | 'final',
-): void {
-  for (let id = 0; id < nodes.label.length; id++) {
-    const lines = inspect(id);
-    const data = lines.findIndex((line) => line.startsWith('data '));
-    const check = lines.findIndex((line) => line.startsWith('check '));
-    const ledger = lines.findIndex((line) => line.startsWith('ledger '));
-    // The walkthrough's expects are the teacher's checks: the students' page leaves them out.
-    const checkLines = check < 0 ? [] : lines.slice(check).filter((l) => !l.startsWith('expect '));
-    if (when === 'waiting') {
-      nodes.head.push(texts.intern(lines.slice(0, data)));
-      nodes.compare.push(texts.intern(compareLines(lines, data, ledger, check)));
-      nodes.checkWaiting.push(texts.intern(checkLines));
-      continue;
-    }
-    const entries = ledger < 0 ? [] : lines.slice(ledger + 1, check < 0 ? undefined : check);
-    nodes.ledger.push(entries.filter((line) => line.startsWith('  ')).map((line) => line.trim()));
-    nodes.expected[id] = nodes.ledger[id].length;
-    nodes.checkFinal.push(texts.intern(checkLines));
-  }
-}
-
-/**
- * The lines after data and grad and before the ledger (or the end): a wrong mode's second grad
- * line (`grad (correct)`, which changes with the position and is not shown) is left out.
- */
-function compareLines(lines: readonly string[], data: number, ledger: number, check: number) {
-  const gradLines = lines[data + 1]?.startsWith('grad (') ? 2 : 1;
-  const notOnPath = lines.findIndex((line) => line.startsWith('not on the path'));
-  const ends = [ledger, notOnPath, check].filter((i) => i >= 0);
-  return lines.slice(data + 1 + gradLines, ends.length > 0 ? Math.min(...ends) : undefined);
-}
-
-interface Interner {
-  readonly table: string[];
-  intern(lines: readonly string[]): number[];
-}
-
-/** A table of distinct lines; each is stored once and referred to by its index. */
-function interner(): Interner {
-  const table: string[] = [];
-  const index = new Map<string, number>();
-  const one = (line: string): number => {
-    let i = index.get(line);
-    if (i === undefined) {
-      i = table.push(line) - 1;
-      index.set(line, i);
-    }
-    return i;
-  };
-  return { table, intern: (lines) => lines.map(one) };
-}
-
 /** Each node's name and `#ID`, with the position goto gives it (nodes without a step left out). */
 function gotoTable(state: SessionState): Record<string, number> {
-  const tl = state.timeline;
+  const { graph } = scenarioOf(state);
   const table: [string, number][] = [];
-  for (let id = 0; id < tl.graph.size; id++) {
+  for (let id = 0; id < shapeOf(state).nodes; id++) {
     const found = parseStep(state, `#${id}`);
     if (!('position' in found)) continue;
     table.push([`#${id}`, found.position]);
-    const name = tl.graph.nameOf(id);
+    const name = graph.nameOf(id);
     if (name !== undefined) table.push([name, found.position]);
   }
   // fromEntries defines own properties, so even a node named `__proto__` is a plain entry.
