@@ -35,7 +35,7 @@ export {
   StepModel,
   type StepModelOptions,
 } from './step-model.js';
-export { parseStepName, stepName } from './step-names.js';
+export { parseStepName, positionOf, stepName } from './step-names.js';
 export { suggest } from './suggest.js';
 export type {
   CustomOpInfo,

@@ -118,9 +118,13 @@ function loadDocument(source: Source, options: LoadOptions, fast?: Precompiled):
     const problem = mode === undefined ? undefined : modeProblem(compiled.graph, output, mode);
     if (problem !== undefined)
       report.error(valueSpan(doc, ['mode']), problem, 'Use another mode, or a smaller graph.');
-    const space = new StepSpace(compiled.graph, output, compiled.idOf);
-    walkthrough = resolveWalkthrough(doc, space, items, report);
     training = resolveTraining(doc, data, compiled, model?.model.params, report);
+    const space = new StepSpace(compiled.graph, output, compiled.idOf, {
+      mode: problem === undefined ? mode : undefined,
+      params: training && Int32Array.from(training.params),
+      iterations: training?.steps,
+    });
+    walkthrough = resolveWalkthrough(doc, space, items, report);
     const fields = file.success ? file.data.observed : undefined;
     if (fields !== undefined) observed = resolveObserved(doc, compiled, fields, report);
   } else {

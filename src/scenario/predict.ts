@@ -32,5 +32,6 @@ export function resolvePredict(space: StepSpace, fields: ItemFields): ResolvedPr
 
 /** `F3`, `B5`: a numbered step as written. */
 export function stepText(at: StepRef): string {
+  if (at.kind === 'step') return at.name;
   return at.kind === 'forward' ? `F${at.index}` : at.kind === 'backward' ? `B${at.index}` : at.kind;
 }

@@ -30,8 +30,9 @@ const step = z
   .meta({
     pattern: STEP_PATTERN.source,
     description:
-      'The step an item is attached to: start, end, F<n>, B<n>, forward:NODE or backward:NODE ' +
-      '(NODE is a name or #ID).',
+      "The step an item is attached to: start, end, F<n>, B<n>, B'<n> (double-backward's second " +
+      'pass), U<n> (an update), I<n> or I<n>.B<n> (a training iteration, a step in it), ' +
+      'forward:NODE or backward:NODE (NODE is a name or #ID).',
   });
 
 const expectation = z

@@ -12,7 +12,6 @@ import {
   type Graph,
   OpCode,
 } from '../engine/index.js';
-import type { StepRef } from './types.js';
 
 /**
  * `reseed`: double-backward's second `output.grad = 1` (B'0), which zeroes nothing; `update`: one
@@ -180,26 +179,6 @@ export class StepModel {
     });
     this.settles = settles;
     return settles;
-  }
-
-  /** The position a walkthrough `at` names, or -1 when there is no such step. */
-  positionOf(at: StepRef): number {
-    switch (at.kind) {
-      case 'start':
-        return 0;
-      case 'end':
-        return this.total;
-      case 'forward':
-        return at.index >= 1 && at.index <= this.forwardCount ? at.index : -1;
-      case 'backward':
-        return at.index >= 0 && at.index <= this.steps.length ? this.zeroPosition + at.index : -1;
-      case 'forward-node':
-        return this.forwardPosition(at.node);
-      case 'backward-node':
-        return at.node === this.output && this.graph.isLeaf(at.node)
-          ? this.zeroPosition
-          : this.backwardPosition(at.node);
-    }
   }
 }
 

@@ -3,6 +3,7 @@
  * second pass), `U2` (an update), `I5` (a whole training iteration) and `I5.B3` (a step inside it).
  */
 import type { StepLookup, StepModel } from './step-model.js';
+import type { StepRef } from './types.js';
 
 /** The name of the step that ran last at `position`. */
 export function stepName(model: StepModel, position: number): string {
@@ -77,4 +78,28 @@ function iterationStep(model: StepModel, match: RegExpExecArray): StepLookup {
   if (match[2] === undefined) return { position: start + model.iterationLength };
   const inner = numberedStep(model, match[2], Number(match[3]));
   return 'position' in inner ? { position: start + inner.position } : inner;
+}
+
+/** The position a walkthrough `at` names, or -1 when there is no such step. */
+export function positionOf(model: StepModel, at: StepRef): number {
+  switch (at.kind) {
+    case 'start':
+      return 0;
+    case 'end':
+      return model.total;
+    case 'forward':
+      return at.index >= 1 && at.index <= model.forwardCount ? at.index : -1;
+    case 'backward':
+      return at.index >= 0 && at.index <= model.steps.length ? model.zeroPosition + at.index : -1;
+    case 'forward-node':
+      return model.forwardPosition(at.node);
+    case 'backward-node':
+      return at.node === model.output && model.graph.isLeaf(at.node)
+        ? model.zeroPosition
+        : model.backwardPosition(at.node);
+    case 'step': {
+      const found = parseStepName(model, at.name);
+      return found !== undefined && 'position' in found ? found.position : -1;
+    }
+  }
 }

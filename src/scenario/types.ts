@@ -32,7 +32,9 @@ export type StepRef =
   | { readonly kind: 'forward'; readonly index: number }
   | { readonly kind: 'backward'; readonly index: number }
   | { readonly kind: 'forward-node'; readonly node: number }
-  | { readonly kind: 'backward-node'; readonly node: number };
+  | { readonly kind: 'backward-node'; readonly node: number }
+  /** Any other step name of the file's walk: `B'2`, `U1`, `I3`, `I3.B2` (see step-names.ts). */
+  | { readonly kind: 'step'; readonly name: string };
 
 export interface Expectation {
   readonly node: number;

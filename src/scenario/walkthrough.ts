@@ -6,19 +6,24 @@
 import { type Graph, OpCode } from '../engine/index.js';
 import { namesOf } from './names.js';
 import { resolvePredict, stepText } from './predict.js';
-import { StepModel } from './step-model.js';
-import { parseStepName } from './step-names.js';
+import { StepModel, type StepModelOptions } from './step-model.js';
+import { parseStepName, positionOf } from './step-names.js';
 import { suggest } from './suggest.js';
 import type { Expectation, StepRef, WalkthroughItem } from './types.js';
 
-export const STEP_PATTERN = /^(?:start|end|[FB][0-9]+|(?:forward|backward):\S+)$/;
-const STEP_FORMS = 'start, end, F<n>, B<n>, forward:NODE or backward:NODE';
+export const STEP_PATTERN =
+  /^(?:start|end|[FB][0-9]+|B'[0-9]+|U[0-9]+|I[0-9]+(?:\.(?:[FU]|B'?)[0-9]+)?|(?:forward|backward):\S+)$/;
+const STEP_FORMS =
+  "start, end, F<n>, B<n>, B'<n>, U<n>, I<n>, I<n>.B<n>, forward:NODE or backward:NODE";
+/** The names only some walks have: double-backward's second pass, updates, iterations. */
+const WALK_NAME = /^(?:B'[0-9]+|U[0-9]+|I[0-9]+(?:\.(?:[FU]|B'?)[0-9]+)?)$/;
 
 /** A step as written, before its node is looked up. */
 export type StepText =
   | { readonly kind: 'start' | 'end' }
   | { readonly kind: 'forward' | 'backward'; readonly index: number }
-  | { readonly kind: 'forward-node' | 'backward-node'; readonly node: string };
+  | { readonly kind: 'forward-node' | 'backward-node'; readonly node: string }
+  | { readonly kind: 'named'; readonly name: string };
 
 export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
@@ -31,6 +36,7 @@ export function parseStepText(text: string): Parsed<StepText> {
     const kind = numbered[1] === 'F' ? 'forward' : 'backward';
     return { ok: true, value: { kind, index: Number(numbered[2]) } };
   }
+  if (WALK_NAME.test(text)) return { ok: true, value: { kind: 'named', name: text } };
   const byNode = /^(forward|backward):(\S+)$/.exec(text);
   if (byNode !== null) {
     const kind = byNode[1] === 'forward' ? 'forward-node' : 'backward-node';
@@ -63,14 +69,16 @@ function likelyStep(text: string): string | undefined {
 export class StepSpace {
   private counted: StepModel | undefined;
 
+  /** `options`: the file's mode and training, which some step names (B'2, U1, I3) need. */
   constructor(
     readonly graph: Graph,
     readonly output: number,
     private readonly idOf: (name: string) => number | undefined,
+    private readonly options: StepModelOptions = {},
   ) {}
 
   private get model(): StepModel {
-    this.counted ??= new StepModel(this.graph, this.output);
+    this.counted ??= new StepModel(this.graph, this.output, this.options);
     return this.counted;
   }
 
@@ -88,11 +96,13 @@ export class StepSpace {
       case 'end':
         return { ok: true, value: { kind: text.kind } };
       case 'forward':
-      case 'backward': {
-        const name = `${text.kind === 'forward' ? 'F' : 'B'}${text.index}`;
+      case 'backward':
+      case 'named': {
+        const name =
+          text.kind === 'named' ? text.name : `${text.kind === 'forward' ? 'F' : 'B'}${text.index}`;
         const found = parseStepName(this.model, name);
         if (found !== undefined && 'message' in found) return { ok: false, ...found };
-        return { ok: true, value: text };
+        return { ok: true, value: text.kind === 'named' ? { kind: 'step', name } : text };
       }
       default:
         return this.nodeStep(text.kind, text.node);
@@ -146,12 +156,13 @@ export class StepSpace {
 
   /** Position on the timeline: start 0, F1..Fn, B0..Bm (= end). */
   rank(at: StepRef): number {
-    return this.model.positionOf(at);
+    return positionOf(this.model, at);
   }
 
   /** Why the value an expectation reads is still unknown at `at`, if it is. */
   unknownAt(at: StepRef, expectation: Expectation, atText: string, ref: string): Parsed<true> {
-    const rank = this.rank(at);
+    // Within its iteration: each one computes its values and grads afresh.
+    const rank = this.model.localOf(this.rank(at));
     if (expectation.field === 'grad' && rank <= this.forwardCount) {
       return {
         ok: false,

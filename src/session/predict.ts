@@ -2,7 +2,7 @@
  * Predict-then-reveal: questions about a node's value, each asked just before the step that
  * settles it (the session stops there), answered or skipped, then checked once the step has run.
  */
-import { DEFAULT_PREDICTION_TOLERANCE } from '../scenario/index.js';
+import { DEFAULT_PREDICTION_TOLERANCE, positionOf } from '../scenario/index.js';
 import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { Position, Prediction, PredictionResult, Quiz, SessionState } from './types.js';
@@ -34,7 +34,7 @@ export function predictionsOf(tl: Timeline, quiz: Quiz | undefined): Prediction[
     if (item.predict === undefined) return;
     const { node, field, tol, hint } = item.predict;
     // The scenario attached the item to the step that settles the value.
-    predictions.push({ node, field, tol, hint, position: tl.positionOf(item.at), item: i });
+    predictions.push({ node, field, tol, hint, position: positionOf(tl, item.at), item: i });
     asked.add(`${node}.${field}`);
   });
   const add = (node: number, field: 'data' | 'grad', position: Position) => {

@@ -1,4 +1,4 @@
-import type { StepRef, WalkthroughItem } from '../scenario/index.js';
+import { positionOf, type StepRef, type WalkthroughItem } from '../scenario/index.js';
 import { timelineOf } from './seek.js';
 import type { Timeline } from './timeline.js';
 import type { ExpectResult, Position, SessionState } from './types.js';
@@ -21,7 +21,7 @@ export function walkthroughIndex(tl: Timeline): Map<Position, number[]> {
   if (index !== undefined) return index;
   index = new Map();
   tl.scenario.walkthrough.forEach((item, i) => {
-    const position = tl.positionOf(item.at);
+    const position = positionOf(tl, item.at);
     if (position < 0) return;
     const list = index.get(position);
     if (list === undefined) index.set(position, [i]);
@@ -33,7 +33,7 @@ export function walkthroughIndex(tl: Timeline): Map<Position, number[]> {
 
 /** The position a walkthrough `at` names, or -1 when the session has no such step. */
 export function resolveRef(state: SessionState, at: StepRef): Position {
-  return state.timeline.positionOf(at);
+  return positionOf(state.timeline, at);
 }
 
 /** The walkthrough items attached to a position (the cursor's by default). */

@@ -1,6 +1,12 @@
 /** One step model: numbering, names and their parser, shared by scenario files and sessions. */
 import { describe, expect, it } from 'vitest';
-import { loadScenario, parseStepName, StepModel, stepName } from '../../src/scenario/index.js';
+import {
+  loadScenario,
+  parseStepName,
+  positionOf,
+  StepModel,
+  stepName,
+} from '../../src/scenario/index.js';
 import { createSession, resolveRef, shapeOf } from '../../src/session/index.js';
 import { seed } from '../session/fixtures.js';
 
@@ -17,8 +23,8 @@ describe('StepModel', () => {
   it('numbers the seed by hand: start 0, F5 5, B0 6, end 11', () => {
     const s = seed();
     const model = new StepModel(s.graph, s.output);
-    expect(model.positionOf({ kind: 'end' })).toBe(SEED_END);
-    expect(model.positionOf({ kind: 'backward', index: 0 })).toBe(6);
+    expect(positionOf(model, { kind: 'end' })).toBe(SEED_END);
+    expect(positionOf(model, { kind: 'backward', index: 0 })).toBe(6);
     expect(stepName(model, 5)).toBe('F5');
     expect(stepName(model, SEED_END)).toBe('B5');
   });
