@@ -152,7 +152,7 @@ describe('loadScenario', () => {
       "7:9 Unknown step 'backward z'. | Did you mean 'backward:z'?",
     ]);
     expect(item('at: later\n    say: s')).toEqual([
-      "7:9 Unknown step 'later'. | A step is start, end, F<n>, B<n>, forward:NODE or backward:NODE.",
+      "7:9 Unknown step 'later'. | A step is start, end, F<n>, B<n>, B'<n>, U<n>, I<n>, I<n>.B<n>, forward:NODE or backward:NODE.",
     ]);
     expect(item('at: F2\n    say: s')).toEqual([
       '7:9 There is no step F2. | The only F step is F1.',
