@@ -91,6 +91,7 @@ const SHIMS = {
 };
 
 const REAL = Symbol('real');
+const YARGS = /node_modules[\\/]yargs[\\/]/;
 
 /** Routes imports of the shimmed packages to the shims, and `real:NAME` to the package. */
 const memoShims = {
@@ -98,8 +99,9 @@ const memoShims = {
   setup(b) {
     const names = Object.keys(SHIMS).map((n) => n.replace(/[/@.-]/g, '\\$&'));
     b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) =>
-      // The shim's own `real:` import resolves the package itself.
-      args.pluginData === REAL
+      // The shim's own `real:` import resolves the package itself; node:assert is shimmed for
+      // yargs only (signal-exit, under Ink, calls assert.equal).
+      args.pluginData === REAL || (args.path === 'assert' && !YARGS.test(args.importer))
         ? undefined
         : { path: args.path, namespace: 'shim', pluginData: { resolveDir: args.resolveDir } },
     );
