@@ -1,17 +1,20 @@
 /**
  * The layer rule of DEVELOPERS.md, made executable: engine -> scenario -> session -> ui -> cli, each
- * importing only layers to its left and only through their index.ts; nothing but src/bin.ts imports
- * cli; React and Ink only in ui and cli; the file system only in cli; the terminal and the process
- * (Ink's render, process signals, exit, streams, console) only in cli and bin.ts.
+ * importing only through the other layer's index.ts, values from its neighbour only (past it, the
+ * names test/architecture-allowed.ts lists with their reasons; types from any layer below);
+ * nothing but src/bin.ts imports cli; a session's timeline stays in session; React and Ink only in
+ * ui and cli; the file system only in cli; the terminal and the process (Ink's render, process
+ * signals, exit, streams, console) only in cli and bin.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REACH } from './architecture-allowed.js';
 
 const LAYERS = ['engine', 'scenario', 'session', 'ui', 'cli'] as const;
 type Layer = (typeof LAYERS)[number] | 'bin';
 
-/** What each layer may import from the other layers. */
+/** What each layer may import from the other layers; past the neighbour, see REACH. */
 const ALLOWED: Record<Layer, readonly Layer[]> = {
   engine: [],
   scenario: ['engine'],
@@ -19,6 +22,14 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   ui: ['engine', 'scenario', 'session'],
   cli: ['engine', 'scenario', 'session', 'ui'],
   bin: ['cli'],
+};
+/** The one layer each imports values from freely. */
+const NEIGHBOUR: Partial<Record<Layer, Layer>> = {
+  scenario: 'engine',
+  session: 'scenario',
+  ui: 'session',
+  cli: 'ui',
+  bin: 'cli',
 };
 const UI_PACKAGES = /^(react|ink)(\/|$)|^ink-/;
 const FILE_SYSTEM = /^(node:)?fs(\/|$)/;
@@ -57,6 +68,36 @@ function importsOf(text: string): string[] {
   return found;
 }
 
+/** `import { a, type B } from '…'` and `export { … } from '…'`: the values each names. */
+const NAMED = /\b(?:import|export)\s+(type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
+
+function namedValues(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const m of text.matchAll(NAMED)) {
+    const names = m[1] !== undefined ? [] : m[2].split(',').map((n) => n.trim());
+    const values = names.filter((n) => n !== '' && !n.startsWith('type '));
+    found.set(m[3], [...(found.get(m[3]) ?? []), ...values.map((n) => n.split(/\s+as\s+/)[0])]);
+  }
+  return found;
+}
+
+/** Values `file` takes from a layer past its neighbour that REACH does not list. */
+function reachThroughs(file: SourceFile, from: Layer, to: Layer, spec: string): string[] {
+  if (NEIGHBOUR[from] === to) return [];
+  const values = namedValues(file.text).get(spec);
+  const where = `${file.path} imports '${spec}'`;
+  if (values === undefined) return [`${where}: past ${NEIGHBOUR[from]}, name what you import`];
+  const listed = (REACH[`${from}>${to}`] ?? []).flatMap((r) => r.names);
+  return values
+    .filter((name) => !listed.includes(name))
+    .map(
+      (name) => `${where}: ${name} reaches past ${NEIGHBOUR[from]} (see architecture-allowed.ts)`,
+    );
+}
+
+/** The session's Timeline and the engine's arrays behind it stay inside session. */
+const TIMELINE = /\.timeline\b|\{[^}]*\btimeline\b[^}]*\}\s*=/;
+
 function layerOf(path: string): Layer | undefined {
   if (path === 'bin.ts') return 'bin';
   const top = path.split('/')[0];
@@ -73,6 +114,9 @@ function violations(files: readonly SourceFile[]): string[] {
       }
     }
     if (from === undefined) continue;
+    if (from !== 'session' && TIMELINE.test(file.text)) {
+      problems.push(`${file.path} reads a session's timeline: use session's queries`);
+    }
     for (const spec of importsOf(file.text)) {
       const where = `${file.path} imports '${spec}'`;
       if (!spec.startsWith('.')) {
@@ -95,7 +139,7 @@ function violations(files: readonly SourceFile[]): string[] {
         problems.push(`${where}: ${from} may not import ${to}`);
       } else if (!/^[a-z]+\/index(\.[jt]sx?)?$/.test(target)) {
         problems.push(`${where}: import ${to} through ${to}/index.ts`);
-      }
+      } else problems.push(...reachThroughs(file, from, to, spec));
     }
   }
   return problems;
@@ -140,7 +184,7 @@ describe('architecture', () => {
     });
 
     it('rejects imports against the direction, and of cli from anywhere but bin.ts', () => {
-      expect(check('session/a.ts', "import { G } from '../engine/index.js';")).toEqual([]);
+      expect(check('session/a.ts', "import { S } from '../scenario/index.js';")).toEqual([]);
       expect(check('session/a.ts', "import { K } from '../ui/index.js';")).toHaveLength(1);
       expect(check('scenario/a.ts', "import { S } from '../session/index.js';")).toHaveLength(1);
       expect(check('ui/a.ts', "import { main } from '../cli/index.js';")).toHaveLength(1);
@@ -152,7 +196,32 @@ describe('architecture', () => {
       expect(check('cli/a.ts', "import { G } from '../engine/graph.js';")[0]).toContain(
         'through engine/index.ts',
       );
-      expect(check('ui/graph/a.tsx', "import { G } from '../../engine/index.js';")).toEqual([]);
+      expect(check('ui/graph/a.tsx', "import { G } from '../../session/index.js';")).toEqual([]);
+    });
+
+    it('takes values past the neighbour only by a name REACH lists; types from any layer below', () => {
+      expect(check('ui/a.ts', "import { valueAt } from '../session/index.js';")).toEqual([]);
+      expect(check('ui/a.ts', "import type { Graph } from '../engine/index.js';")).toEqual([]);
+      expect(check('ui/a.ts', "import { type Graph, opLabel } from '../engine/index.js';")).toEqual(
+        [],
+      );
+      expect(check('ui/a.ts', "import { forward } from '../engine/index.js';")[0]).toContain(
+        'forward reaches past session',
+      );
+      expect(check('cli/a.ts', "import { forward as f } from '../engine/index.js';")).toHaveLength(
+        1,
+      );
+      expect(check('ui/a.ts', "import * as E from '../engine/index.js';")[0]).toContain(
+        'name what you import',
+      );
+      expect(check('ui/a.ts', "export { forward } from '../engine/index.js';")).toHaveLength(1);
+    });
+
+    it("keeps the session's timeline inside session", () => {
+      expect(check('ui/a.ts', 'const n = state.timeline.total;')[0]).toContain('timeline');
+      expect(check('cli/a.ts', 'const { timeline } = state;')).toHaveLength(1);
+      expect(check('session/a.ts', 'const n = state.timeline.total;')).toEqual([]);
+      expect(check('ui/a.ts', "const bar = { id: 'timeline' };")).toEqual([]);
     });
 
     it('keeps React and Ink in ui and cli, and the file system in cli', () => {

@@ -43,7 +43,6 @@ export {
 } from './queries.js';
 export { createSession, reduce } from './reduce.js';
 export { isDataKnown, isGradKnown, stepAt, valueAt } from './steps.js';
-export { Timeline } from './timeline.js';
 export type {
   Action,
   Breakpoint,
