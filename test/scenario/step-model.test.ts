@@ -1,23 +1,11 @@
 /** One step model: numbering, names and their parser, shared by scenario files and sessions. */
 import { describe, expect, it } from 'vitest';
-import {
-  loadScenario,
-  parseStepName,
-  positionOf,
-  StepModel,
-  stepName,
-} from '../../src/scenario/index.js';
+import { parseStepName, positionOf, StepModel, stepName } from '../../src/scenario/index.js';
 import { createSession, resolveRef, shapeOf } from '../../src/session/index.js';
-import { seed } from '../session/fixtures.js';
+import { load, seed } from '../session/fixtures.js';
 
 /** The seed: x*x, *y, x*y, tanh, + → F1…F5 at 1…5, B0 at 6, B1…B5 at 7…11 (= end). */
 const SEED_END = 11;
-
-function load(text: string) {
-  const result = loadScenario({ name: 't.yaml', text });
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.scenario;
-}
 
 describe('StepModel', () => {
   it('numbers the seed by hand: start 0, F5 5, B0 6, end 11', () => {

@@ -5,28 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
 import { createSession, reduce } from '../../src/session/index.js';
+import { load, NEURON } from '../session/fixtures.js';
 
 /**
  * n = w·x + b, loss = (n − y)², x = 2, y = 1, w = −3, b = 1, lr = 0.01: 4 forward steps, B0…B4,
  * U1 (w), U2 (b). Iteration 1: n = −5, dloss/dn = 2(n − y) = −12, dw = −24, db = −12, so U1
  * makes w −2.76 and U2 makes b 1.12. Iteration 2: n = −4.4, loss 29.16, dw = 2(−5.4)·2 = −21.6.
  */
-const neuron = (walkthrough: string) => `title: t
-graph: |
-  x = 2.0
-  y = 1.0
-  w = -3.0
-  b = 1.0
-  n = w * x + b
-  loss = (n - y) ** 2
-train: { params: [w, b], lr: 0.01, steps: 3 }
-walkthrough:
-${walkthrough}`;
+const neuron = (walkthrough: string) => `${NEURON}walkthrough:\n${walkthrough}`;
 
 function results(text: string) {
-  const loaded = loadScenario({ name: 't.yaml', text });
-  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
-  const end = reduce(createSession(loaded.scenario), { type: 'last' });
+  const end = reduce(createSession(load(text)), { type: 'last' });
   return end.expectResults;
 }
 

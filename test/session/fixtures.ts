@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { Graph, OpCode } from '../../src/engine/index.js';
 import type { Scenario, WalkthroughItem } from '../../src/scenario/index.js';
-import { makeScenario } from '../../src/scenario/index.js';
+import { loadScenario, makeScenario } from '../../src/scenario/index.js';
+import type { Action } from '../../src/session/index.js';
 import { seedNotebook } from '../engine/reference-graphs.js';
 
 const source = (name: string) => ({ name, text: '' });
@@ -80,3 +82,43 @@ export function fanOut(size: number): Scenario {
   }
   return makeScenario({ source: source('fan-out'), title: 'fan-out', graph: g, output: v });
 }
+
+/**
+ * One neuron without activation, trained three iterations: n = w·x + b, loss = (n − y)², x = 2,
+ * y = 1, w = −3, b = 1, lr = 0.01.
+ */
+export const NEURON = `title: t
+graph: |
+  x = 2.0
+  y = 1.0
+  w = -3.0
+  b = 1.0
+  n = w * x + b
+  loss = (n - y) ** 2
+train: { params: [w, b], lr: 0.01, steps: 3 }
+`;
+
+/** A scenario file's text, loaded; its diagnostics thrown. */
+export function load(text: string): Scenario {
+  const result = loadScenario({ name: 't.yaml', text });
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+  return result.scenario;
+}
+
+const SIMPLE = [
+  'next',
+  'prev',
+  'first',
+  'last',
+  'finish',
+  'reverseFinish',
+  'continue',
+  'reverseContinue',
+] as const;
+
+/** One step of a random walk: an action without arguments, or a goto to any position. */
+export const walkAction = (total: number): fc.Arbitrary<Action> =>
+  fc.oneof(
+    fc.constantFrom(...SIMPLE).map((type) => ({ type })),
+    fc.integer({ min: 0, max: total }).map((step) => ({ type: 'goto' as const, step })),
+  );

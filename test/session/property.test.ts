@@ -2,25 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backward, forward } from '../../src/engine/index.js';
 import type { Scenario } from '../../src/scenario/index.js';
-import { type Action, createSession, reduce } from '../../src/session/index.js';
-import { fanOut, mixed, seed } from './fixtures.js';
-
-const SIMPLE = [
-  'next',
-  'prev',
-  'first',
-  'last',
-  'finish',
-  'reverseFinish',
-  'continue',
-  'reverseContinue',
-] as const;
-
-const action = (total: number): fc.Arbitrary<Action> =>
-  fc.oneof(
-    fc.constantFrom(...SIMPLE).map((type) => ({ type })),
-    fc.integer({ min: 0, max: total }).map((step) => ({ type: 'goto' as const, step })),
-  );
+import { createSession, reduce } from '../../src/session/index.js';
+import { fanOut, mixed, seed, walkAction } from './fixtures.js';
 
 const fixtures: [string, () => Scenario][] = [
   ['seed', seed],
@@ -38,7 +21,7 @@ describe.each(fixtures)('random walks on %s', (_, build) => {
   it('going back to start restores every value bit for bit', () => {
     const total = createSession(build()).timeline.total;
     fc.assert(
-      fc.property(fc.array(action(total), { maxLength: 40 }), (actions) => {
+      fc.property(fc.array(walkAction(total), { maxLength: 40 }), (actions) => {
         let s = createSession(build());
         for (const spec of breakpoints) s = reduce(s, { type: 'addBreakpoint', spec });
         const g = s.timeline.graph;
@@ -55,7 +38,7 @@ describe.each(fixtures)('random walks on %s', (_, build) => {
     const total = createSession(build()).timeline.total;
     fc.assert(
       fc.property(
-        fc.array(action(total), { maxLength: 20 }),
+        fc.array(walkAction(total), { maxLength: 20 }),
         fc.integer({ min: 0, max: total }),
         (actions, target) => {
           let jumped = createSession(build());
@@ -97,7 +80,7 @@ describe('gotos on a graph big enough for grad checkpoints', () => {
 
   it('every action leaves every value as single steps from start leave it', () => {
     fc.assert(
-      fc.property(fc.array(action(total), { minLength: 1, maxLength: 30 }), (actions) => {
+      fc.property(fc.array(walkAction(total), { minLength: 1, maxLength: 30 }), (actions) => {
         let t = createSession(fanOut(size), { gradcheck: 'none' });
         const h = t.timeline.graph;
         for (const a of actions) {

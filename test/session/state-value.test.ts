@@ -6,9 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BackwardMode } from '../../src/engine/index.js';
-import { loadScenario, type Scenario } from '../../src/scenario/index.js';
+import type { Scenario } from '../../src/scenario/index.js';
 import {
-  type Action,
   createSession,
   nodeFacts,
   reduce,
@@ -17,25 +16,9 @@ import {
   stepAt,
   valueAt,
 } from '../../src/session/index.js';
-import { mixed, seed } from './fixtures.js';
+import { load, mixed, NEURON, seed, walkAction } from './fixtures.js';
 
-/** One neuron without activation, trained three iterations (loss = (w·x + b − y)²). */
-const NEURON = `title: t
-graph: |
-  x = 2.0
-  y = 1.0
-  w = -3.0
-  b = 1.0
-  n = w * x + b
-  loss = (n - y) ** 2
-train: { params: [w, b], lr: 0.01, steps: 3 }
-`;
-
-function neuron(): Scenario {
-  const result = loadScenario({ name: 't.yaml', text: NEURON });
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.scenario;
-}
+const neuron = () => load(NEURON);
 
 const fixtures: [string, () => Scenario, BackwardMode][] = [
   ['seed', seed, 'correct'],
@@ -45,23 +28,6 @@ const fixtures: [string, () => Scenario, BackwardMode][] = [
   ['seed, overwrite', seed, 'overwrite'],
   ['a trained neuron (3 iterations)', neuron, 'correct'],
 ];
-
-const SIMPLE = [
-  'next',
-  'prev',
-  'first',
-  'last',
-  'finish',
-  'reverseFinish',
-  'continue',
-  'reverseContinue',
-] as const;
-
-const action = (total: number): fc.Arbitrary<Action> =>
-  fc.oneof(
-    fc.constantFrom(...SIMPLE).map((type) => ({ type })),
-    fc.integer({ min: 0, max: total }).map((step) => ({ type: 'goto' as const, step })),
-  );
 
 /** Everything a state answers about its position: each node's data and grad, and its step. */
 function reading(state: SessionState): unknown[] {
@@ -91,7 +57,7 @@ describe('a state read after later transitions', () => {
     it('every earlier state reads what a fresh replay to its position reads', () => {
       fc.assert(
         fc.property(
-          fc.array(action(total), { minLength: 1, maxLength: 25 }),
+          fc.array(walkAction(total), { minLength: 1, maxLength: 25 }),
           fc.array(fc.nat(), { minLength: 1, maxLength: 25 }),
           (actions, order) => {
             // mismatch reads other positions' values while continue runs (a wrong mode's).

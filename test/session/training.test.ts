@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, type Scenario } from '../../src/scenario/index.js';
 import {
   createSession,
   narrate,
@@ -9,29 +8,12 @@ import {
   valueAt,
 } from '../../src/session/index.js';
 import { LECTURE, micrograd, scenarioText } from '../scenario/model/python-reference.js';
-
-function load(text: string): Scenario {
-  const result = loadScenario({ name: 't.yaml', text });
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
-  return result.scenario;
-}
+import { load, NEURON } from './fixtures.js';
 
 const goto = (s: SessionState, step: string | number) => reduce(s, { type: 'goto', step });
 const near = (actual: number, expected: number, tol = 1e-12): void => {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol + tol * Math.abs(expected));
 };
-
-/** One neuron without activation: n = w·x + b, loss = (n − y)², x = 2, y = 1, w = −3, b = 1. */
-const NEURON = `title: t
-graph: |
-  x = 2.0
-  y = 1.0
-  w = -3.0
-  b = 1.0
-  n = w * x + b
-  loss = (n - y) ** 2
-train: { params: [w, b], lr: 0.01, steps: 3 }
-`;
 
 describe('training: iterations of forward, zero grads, backward and updates', () => {
   it('one iteration of a neuron by hand: U1 and U2 update w and b by lr · grad', () => {
