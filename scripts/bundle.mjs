@@ -30,9 +30,9 @@ for (const name of existsSync(dirname(outfile)) ? readdirSync(dirname(outfile)) 
 const MEMO_SIZE = 2_000;
 
 const SHIMS = {
-  // yargs (strictEqual, notStrictEqual) and Ink's signal-exit (equal) check their state with
-  // node:assert, whose loading (a dozen internal modules) costs about 5 ms at every start: these
-  // three are all they call (test/e2e/bundle.test.ts opens the TUI from the bundle).
+  // yargs checks its own state with node:assert, whose loading (a dozen internal modules) costs
+  // about 5 ms at every start: these two are all it calls (the shim is for yargs alone; see
+  // onResolve below, and test/e2e/bundle.test.ts, which opens the TUI from the bundle).
   assert: `
     const fail = (message, a, b) => {
       throw new Error(message ?? \`assertion failed: \${String(a)} vs \${String(b)}\`);
@@ -42,9 +42,6 @@ const SHIMS = {
     }
     export function notStrictEqual(a, b, message) {
       if (Object.is(a, b)) fail(message, a, b);
-    }
-    export function equal(a, b, message) {
-      if (a != b) fail(message, a, b);
     }`,
   // string-width makes an Intl.Segmenter and Unicode regexes when it loads (20 to 30 ms): required
   // on first use of a text that is not plain ASCII (esbuild runs a required module's body then).
