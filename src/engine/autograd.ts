@@ -1,4 +1,4 @@
-import { backwardStep } from './chain-rule.js';
+import { chainRule } from './chain-rule.js';
 import type { Graph } from './graph.js';
 import { OpCode } from './ops.js';
 
@@ -90,19 +90,21 @@ export function backwardOrder(
  * of a node has a larger id, so a node's mark is final by the time the sweep reaches it.
  */
 export function backward(g: Graph, output: number, mask?: Uint8Array): void {
-  const { op, in0, in1 } = g;
+  const { op, in0, in1, data, grad } = g;
   const cone = mask ?? new Uint8Array(output + 1);
   const marking = mask === undefined;
-  g.grad.fill(0, 0, g.size);
-  g.grad[output] = 1;
+  grad.fill(0, 0, g.size);
+  grad[output] = 1;
   cone[output] = 1;
   for (let id = output; id >= 0; id--) {
     if (op[id] <= OpCode.constant || cone[id] === 0) continue;
+    const a = in0[id];
+    const b = in1[id];
     if (marking) {
-      cone[in0[id]] = 1;
-      if (in1[id] >= 0) cone[in1[id]] = 1;
+      cone[a] = 1;
+      if (b >= 0) cone[b] = 1;
     }
-    backwardStep(g, id);
+    chainRule(g, data, grad, a, b, id);
   }
 }
 

@@ -25,17 +25,31 @@ export interface UndoRecord {
  * added (or with `assign`, the overwrite mode's bug, assigned). A node used twice (`x * x`)
  * receives both terms, slot 0 first. With a `record`, each input's grad is written down before
  * its change; restoring them last slot first undoes the step exactly.
+ */
+export function backwardStep(g: Graph, id: number, record?: UndoRecord, assign = false): void {
+  chainRule(g, g.data, g.grad, g.in0[id], g.in1[id], id, record, assign);
+}
+
+/**
+ * backwardStep with node `id`'s inputs `a`, `b` (-1 for none) and the graph's data and grad in
+ * hand: backward()'s loop holds them in locals, so the inlined step reloads nothing per node.
  *
  * The switch inlines the formulas of the ops that make up large graphs (+, -, *, tanh, relu): a
  * call through the op table costs more than the arithmetic. The other ops, a scenario's own among
  * them, use the table, which stays the one definition: each case computes bit for bit what its
- * entry computes (test/engine/hot-loops.test.ts). Keep the function under V8's inlining limit
+ * entry computes (test/engine/hot-loops.test.ts). Keep this function under V8's inlining limit
  * (460 bytes of bytecode, `node --print-bytecode`), or backward()'s loop pays a call per node.
  */
-export function backwardStep(g: Graph, id: number, record?: UndoRecord, assign = false): void {
-  const { data, grad } = g;
-  const a = g.in0[id];
-  const b = g.in1[id];
+export function chainRule(
+  g: Graph,
+  data: Float64Array,
+  grad: Float64Array,
+  a: number,
+  b: number,
+  id: number,
+  record?: UndoRecord,
+  assign = false,
+): void {
   const av = data[a];
   let l0: number;
   let l1 = 0;
