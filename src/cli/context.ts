@@ -104,23 +104,23 @@ export const fileArgument = {
   describe: 'A scenario file or built-in name',
 } as const satisfies PositionalOptions;
 
+/** `--set` values by input name, as written: the scenario's number rule reads them (cli/load.ts). */
+export type SetArgs = ReadonlyMap<string, string>;
+
 /**
- * `--set x=3 --set y=-1.5` as a map. A malformed pair, a value that is not a finite number, and a
- * name given twice (which value was meant?) are usage errors.
+ * `--set x=3 --set y=-1.5` as a map of texts. A malformed pair and a name given twice (which value
+ * was meant?) are usage errors; the numbers are read when the scenario loads, by its own rule and
+ * with its messages, pointing into the options as written.
  */
-export function parseSet(values: readonly unknown[] | undefined): ReadonlyMap<string, number> {
-  const set = new Map<string, number>();
+export function parseSet(values: readonly unknown[] | undefined): SetArgs {
+  const set = new Map<string, string>();
   for (const raw of values ?? []) {
     const text = String(raw);
     const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S.*?)\s*$/.exec(text);
-    const value = match === null ? Number.NaN : Number(match[2]);
-    if (match === null || Number.isNaN(value)) {
+    if (match === null) {
       throw new UsageError(`--set expects NAME=VALUE with a number (--set x=2.5), got '${text}'`);
     }
-    const name = match[1];
-    if (!Number.isFinite(value)) {
-      throw new UsageError(`--set expects a finite number, got '${text}', which is ${value}`);
-    }
+    const [, name, value] = match;
     const earlier = set.get(name);
     if (earlier !== undefined) {
       throw new UsageError(

@@ -6,9 +6,10 @@ import {
   formatDiagnostic,
   type LoadResult,
   loadScenario,
+  readNumber,
   type Scenario,
 } from '../scenario/index.js';
-import { colorEnabled, type GlobalArgs } from './context.js';
+import { colorEnabled, type GlobalArgs, type SetArgs } from './context.js';
 import type { Io } from './io.js';
 
 /** A diagnostic in the `--json` shape; positions are null for problems with the file itself. */
@@ -35,7 +36,7 @@ export type Loaded =
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export interface LoadOptions {
-  readonly set?: ReadonlyMap<string, number>;
+  readonly set?: SetArgs;
   readonly mode?: BackwardMode;
 }
 
@@ -45,12 +46,45 @@ export async function loadScenarioFile(
   file: string,
   options: LoadOptions = {},
 ): Promise<Loaded> {
+  const overrides = readOverrides(options.set);
+  if (overrides.set === undefined)
+    return { ok: false, problems: overrides.problems.map(fromDiagnostic) };
   const read = await readText(io, file);
   if (typeof read !== 'string') return { ok: false, problems: [read] };
-  const result = loadScenario({ name: file, text: read }, options);
-  const problems = result.diagnostics.map(fromDiagnostic);
+  const result = loadScenario(
+    { name: file, text: read },
+    { mode: options.mode, set: overrides.set },
+  );
+  const problems = [...overrides.problems, ...result.diagnostics].map(fromDiagnostic);
   if (!result.ok) return { ok: false, problems };
   return { ok: true, scenario: result.scenario, warnings: problems };
+}
+
+/**
+ * `--set` numbers read by the scenario's rule, with its messages pointing into the options as
+ * written (`<command-line>:1:9: error: Invalid number '0x10'.`); `set` is undefined after an error.
+ */
+function readOverrides(given: SetArgs | undefined): {
+  set?: ReadonlyMap<string, number>;
+  problems: Diagnostic[];
+} {
+  const options = [...(given ?? [])].map(([name, text]) => `--set ${name}=${text}`);
+  const source = { name: '<command-line>', text: options.join(' ') };
+  const set = new Map<string, number>();
+  const problems: Diagnostic[] = [];
+  let offset = 0;
+  for (const [name, text] of given ?? []) {
+    const sign = /^[+-]/.test(text) ? text[0] : '';
+    const unsigned = text.slice(sign.length);
+    const start = offset + `--set ${name}=${sign}`.length;
+    offset += `--set ${name}=${text} `.length;
+    const { value, problem } = readNumber(unsigned);
+    set.set(name, sign === '-' ? -value : value);
+    if (problem === undefined) continue;
+    const { severity, message, hint } = problem;
+    problems.push({ severity, source, start, end: start + unsigned.length, message, hint });
+  }
+  return { set: problems.some((p) => p.severity === 'error') ? undefined : set, problems };
 }
 
 /**
@@ -80,8 +114,11 @@ export async function reloadScenario(
   file: string,
   options: LoadOptions = {},
 ): Promise<LoadResult> {
+  // The overrides were read when the file was first opened: an error would have stopped it then.
+  const { set } = readOverrides(options.set);
   const read = await readText(io, file);
-  if (typeof read === 'string') return loadScenario({ name: file, text: read }, options);
+  if (typeof read === 'string')
+    return loadScenario({ name: file, text: read }, { ...options, set });
   const { message } = read.toJson();
   const source = { name: file, text: '' };
   return { ok: false, diagnostics: [{ severity: 'error', source, start: 0, end: 0, message }] };

@@ -8,7 +8,8 @@
  */
 import { Graph, OpCode } from '../engine/index.js';
 import { functionAt, infixOf, POW, precedenceOf } from './fast-syntax.js';
-import { isDigit, isNamePart, isNameStart, NUMBER, numberEnd } from './lexer.js';
+import { isDigit, isNamePart, isNameStart, numberEnd } from './lexer.js';
+import { NUMBER } from './numbers.js';
 import { UNARY_MINUS_PRECEDENCE as UNARY } from './operators.js';
 import { doubled, Symbols, SymbolValues } from './symbols.js';
 

@@ -10,6 +10,7 @@ export {
   sortDiagnostics,
 } from './format.js';
 export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
+export { type NumberProblem, readNumber } from './numbers.js';
 export { GIVEN_DATA, GIVEN_GRAD } from './observed.js';
 export { parseCondition } from './parser.js';
 export { DEFAULT_PREDICTION_TOLERANCE } from './predict.js';

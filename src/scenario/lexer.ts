@@ -8,6 +8,7 @@
  * have to move out of its young generation and sweep later.
  */
 import type { LocalDiagnostic } from './ast.js';
+import { readNumber } from './numbers.js';
 import { Symbols } from './symbols.js';
 
 export type TokenKind = 'number' | 'name' | 'ref' | 'punct' | 'newline' | 'eof' | 'invalid';
@@ -38,7 +39,6 @@ const PUNCTUATORS: ReadonlyMap<string, readonly string[]> = new Map<string, read
   ['!', ['!=']],
   ...['+', '-', '/', '(', ')', ','].map((p) => [p, [p]] as const),
 ]);
-export const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Characters people type by habit from other notations, and what to write instead. */
 const CHARACTER_HINTS: ReadonlyMap<string, string> = new Map([
   ['^', 'Use ** for powers: x ** 2.'],
@@ -124,15 +124,7 @@ export class Lexer {
         return this.made('name', start, i, this.symbols.name(symbol), symbol);
       } else if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) {
         i = numberEnd(text, i);
-        const raw = text.slice(start, i);
-        if (NUMBER.test(raw)) return this.number(start, i, raw);
-        this.diagnostics.push({
-          start,
-          end: i,
-          message: `Invalid number '${raw}'.`,
-          hint: 'A number is digits with at most one decimal point and an optional exponent, as in 2, 0.5, .5 or 1e-3.',
-        });
-        return this.made('invalid', start, i, raw);
+        return this.number(start, i, text.slice(start, i));
       } else {
         const punct = punctuatorAt(text, i);
         if (punct !== undefined) return this.made('punct', start, i + punct.length, punct);
@@ -144,27 +136,20 @@ export class Lexer {
     }
   }
 
-  /** A number literal, unless it overflows: a graph of Infinity would be no mistake of the math. */
+  /** A number literal; a malformed or overflowing one is `invalid` (a graph of Infinity would be no mistake of the math). */
   private number(start: number, end: number, raw: string): Token {
-    const value = Number(raw);
-    if (value === Number.POSITIVE_INFINITY) {
+    const { value, problem } = readNumber(raw);
+    if (problem !== undefined) {
+      const { severity, message, hint } = problem;
       this.diagnostics.push({
         start,
         end,
-        message: `Number '${raw}' is too large (it would be Infinity).`,
-        hint: 'The largest number is about 1.8e308.',
-      });
-      return this.made('invalid', start, end, raw);
-    }
-    if (value === 0 && /[1-9]/.test(raw.split(/[eE]/)[0])) {
-      this.diagnostics.push({
-        severity: 'warning',
-        start,
-        end,
-        message: `Number '${raw}' is too small: it becomes 0.`,
-        hint: 'The smallest positive number is about 5e-324.',
+        message,
+        hint,
+        ...(severity === 'warning' ? { severity } : {}),
       });
     }
+    if (problem?.severity === 'error') return this.made('invalid', start, end, raw);
     return this.made('number', start, end, raw, value);
   }
 

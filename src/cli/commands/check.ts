@@ -15,6 +15,7 @@ import {
   fileArgument,
   type GlobalArgs,
   modeOption,
+  type SetArgs,
   setOption,
   UsageError,
   worst,
@@ -25,7 +26,7 @@ export interface CheckArgs extends GlobalArgs {
   readonly files: readonly string[];
   readonly json: boolean;
   readonly gradcheck: GradCheckBudget;
-  readonly set: ReadonlyMap<string, number>;
+  readonly set: SetArgs;
   readonly mode: BackwardMode | undefined;
 }
 

@@ -12,6 +12,7 @@ import {
   type GlobalArgs,
   modeOption,
   printError,
+  type SetArgs,
   setOption,
 } from '../context.js';
 import { htmlPage } from '../export/html/page.js';
@@ -28,7 +29,7 @@ export interface ExportArgs extends GlobalArgs {
   readonly file: string;
   readonly format: (typeof EXPORT_FORMATS)[number];
   readonly at?: string;
-  readonly set: ReadonlyMap<string, number>;
+  readonly set: SetArgs;
   readonly mode: BackwardMode | undefined;
   readonly gradcheck: GradCheckBudget;
 }

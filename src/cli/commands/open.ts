@@ -6,13 +6,14 @@ import {
   type CliContext,
   type GlobalArgs,
   modeOption,
+  type SetArgs,
   setOption,
 } from '../context.js';
 import { openInteractive } from '../interactive.js';
 
 export interface OpenArgs extends GlobalArgs {
   readonly scenario: string | undefined;
-  readonly set: ReadonlyMap<string, number>;
+  readonly set: SetArgs;
   readonly mode: BackwardMode | undefined;
   readonly break: readonly string[];
 }

@@ -14,6 +14,7 @@ import {
   modeOption,
   printError,
   quizOption,
+  type SetArgs,
   setOption,
   UsageError,
 } from '../context.js';
@@ -45,7 +46,7 @@ export interface ReplayArgs extends GlobalArgs {
   readonly keys: string | undefined;
   readonly to: string | undefined;
   readonly break: readonly string[];
-  readonly set: ReadonlyMap<string, number>;
+  readonly set: SetArgs;
   readonly mode: BackwardMode | undefined;
   readonly format: (typeof REPLAY_FORMATS)[number] | undefined;
   readonly quiz: 'backward' | 'forward' | undefined;
