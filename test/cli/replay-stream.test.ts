@@ -2,10 +2,11 @@
  * replay writes each step as the session produces it: the first lines of a long transcript are
  * out long before its end, and nothing holds the whole transcript. No timing assertions.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { chainScenarioText } from '../../scripts/chain-scenario.js';
 import { run } from '../../src/cli/index.js';
@@ -27,15 +28,7 @@ describe('replay streams its transcript', () => {
   });
 
   it('gives the first lines of a big transcript to a reader before the process ends', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gradstep-stream-'));
-    try {
-      const file = join(dir, 'chain.yaml');
-      writeFileSync(file, chainScenarioText(50_000));
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'src/bin.ts', 'replay', file, '--format', 'json'],
-        { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
+    await withReplay(async (child) => {
       const firstLines = await new Promise<string[]>((resolve, reject) => {
         let text = '';
         child.stdout.on('data', (chunk: Buffer) => {
@@ -56,9 +49,7 @@ describe('replay streams its transcript', () => {
         ['step', 'F2', 'v2', 1.5],
         ['step', 'F3', 'v3', 2],
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 
   // Linux tells where a process waits (/proc/PID/wchan): the observable that needs no timing. Node
@@ -67,16 +58,7 @@ describe('replay streams its transcript', () => {
   it.skipIf(process.platform !== 'linux')(
     'waits in write(2) for a reader that does not read, instead of holding the transcript in memory',
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'gradstep-stream-'));
-      try {
-        const file = join(dir, 'chain.yaml');
-        // About 30 MB of JSON Lines, hundreds of times what a pipe holds.
-        writeFileSync(file, chainScenarioText(50_000));
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', 'src/bin.ts', 'replay', file, '--format', 'json'],
-          { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
-        );
+      await withReplay(async (child) => {
         child.stdout.pause();
         const wchan = () => {
           try {
@@ -91,13 +73,33 @@ describe('replay streams its transcript', () => {
           if (WRITING.test(waitsIn)) break;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        child.kill('SIGKILL');
         // Queued writes would leave it idle in the event loop (do_epoll_wait), the transcript in memory.
         expect(waitsIn).toMatch(WRITING);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     },
     120_000,
   );
 });
+
+type ReplayChild = ChildProcessByStdio<null, Readable, Readable>;
+
+/**
+ * `replay --format json` of a 50,000-node chain (about 30 MB of JSON Lines, hundreds of times
+ * what a pipe holds) as a child process, given to `use`; killed and cleaned up after.
+ */
+async function withReplay(use: (child: ReplayChild) => Promise<void>) {
+  const dir = mkdtempSync(join(tmpdir(), 'gradstep-stream-'));
+  const file = join(dir, 'chain.yaml');
+  writeFileSync(file, chainScenarioText(50_000));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/bin.ts', 'replay', file, '--format', 'json'],
+    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    await use(child);
+  } finally {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
