@@ -6,7 +6,13 @@
  */
 import { Graph } from '../src/engine/index.js';
 import { makeScenario } from '../src/scenario/index.js';
-import { createSession, reduce, type SessionState, shapeOf } from '../src/session/index.js';
+import {
+  createSession,
+  reduce,
+  type SessionState,
+  sessionBytes,
+  shapeOf,
+} from '../src/session/index.js';
 import { engineBackend } from './backends.js';
 import { buildW1 } from './graphs.js';
 import type { BenchResult, BenchSuite } from './harness.js';
@@ -95,7 +101,7 @@ export const session: BenchSuite = {
     large = onLarge.state;
     // What the session adds to the graph's arrays, after the gotos have saved their checkpoints.
     large = reduce(large, { type: 'last' });
-    const sessionBytes = large.timeline.byteLength / big;
+    const bytesPerNode = sessionBytes(large) / big;
     const onHalf = randomGotos(half, gotoCount);
     half = onHalf.state;
 
@@ -131,7 +137,7 @@ export const session: BenchSuite = {
         `; ${ratio.toFixed(2)}x the 1e3 step, target <= 2x: ${ratio <= 2 ? 'met' : 'missed'}`,
       ),
       gotoRow(half, onHalf.ms, ''),
-      gotoRow(large, onLarge.ms, `; session arrays ${sessionBytes.toFixed(0)} B/node`),
+      gotoRow(large, onLarge.ms, `; session arrays ${bytesPerNode.toFixed(0)} B/node`),
     ];
   },
 };

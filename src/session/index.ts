@@ -35,6 +35,7 @@ export {
   previousPosition,
   receivingAt,
   scenarioOf,
+  sessionBytes,
   shapeOf,
   stepName,
   type TimelineShape,

@@ -159,3 +159,8 @@ export function receivingAt(state: SessionState, id: number): Position[] {
 export function trainingOf(state: SessionState): TrainingView | undefined {
   return state.timeline.training;
 }
+
+/** Bytes of the session's own typed arrays besides the graph's (checkpoints saved so far). */
+export function sessionBytes(state: SessionState): number {
+  return state.timeline.byteLength;
+}
