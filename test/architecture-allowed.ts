@@ -43,6 +43,7 @@ export const REACH: Readonly<Record<string, readonly Reach[]>> = {
       names: ['printable', 'styleCode', 'safeJson', 'suggest', 'resolveNode'],
       why: 'text and JSON output, did-you-mean for options, --answers naming nodes',
     },
+    { names: ['readNumber'], why: "--set values follow the scenario's number rule" },
   ],
   'cli>engine': [
     {
