@@ -8,7 +8,14 @@ import { pythonHelperCommand } from './commands/python-helper.js';
 import { replayCommand, replayOptions } from './commands/replay.js';
 import { type CliContext, type GlobalArgs, globalOptions, UsageError } from './context.js';
 
-export const COMMAND_NAMES = ['check', 'list', 'replay', 'export', 'python-helper'] as const;
+export const COMMAND_NAMES = [
+  'check',
+  'list',
+  'replay',
+  'export',
+  'python-helper',
+  'completion',
+] as const;
 
 const OPTION_NAMES = [
   ...new Set([
@@ -32,7 +39,7 @@ export function buildParser(
   args: readonly string[],
   report: (code: number) => void,
 ): Argv<GlobalArgs> {
-  return yargs()
+  const parser: Argv<GlobalArgs> = yargs()
     .scriptName('gradstep')
     .usage('$0 [SCENARIO]\n$0 <command> [options]')
     .options(globalOptions)
@@ -41,7 +48,18 @@ export function buildParser(
     .command(replayCommand(ctx, report))
     .command(exportCommand(ctx, report))
     .command(pythonHelperCommand(ctx, report))
+    .command({
+      command: 'completion',
+      describe: 'print a bash/zsh completion script: gradstep completion >> ~/.bashrc',
+      handler: () => {
+        parser.showCompletionScript();
+        report(0);
+      },
+    })
     .command(openCommand(ctx, COMMAND_NAMES, report))
+    // yargs' own completion command would be taken by the default command (a scenario named
+    // 'completion'): it only answers --get-yargs-completions here; completionCommand prints.
+    .completion('completion-script', false)
     .strict()
     .version(ctx.version)
     .alias('v', 'version')
@@ -50,6 +68,10 @@ export function buildParser(
     .wrap(100)
     .fail((message, error) => {
       if (error instanceof UsageError) throw error;
+      // An unknown option is named first: yargs may have taken the next word as its value and
+      // would then report a missing FILE instead (`check --jsn seed`).
+      const unknown = unknownOption(args);
+      if (unknown !== undefined) throw unknown;
       // yargs rethrows a coerce function's error as a YError with the same message; it also
       // throws YErrors of its own (an option given without its value).
       if (error?.name === 'YError')
@@ -57,6 +79,7 @@ export function buildParser(
       if (error !== undefined && error !== null) throw error;
       throw inOurWords(message, args) ?? unknownWord(message, args);
     });
+  return parser;
 }
 
 /** yargs' validation messages that have a pattern, in gradstep's words, with a way forward. */
@@ -94,15 +117,28 @@ function unknownWord(message: string, args: readonly string[]): UsageError {
     return new UsageError(`unknown command '${first}'`, `did you mean '${command}'?`);
   }
   const word = unknown[1].split(', ')[0];
-  const isOption = args.some(
-    (a) => a.replace(/^-+/, '').split('=')[0] === word && a.startsWith('-'),
-  );
-  if (!isOption)
+  // Long options were named by unknownOption already; a short one (`-x`) lands here.
+  if (!args.includes(`-${word}`))
     return new UsageError(`unexpected argument '${word}'`, "run 'gradstep --help' for usage");
-  const option = suggest(word, OPTION_NAMES);
-  const flag = `${word.length === 1 ? '-' : '--'}${word}`;
-  return new UsageError(
-    `unknown option '${flag}'`,
-    option === undefined ? "run 'gradstep --help' for usage" : `did you mean '--${option}'?`,
-  );
+  return new UsageError(`unknown option '-${word}'`, "run 'gradstep --help' for usage");
+}
+
+/** The first `--name` that no command knows, with the option probably meant (`--no-X` kept). */
+function unknownOption(args: readonly string[]): UsageError | undefined {
+  const end = args.indexOf('--');
+  for (const arg of end < 0 ? args : args.slice(0, end)) {
+    if (!arg.startsWith('--')) continue;
+    const name = arg.slice(2).split('=')[0];
+    const negated = name.startsWith('no-') && !OPTION_NAMES.includes(name);
+    const word = negated ? name.slice(3) : name;
+    if (OPTION_NAMES.includes(word)) continue;
+    const option = suggest(word, OPTION_NAMES);
+    return new UsageError(
+      `unknown option '--${name}'`,
+      option === undefined
+        ? "run 'gradstep --help' for usage"
+        : `did you mean '--${negated ? 'no-' : ''}${option}'?`,
+    );
+  }
+  return undefined;
 }

@@ -26,6 +26,14 @@ describe('the command line', () => {
     },
   );
 
+  it('prints a shell completion script that asks gradstep for its words, exit 0', async () => {
+    const script = await cli('completion');
+    expect(script).toMatchObject({ code: 0, stderr: '' });
+    expect(script.stdout).toContain('gradstep --get-yargs-completions');
+    const words = await cli('--get-yargs-completions gradstep check --js');
+    expect(words.stdout.split('\n')).toContain('--json');
+  });
+
   it('prints --version and --help on stdout, exit 0', async () => {
     expect(await cli('--version')).toMatchObject({ code: 0, stdout: '9.8.7\n', stderr: '' });
     expect(await cli('-v')).toMatchObject({ code: 0, stdout: '9.8.7\n', stderr: '' });
@@ -46,6 +54,14 @@ describe('the command line', () => {
     [
       'check seed.yaml --precison 3',
       "gradstep: error: unknown option '--precison'\nhint: did you mean '--precision'?\n",
+    ],
+    [
+      'check --jsn seed.yaml',
+      "gradstep: error: unknown option '--jsn'\nhint: did you mean '--json'?\n",
+    ],
+    [
+      '--no-colour check seed.yaml',
+      "gradstep: error: unknown option '--no-colour'\nhint: did you mean '--no-color'?\n",
     ],
     [
       'lst',
