@@ -111,7 +111,7 @@ describe('gradstep [SCENARIO]', () => {
     const { code, stderr } = await cli('zzzzzz', { files: builtins, scenariosDir: dir });
     expect(stderr).toBe(
       "gradstep: error: 'zzzzzz' is not a command, a scenario file or a built-in scenario\n" +
-        'hint: built-in scenarios: neuron, seed; commands: check, list, replay, export, python-helper\n',
+        'hint: built-in scenarios: neuron, seed; commands: check, list, replay, export, python-helper, completion\n',
     );
     expect(code).toBe(2);
   });
