@@ -122,6 +122,7 @@ function excerptOf(
   from: number,
   to: number,
 ): { text: string; caret: number; marks: string } {
+  if (line.length > LONG_LINE) return longLineExcerpt(line, from, to);
   let shown = '';
   let shownFrom = 0;
   let shownTo = 0;
@@ -150,6 +151,22 @@ function excerptOf(
     caret: caret - start.column + head.length,
     marks: marks(Math.min(width, end.column - caret)),
   };
+}
+
+/** A line longer than this is cut around the span before it is measured (a 50 MB line would take seconds). */
+const LONG_LINE = 4 * EXCERPT_WIDTH;
+
+/** The excerpt of a window of the line around the span, with `…` where the window cut it. */
+function longLineExcerpt(line: string, from: number, to: number) {
+  const isLowSurrogate = (i: number) => (line.charCodeAt(i) & 0xfc00) === 0xdc00;
+  let a = Math.max(0, from - 2 * EXCERPT_WIDTH);
+  if (isLowSurrogate(a)) a++;
+  let b = Math.min(line.length, Math.min(Math.max(from, to), from + EXCERPT_WIDTH) + EXCERPT_WIDTH);
+  if (isLowSurrogate(b)) b++;
+  const inner = excerptOf(line.slice(a, b), from - a, Math.min(Math.max(from, to), b) - a);
+  const head = a > 0 && !inner.text.startsWith('…') ? '…' : '';
+  const tail = b < line.length && !inner.text.endsWith('…') ? '…' : '';
+  return { ...inner, text: head + inner.text + tail, caret: inner.caret + head.length };
 }
 
 /** Columns a piece of text takes; printable ASCII, the usual case, without asking string-width. */

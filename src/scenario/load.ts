@@ -24,6 +24,7 @@ import { type LoadResult, Report } from './report.js';
 import { makeScenario } from './scenario.js';
 import { scenarioFileSchema } from './schema.js';
 import { checkOverrides } from './set.js';
+import { yamlTooLarge } from './size-limit.js';
 import { lineColumn } from './source.js';
 import type { Observed, Source, Training, WalkthroughItem } from './types.js';
 import { StepSpace } from './walkthrough.js';
@@ -43,6 +44,8 @@ const SHAPE_HINT =
   'A scenario needs at least a title and a graph, as in:\n  title: z = x * y\n  graph: |\n    x = 2.0\n    y = 3.0\n    z = x * y';
 
 export function loadScenario(source: Source, options: LoadOptions = {}): LoadResult {
+  const report = new Report(source);
+  if (yamlTooLarge(source.text, report)) return report.result();
   const fast = options.fastPath === false ? undefined : loadFast(source, options);
   return fast ?? loadDocument(source, options);
 }
