@@ -4,6 +4,7 @@ import { CONDITION_NAMES, compileCondition } from './condition.js';
 import { finalAt, gradMismatchAt } from './grad-breaks.js';
 import type { Timeline } from './timeline.js';
 import type { Breakpoint, BreakpointHit, NodeView, SessionState } from './types.js';
+import { writesNode } from './writes.js';
 
 const NODE = String.raw`#\d+|[A-Za-z_][A-Za-z0-9_]*`;
 const WHOLE_NODE = new RegExp(`^(?:${NODE})$`);
@@ -168,11 +169,8 @@ function fires(state: SessionState, bp: Breakpoint): number | undefined {
       if (g.isLeaf(node)) return receives(node) ? node : undefined;
       return phase !== 'zero' && stepNode === node ? node : undefined;
     }
-    case 'change': {
-      const node = bp.node as number;
-      const own = phase === 'forward' ? stepNode === node : phase === 'zero' && node === tl.output;
-      return own || receives(node) ? node : undefined;
-    }
+    case 'change':
+      return writesNode(tl, position, bp.node as number) ? bp.node : undefined;
     case 'condition':
       return conditionFires(tl, bp, position);
     case 'final':

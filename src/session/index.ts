@@ -68,3 +68,4 @@ export type {
   Transition,
 } from './types.js';
 export { resolveRef, type WalkthroughView, walkthroughAt } from './walkthrough.js';
+export { stepWritingNode } from './writes.js';

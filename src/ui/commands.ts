@@ -2,7 +2,14 @@
  * What every keymap command does, one handler per command: the table is a Record over the
  * keymap's command names, so a command without a handler does not compile.
  */
-import { type Action, reduce, type StepKeyAction, shapeOf } from '../session/index.js';
+import {
+  type Action,
+  nodeFacts,
+  reduce,
+  type StepKeyAction,
+  shapeOf,
+  stepWritingNode,
+} from '../session/index.js';
 import {
   type AppResult,
   type AppState,
@@ -41,6 +48,8 @@ const HANDLERS: Readonly<Record<CommandName, Handler>> = {
   first: stepKey('first'),
   last: stepKey('last'),
   goto: viewKey({ type: 'openPrompt', kind: 'goto' }),
+  prevWrite: (s) => done(jumpToWrite(s, -1)),
+  nextWrite: (s) => done(jumpToWrite(s, 1)),
   search: viewKey({ type: 'openPrompt', kind: 'search' }),
   addCondition: viewKey({ type: 'openPrompt', kind: 'condition' }),
   selectNext: (s) => done(select(s, 1)),
@@ -94,6 +103,23 @@ export function runCommand(state: AppState, name: CommandName): AppResult {
 function withTick(state: AppState): AppResult {
   const { playing, speed } = state.view;
   return playing ? done(state, { type: 'tick', ms: AUTOPLAY_SPEEDS[speed] }) : done(state);
+}
+
+/**
+ * [ / ]: to the previous or next step that writes the selected node's data or grad; the selection
+ * stays on that node, so the key repeats along its history.
+ */
+function jumpToWrite(state: AppState, direction: 1 | -1): AppState {
+  const node = state.view.selected;
+  if (node < 0) return state;
+  const target = stepWritingNode(state.session, node, direction);
+  if (target === undefined) {
+    const label = nodeFacts(state.session, node).label;
+    const message = `no ${direction === 1 ? 'later' : 'earlier'} step writes ${label}`;
+    return view(state, { type: 'say', message });
+  }
+  const moved = withSession(state, reduce(state.session, { type: 'goto', step: target }));
+  return view(moved, { type: 'select', node });
 }
 
 /** j / k: the next or previous node, or the breakpoint list's row while it is open. */

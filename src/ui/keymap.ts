@@ -16,6 +16,8 @@ export type Mode = 'normal' | 'scroll' | 'help' | 'prompt' | 'breakpoints';
 export type CommandName =
   | StepKeyAction
   | 'goto'
+  | 'prevWrite'
+  | 'nextWrite'
   | 'selectNext'
   | 'selectPrev'
   | 'panLeft'
@@ -95,6 +97,8 @@ const TABLE: readonly Row[] = [
   ['normal', 'first', 'g home', 'first', 'first position (start)'],
   ['normal', 'last', 'G end', 'last', 'last position (end)'],
   ['normal', 'goto', ':', 'goto', 'go to :B3, :F2, :end or :x'],
+  ['normal', 'prevWrite', '[', 'prev write', "to the node's last write"],
+  ['normal', 'nextWrite', ']', 'next write', "to the node's next write"],
   ['normal', 'selectNext', 'j down', 'select', 'select the next node'],
   ['normal', 'selectPrev', 'k up', 'select', 'select the previous node'],
   ['normal', 'panLeft', 'H', 'pan', 'pan the graph left'],

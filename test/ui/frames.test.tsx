@@ -60,18 +60,18 @@ describe('renderFrames', () => {
   });
 
   it('pages the help at 80×24 so that every binding of the keymap is there uncut', async () => {
-    const [, first, second, third, fourth, fifth] = texts(
+    const [, first, second, third, fourth, fifth, sixth] = texts(
       await renderFrames({
         scenario: builtin('seed'),
         columns: 80,
         rows: 24,
-        presses: presses(['?', 'space', 'space', 'space', 'space']),
+        presses: presses(['?', 'space', 'space', 'space', 'space', 'space']),
       }),
     );
-    expect(first).toContain('page 1 of 4');
-    expect(second).toContain('page 2 of 4');
-    expect(fifth).toBe(first); // the pages wrap around
-    const help = `${first}\n${second}\n${third}\n${fourth}`;
+    expect(first).toContain('page 1 of 5');
+    expect(second).toContain('page 2 of 5');
+    expect(sixth).toBe(first); // the pages wrap around
+    const help = [first, second, third, fourth, fifth].join('\n');
     expect(help).not.toContain('…');
     // Every cell keeps a blank column: no text touches the right border.
     for (const line of help.split('\n').filter((l) => l.startsWith('┃'))) {
@@ -103,15 +103,15 @@ describe('renderFrames', () => {
   });
 
   it('on the last help page, the next-page key says it goes to page 1, in the title and the footer', async () => {
-    const [, , , , last] = texts(
+    const [, , , , , last] = texts(
       await renderFrames({
         scenario: builtin('seed'),
         columns: 80,
         rows: 24,
-        presses: presses(['?', 'space', 'space', 'space']),
+        presses: presses(['?', 'space', 'space', 'space', 'space']),
       }),
     );
-    expect(last).toContain('page 4 of 4: space/→/↓ page 1, ←/↑ back');
+    expect(last).toContain('page 5 of 5: space/→/↓ page 1, ←/↑ back');
     expect(last.split('\n').at(-1)).toMatch(/^space\/→\/↓ page 1 {2}←\/↑ back {2}esc/);
     expect(last).not.toContain('more');
   });

@@ -218,3 +218,31 @@ describe('reduceApp', () => {
     expect(app.session.position).toBe(1);
   });
 });
+
+describe('[ and ]', () => {
+  it('jump along the steps that write the selected node, keeping it selected', () => {
+    const app = seedApp();
+    const { graph } = app.session.timeline;
+    const x = graph.idOf('x')!;
+    // j / k move through ids; x is the first node made.
+    while (app.view.selected > x) app.press('k');
+    expect(app.view.selected).toBe(x);
+    // x is a leaf: only the backward steps of x * x and x * y write it (its grad), in that order
+    // of the backward pass; x * x hands it both terms in one step.
+    const ran: string[] = [];
+    for (const _ of [1, 2]) {
+      app.press(']');
+      const step = app.session.timeline.nodeOf(app.session.position);
+      ran.push(graph.inputsOf(step).join(','));
+      expect(app.view.selected).toBe(x);
+    }
+    expect(ran.sort()).toEqual([`${x},${x}`, `${x},${graph.idOf('y')}`].sort());
+    const atLast = app.session.position;
+    app.press(']');
+    expect(app.session.position).toBe(atLast);
+    expect(app.view.message).toBe('no later step writes x');
+    app.press('[');
+    expect(app.session.position).toBeLessThan(atLast);
+    expect(app.view.selected).toBe(x);
+  });
+});

@@ -3,13 +3,16 @@ import { type Command, commandsIn, type Mode } from '../keymap.js';
 import { besideEachOther, fitWidth, type Paint, visibleWidth, wrap } from '../text.js';
 import { keyText } from './keys.js';
 
-/** The scroll keys of a focused step or inspector pane are listed with the normal ones they shadow. */
+/**
+ * The scroll keys of a focused step or inspector pane are listed with the normal ones they shadow.
+ * The help's own keys come last: its title and footer already show them.
+ */
 const SECTIONS: readonly (readonly [string, readonly Mode[]])[] = [
   ['Keys', ['normal', 'scroll']],
   ['Breakpoint list (B)', ['breakpoints']],
   ['Prompts (/ : and a)', ['prompt']],
-  ['This help', ['help']],
 ];
+const HELP_SECTION = ['This help', ['help']] as const;
 
 /** Cells for the keys column: the widest key text (`space/→/↓`) and a space. */
 const KEY_WIDTH = 10;
@@ -20,23 +23,27 @@ const CELL_PADDING = 1;
 /**
  * The help overlay in pages of at most `height` lines: every command of the keymap with its keys
  * and whole description (wrapped, never cut), then what each glyph means. A section moves to the
- * next page rather than being split, unless it is taller than a page.
+ * next page rather than being split, unless it is taller than a page (then it starts where it is).
  */
 export function helpPages(width: number, height: number, paint: Paint): string[][] {
-  const blocks = SECTIONS.map(([title, modes]) => [
+  const section = ([title, modes]: readonly [string, readonly Mode[]]) => [
     paint(title, '1'),
     ...commandLines(modes.flatMap(commandsIn), width),
-  ]);
+  ];
+  const blocks = SECTIONS.map(section);
   // One run of items, the title first, so the legend takes as few rows as the width allows.
   const legend = Object.values(FLAGS).map((f) => `${paint(f.glyph, f.style)} ${f.meaning}`);
   const timeline = `timeline: [cursor]  ${FLAGS.breakpoint.glyph} breakpoint  ‖ walkthrough pause`;
   blocks.push(chunkToWidth([paint('Glyphs', '1'), ...legend, timeline], width - CELL_PADDING));
+  blocks.push(section(HELP_SECTION));
   blocks.push([paint('Words', '1'), ...twoColumns(WORDS, width, WORD_WIDTH)]);
   const pages: string[][] = [[]];
   for (const block of blocks) {
     let page = pages[pages.length - 1];
     const gap = page.length > 0 ? 1 : 0;
-    if (page.length > 0 && page.length + gap + block.length > height) {
+    // A block taller than a page is split anyway: it starts where there is room.
+    const fits = page.length + gap + block.length <= height || block.length > height;
+    if (page.length > 0 && !fits) {
       page = [];
       pages.push(page);
     } else if (gap > 0) page.push('');
@@ -69,6 +76,7 @@ const WORDS: readonly (readonly [string, string])[] = [
     "in a box: the node's data (its value) and grad (d output / d node); ? not computed yet",
   ],
   ['a→b', 'in a box: the grad went from a to b in the step just run'],
+  ['write', "a step that sets or adds to a node's data or grad ([ and ] go from one to the next)"],
   ['#6', "a node's id (its place in creation order), for nodes without a name"],
   ['local derivative', "d node / d input, from the node's op: for a * b it is the other input"],
   [
