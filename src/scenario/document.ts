@@ -44,6 +44,7 @@ export function parseYaml(source: Source): ParsedYaml {
   return { doc, diagnostics };
 }
 
+const TOO_DEEP = 'YAML: nested too deeply to read (a scenario needs only a few levels).';
 const TAB_HINT = 'YAML does not allow tabs for indentation; use spaces';
 
 /** Whether the fault is in (or just after) a line's indentation that has a tab. */
@@ -55,6 +56,8 @@ function tabIndented(text: string, offset: number): boolean {
 
 /** YAML's messages without their own position (we print ours), as one sentence. */
 function yamlMessage(message: string): string {
+  // The parser recurses per level: thousands of nested levels run it out of stack.
+  if (/call stack/i.test(message)) return TOO_DEEP;
   const plain = message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
   return `YAML: ${plain.charAt(0).toLowerCase()}${plain.slice(1)}${plain.endsWith('.') ? '' : '.'}`;
 }

@@ -29,6 +29,7 @@ interface Fields {
   readonly title: string;
   readonly description: string;
   readonly say: string;
+  readonly hint: string;
   readonly comment: string;
 }
 
@@ -40,6 +41,7 @@ function scenario(f: Fields): string {
     'walkthrough:',
     `  - at: end`,
     `    say: ${quoted(f.say)}`,
+    `  - predict: { node: x, grad, hint: ${quoted(f.hint)} }`,
     '',
   ].join('\n');
 }
@@ -69,7 +71,7 @@ async function outputs(text: string, tty = false) {
   return results;
 }
 
-const fields = (s: string): Fields => ({ title: s, description: s, say: s, comment: s });
+const fields = (s: string): Fields => ({ title: s, description: s, say: s, hint: s, comment: s });
 
 describe('hostile text in a scenario', () => {
   it.each(COMMANDS.map((c, i) => [c, i] as const))(
@@ -112,10 +114,17 @@ describe('hostile text in a scenario', () => {
     );
     const text = fc.string({ unit: char, minLength: 1, maxLength: 24 });
     await fc.assert(
-      fc.asyncProperty(text, text, text, text, async (title, description, say, comment) => {
-        const file = scenario({ title, description, say, comment });
-        for (const out of await outputs(file)) expect(out).not.toMatch(CONTROL);
-      }),
+      fc.asyncProperty(
+        text,
+        text,
+        text,
+        text,
+        text,
+        async (title, description, say, hint, comment) => {
+          const file = scenario({ title, description, say, hint, comment });
+          for (const out of await outputs(file)) expect(out).not.toMatch(CONTROL);
+        },
+      ),
       { numRuns: 12 },
     );
   }, 120_000);

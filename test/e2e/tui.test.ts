@@ -166,6 +166,21 @@ describe('gradstep TUI in a pseudo-terminal', { timeout: 240_000 }, () => {
     expect(await tui.waitForExit(FRAME_MS)).toBe(0);
   });
 
+  it('reloads a file edited into 2,000 levels of nested YAML: says why and keeps the graph', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gradstep-')), 'edited.yaml');
+    const graph = 'title: edited\ngraph: |\n  x = 2\n  y = x * x\n';
+    writeFileSync(file, graph);
+    const tui = await open([file]);
+    await type(tui, 'n', /F1 forward · y/);
+    writeFileSync(file, `${graph}extra: ${'{k: '.repeat(2_000)}1${'}'.repeat(2_000)}\n`);
+    await type(tui, 'r', /reload failed: .*edited\.yaml:5:\d+: YAML: nested too deeply/);
+    // The session it had is still there, at the step it was on.
+    expect(tui.screenText()).toMatch(/F1 forward · y/);
+    await type(tui, 'n', /\[B0\]/);
+    tui.write('q');
+    expect(await tui.waitForExit(FRAME_MS)).toBe(0);
+  });
+
   it('keeps a :goto message on screen however long the entry (80×24)', async () => {
     const tui = await open(['scenarios/seed.yaml'], 80, 24);
     const entry = 'nowhere'.repeat(14);
