@@ -34,6 +34,7 @@ export {
   MODE_SUMMARY,
   modeProblem,
   noTopoVisits,
+  runBackwardProgram,
 } from './modes.js';
 export { opLabel } from './op-label.js';
 export { FUNCTIONS, type LocalDerivative, OPS, OpCode, type OpSpec, opSpec } from './ops.js';

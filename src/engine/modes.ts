@@ -3,6 +3,7 @@
  * pass runs after B0, and whether a step assigns or adds. The session steps through the sequence
  * exactly as it steps through the correct one.
  */
+import { backwardStep } from './chain-rule.js';
 import type { Graph } from './graph.js';
 import { OpCode } from './ops.js';
 
@@ -56,6 +57,21 @@ export function backwardProgram(
       if (message !== undefined) return { message };
       return { steps: noTopoOrder(g, output, noTopoVisits(g, output)), reseed: -1, assign: false };
     }
+  }
+}
+
+/**
+ * A whole backward pass of a program at once, as stepping B0…BM would leave the grads: every grad
+ * 0, the output's 1, then each step (a training run in a wrong mode trains on these grads).
+ */
+export function runBackwardProgram(g: Graph, output: number, program: BackwardProgram): void {
+  const { steps, reseed, assign } = program;
+  g.grad.fill(0, 0, g.size);
+  g.grad[output] = 1;
+  for (let k = 0; k < steps.length; k++) {
+    const id = steps[k];
+    if (k === reseed) g.grad[id] = 1;
+    else if (g.op[id] > OpCode.constant) backwardStep(g, id, undefined, assign);
   }
 }
 

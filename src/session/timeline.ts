@@ -36,7 +36,13 @@ export class Timeline extends StepModel {
       iterations: training?.steps,
     });
     if (training !== undefined)
-      this.training = new TrainingRun(g, this.output, this.cone, training);
+      this.training = new TrainingRun(
+        g,
+        this.output,
+        this.cone,
+        training,
+        mode === 'correct' ? undefined : this,
+      );
     this.grads = new GradWalk(g, this.output, this.steps, this.reseed, this.assign);
     this.training?.setParams(g, 1, 0);
     forward(g);

@@ -1,11 +1,18 @@
-import { backward, forward, type Graph } from '../engine/index.js';
+import {
+  type BackwardProgram,
+  backward,
+  forward,
+  type Graph,
+  runBackwardProgram,
+} from '../engine/index.js';
 import type { Training } from '../scenario/index.js';
 
 /**
  * A whole gradient-descent run, computed once when the session starts: each iteration's starting
  * parameters, its loss (the output after its forward pass) and its parameters' grads. Steps are
  * deterministic, so the timeline can put the graph at any iteration by writing that iteration's
- * parameters and running forward: the values it gets are these, bit for bit.
+ * parameters and running forward: the values it gets are these, bit for bit. In a wrong backward
+ * mode it trains on that mode's grads, as the buggy code would.
  */
 export class TrainingRun {
   readonly params: Int32Array;
@@ -18,7 +25,14 @@ export class TrainingRun {
   /** Loss of iteration i (index i - 1). */
   readonly losses: Float64Array;
 
-  constructor(g: Graph, output: number, cone: Uint8Array, training: Training) {
+  constructor(
+    g: Graph,
+    output: number,
+    cone: Uint8Array,
+    training: Training,
+    /** The mode's backward pass; undefined for the correct one (backward(), the fast loop). */
+    program?: BackwardProgram,
+  ) {
     const params = Int32Array.from(training.params);
     const p = params.length;
     const n = training.steps;
@@ -33,7 +47,8 @@ export class TrainingRun {
       for (let k = 0; k < p; k++) this.values[i * p + k] = data[params[k]];
       forward(g);
       this.losses[i] = data[output];
-      backward(g, output, cone);
+      if (program === undefined) backward(g, output, cone);
+      else runBackwardProgram(g, output, program);
       for (let k = 0; k < p; k++) {
         this.grads[i * p + k] = grad[params[k]];
         data[params[k]] = data[params[k]] - this.lr * grad[params[k]];
