@@ -13,8 +13,15 @@ export interface Reach {
 export const REACH: Readonly<Record<string, readonly Reach[]>> = {
   'session>engine': [
     {
-      names: ['forward', 'backward', 'backwardStep', 'undoBackwardStep', 'localDerivative'],
-      why: 'the session runs the graph: the forward pass and the one chain-rule kernel',
+      names: [
+        'forward',
+        'backward',
+        'backwardStep',
+        'undoBackwardStep',
+        'localDerivative',
+        'runBackwardProgram',
+      ],
+      why: 'the session runs the graph: the forward pass, the one chain-rule kernel, a mode pass',
     },
     {
       names: ['gradCheck', 'checkWrittenDerivatives', 'downstreamOfWrong'],
