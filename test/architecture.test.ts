@@ -134,7 +134,10 @@ function violations(files: readonly SourceFile[]): string[] {
         problems.push(`${where}: resolves outside the layers (${target})`);
         continue;
       }
-      if (to === from) continue;
+      if (to === from) {
+        problems.push(...packageProblems(file.path, target, where));
+        continue;
+      }
       if (!ALLOWED[from].includes(to)) {
         problems.push(`${where}: ${from} may not import ${to}`);
       } else if (!/^[a-z]+\/index(\.[jt]sx?)?$/.test(target)) {
@@ -143,6 +146,26 @@ function violations(files: readonly SourceFile[]): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * Folders inside a layer with a surface of their own: the rest of the layer imports them through
+ * their index.ts, and they import nothing of the rest (scenario's expression language knows
+ * nothing of the file format around it).
+ */
+const PACKAGES = ['scenario/expression'];
+
+function packageProblems(path: string, target: string, where: string): string[] {
+  const inside = (p: string, pkg: string) => p.startsWith(`${pkg}/`);
+  for (const pkg of PACKAGES) {
+    if (inside(path, pkg) && !inside(target, pkg)) {
+      return [`${where}: ${pkg} imports nothing from the rest of its layer`];
+    }
+    if (!inside(path, pkg) && inside(target, pkg) && !/\/index(\.[jt]sx?)?$/.test(target)) {
+      return [`${where}: import ${pkg} through its index.ts`];
+    }
+  }
+  return [];
 }
 
 function sourceFiles(root: string): SourceFile[] {
@@ -215,6 +238,14 @@ describe('architecture', () => {
         'name what you import',
       );
       expect(check('ui/a.ts', "export { forward } from '../engine/index.js';")).toHaveLength(1);
+    });
+
+    it('keeps scenario/expression behind its index.ts, importing nothing of the file format', () => {
+      const from = (path: string, spec: string) => check(path, `import { x } from '${spec}';`);
+      expect(from('scenario/load.ts', './expression/index.js')).toEqual([]);
+      expect(from('scenario/load.ts', './expression/lexer.js')[0]).toContain('its index.ts');
+      expect(from('scenario/expression/parser.ts', './lexer.js')).toEqual([]);
+      expect(from('scenario/expression/parser.ts', '../walkthrough.js')[0]).toContain('nothing');
     });
 
     it("keeps the session's timeline inside session", () => {

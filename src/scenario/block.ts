@@ -6,7 +6,7 @@
  * other, in the file. An offset between segments (a folded line break, an escape) is placed after
  * the segment before it, which is where the file's line break or escape is.
  */
-import type { LocalDiagnostic } from './ast.js';
+import type { LocalDiagnostic } from './expression/index.js';
 import { lastAtMost } from './source.js';
 import type { Diagnostic, Source } from './types.js';
 

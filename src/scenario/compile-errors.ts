@@ -1,7 +1,8 @@
 /** The compiler's longer messages: names defined further down, what an operand is, node refs. */
-import type { Expr, LocalDiagnostic } from './ast.js';
+
 import type { Definition } from './compile.js';
-import { printExpr } from './print.js';
+import type { Expr, LocalDiagnostic } from './expression/index.js';
+import { printExpr } from './expression/index.js';
 import { cut } from './scenario.js';
 
 export type NameExpr = Extract<Expr, { kind: 'name' }>;

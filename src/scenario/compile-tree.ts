@@ -1,6 +1,6 @@
 /** The compiler's view of an expression tree: which nodes become graph nodes, and literals. */
-import type { Expr } from './ast.js';
-import { emptied } from './stacks.js';
+import type { Expr } from './expression/index.js';
+import { emptied } from './expression/index.js';
 
 /**
  * The nodes of `root` that are built, children first and siblings left to right, into `order`

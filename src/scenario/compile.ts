@@ -5,16 +5,25 @@
  * not reported again.
  */
 import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
-import type { BinaryOp, BrokenStatement, Expr, LocalDiagnostic, Statement } from './ast.js';
 import { at, definedLater, describe, type NameExpr, refHint } from './compile-errors.js';
 import { compiledPostOrder, literalValue, type Walk } from './compile-tree.js';
 import { type CompiledOps, opSpecOf } from './custom-ops.js';
+import type {
+  BinaryOp,
+  BrokenStatement,
+  Expr,
+  LocalDiagnostic,
+  Statement,
+} from './expression/index.js';
+import {
+  emptied,
+  MAX_DIAGNOSTICS,
+  printExpr,
+  type Symbols,
+  SymbolValues,
+} from './expression/index.js';
 import { namesOf } from './names.js';
-import { MAX_DIAGNOSTICS } from './parser.js';
-import { printExpr } from './print.js';
-import { emptied } from './stacks.js';
 import { suggest } from './suggest.js';
-import { type Symbols, SymbolValues } from './symbols.js';
 
 export interface CompileOptions {
   /**

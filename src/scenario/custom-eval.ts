@@ -1,6 +1,6 @@
 /** A custom op's expressions as closures over (a, b, out): evaluated without eval. */
 import { FUNCTIONS } from '../engine/index.js';
-import type { Expr } from './ast.js';
+import type { Expr } from './expression/index.js';
 
 /** (first argument, second argument or 0, the op's result) -> value. */
 export type Evaluator = (a: number, b: number, out: number) => number;

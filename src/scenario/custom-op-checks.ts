@@ -3,10 +3,10 @@
  * through other custom ops.
  */
 import { FUNCTIONS } from '../engine/index.js';
-import type { Expr, LocalDiagnostic } from './ast.js';
+import type { Expr, LocalDiagnostic } from './expression/index.js';
+import { postOrder } from './expression/index.js';
 import type { Report } from './report.js';
 import { suggest } from './suggest.js';
-import { postOrder } from './tree.js';
 import type { Span } from './types.js';
 
 /** A custom op as far as recursion is concerned: the custom ops it calls. */

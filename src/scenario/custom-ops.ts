@@ -6,16 +6,14 @@
  */
 import type { Document } from 'yaml';
 import { FUNCTIONS, type OpSpec } from '../engine/index.js';
-import type { Expr, LocalDiagnostic } from './ast.js';
 import { scalarOffsetMap, toFileDiagnostic } from './block.js';
 import type { Evaluator } from './custom-eval.js';
 import { evaluator } from './custom-eval.js';
 import { checkNames, checkRecursion } from './custom-op-checks.js';
 import { keySpan, scalarTextAt, valueSpan } from './document.js';
-import { parseExpression } from './parser.js';
-import { printExpr } from './print.js';
+import type { Expr, LocalDiagnostic } from './expression/index.js';
+import { parseExpression, postOrder, printExpr } from './expression/index.js';
 import type { Report } from './report.js';
-import { postOrder } from './tree.js';
 import type { Span } from './types.js';
 
 export interface CustomOpDef {

@@ -7,11 +7,18 @@
  * which also gives every diagnostic, reads the file.
  */
 import { Graph, OpCode } from '../engine/index.js';
+import {
+  doubled,
+  isDigit,
+  isNamePart,
+  isNameStart,
+  NUMBER,
+  numberEnd,
+  Symbols,
+  SymbolValues,
+  UNARY_MINUS_PRECEDENCE as UNARY,
+} from './expression/index.js';
 import { functionAt, infixOf, POW, precedenceOf } from './fast-syntax.js';
-import { isDigit, isNamePart, isNameStart, numberEnd } from './lexer.js';
-import { NUMBER } from './numbers.js';
-import { UNARY_MINUS_PRECEDENCE as UNARY } from './operators.js';
-import { doubled, Symbols, SymbolValues } from './symbols.js';
 
 /** Deeper nesting goes to the full parser, which keeps its stacks on the heap. */
 const MAX_DEPTH = 200;

@@ -4,14 +4,13 @@
  */
 import type { Document } from 'yaml';
 import type { Graph } from '../engine/index.js';
-import type { LocalDiagnostic } from './ast.js';
 import { scalarOffsetMap, toFileDiagnostic } from './block.js';
 import { compileProgram } from './compile.js';
 import type { CompiledOps } from './custom-ops.js';
 import { isFoldedBlock, scalarTextAt, valueSpan } from './document.js';
-import { readStatements } from './parser.js';
+import type { LocalDiagnostic } from './expression/index.js';
+import { readStatements, Symbols } from './expression/index.js';
 import type { Report } from './report.js';
-import { Symbols } from './symbols.js';
 import type { Source } from './types.js';
 
 export interface CompiledGraph {

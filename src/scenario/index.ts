@@ -1,4 +1,5 @@
-export type { Expr, LocalDiagnostic, Statement } from './ast.js';
+export type { Expr, LocalDiagnostic, Statement } from './expression/index.js';
+export { type NumberProblem, parseCondition, printExpr, readNumber } from './expression/index.js';
 export {
   type DiagnosticJson,
   type DiagnosticsFormatOptions,
@@ -10,11 +11,8 @@ export {
   sortDiagnostics,
 } from './format.js';
 export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
-export { type NumberProblem, readNumber } from './numbers.js';
 export { GIVEN_DATA, GIVEN_GRAD } from './observed.js';
-export { parseCondition } from './parser.js';
 export { DEFAULT_PREDICTION_TOLERANCE } from './predict.js';
-export { printExpr } from './print.js';
 export {
   printable,
   STYLE_CODES,

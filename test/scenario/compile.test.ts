@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backward, forward, OpCode } from '../../src/engine/index.js';
 import { compileProgram } from '../../src/scenario/compile.js';
-import { parseProgram } from '../../src/scenario/parser.js';
+import { parseProgram } from '../../src/scenario/expression/index.js';
 import { closeTo, referenceValues } from './fixtures.js';
 
 function compile(text: string, set?: ReadonlyMap<string, number>) {

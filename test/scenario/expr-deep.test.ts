@@ -5,9 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { backward, forward } from '../../src/engine/index.js';
 import { compileProgram } from '../../src/scenario/compile.js';
-import { MAX_CONDITION_DEPTH, parseCondition, parseProgram } from '../../src/scenario/parser.js';
-import { printExpr, printProgram } from '../../src/scenario/print.js';
-import { postOrder } from '../../src/scenario/tree.js';
+import {
+  MAX_CONDITION_DEPTH,
+  parseCondition,
+  parseProgram,
+  postOrder,
+  printExpr,
+  printProgram,
+} from '../../src/scenario/expression/index.js';
 
 const DEPTH = 20_000;
 const TERMS = 100_000;

@@ -1,5 +1,5 @@
 /** A tree's shape as an S-expression, without positions: `(* (neg x) 2)`. For small test trees. */
-import type { Expr } from '../../src/scenario/ast.js';
+import type { Expr } from '../../src/scenario/expression/index.js';
 
 export function sexpr(expr: Expr): string {
   switch (expr.kind) {

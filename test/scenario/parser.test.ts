@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DIAGNOSTICS, parseCondition, parseProgram } from '../../src/scenario/parser.js';
+import {
+  MAX_DIAGNOSTICS,
+  parseCondition,
+  parseProgram,
+} from '../../src/scenario/expression/index.js';
 import { sexpr } from './expr-sexpr.js';
 
 /** The one statement of `y = <text>`, failing on any diagnostic. */

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BinaryOp, Expr } from '../../src/scenario/ast.js';
-import { parseCondition, parseProgram } from '../../src/scenario/parser.js';
-import { printExpr, printProgram } from '../../src/scenario/print.js';
+import type { BinaryOp, Expr } from '../../src/scenario/expression/index.js';
+import {
+  parseCondition,
+  parseProgram,
+  printExpr,
+  printProgram,
+} from '../../src/scenario/expression/index.js';
 import { sexpr } from './expr-sexpr.js';
 
 const printedCondition = (text: string): string => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Symbols, SymbolValues } from '../../src/scenario/symbols.js';
+import { Symbols, SymbolValues } from '../../src/scenario/expression/index.js';
 
 describe('Symbols', () => {
   it('gives one symbol and one string to every use of a name', () => {

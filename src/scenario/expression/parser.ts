@@ -4,8 +4,8 @@
  * (syntax-errors.ts) and parsing resumes on the next line.
  */
 import type { BrokenStatement, Expr, LocalDiagnostic, Statement } from './ast.js';
-import { ExpressionParser, type ExpressionResult } from './expression.js';
 import { Lexer } from './lexer.js';
+import { ExpressionParser, type ExpressionResult } from './read-expression.js';
 import { Symbols } from './symbols.js';
 import { expected, type Mode, STATEMENT_HINT } from './syntax-errors.js';
 import { depthOf } from './tree.js';
