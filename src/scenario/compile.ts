@@ -17,7 +17,7 @@ import type {
 } from './expression/index.js';
 import {
   emptied,
-  MAX_DIAGNOSTICS,
+  MAX_COLLECTED_DIAGNOSTICS,
   printExpr,
   type Symbols,
   SymbolValues,
@@ -223,7 +223,7 @@ export function compileProgram(
     emptied(values);
     for (const node of compiledPostOrder(expr, walk)) {
       values.push(compileNode(node, values));
-      if (diagnostics.length >= MAX_DIAGNOSTICS) return FAILED;
+      if (diagnostics.length >= MAX_COLLECTED_DIAGNOSTICS) return FAILED;
     }
     const id = values[0];
     if (id !== FAILED && (expr.kind === 'name' || expr.kind === 'ref')) {
@@ -239,7 +239,7 @@ export function compileProgram(
   for (const statement of statements) {
     const { name, symbol } = statement;
     lastName = name;
-    if (diagnostics.length >= MAX_DIAGNOSTICS) {
+    if (diagnostics.length >= MAX_COLLECTED_DIAGNOSTICS) {
       // Nothing more is compiled, but later definitions still explain earlier unknown names.
       if (definedStart.get(symbol) === 0) definedStart.set(symbol, statement.start + 1);
       continue;
@@ -270,7 +270,7 @@ export function compileProgram(
   }
   for (const { index, expr, statementStart } of unresolved) {
     const definition = definitionAt(expr.symbol, expr.name);
-    if (definition !== undefined && index < MAX_DIAGNOSTICS)
+    if (definition !== undefined && index < MAX_COLLECTED_DIAGNOSTICS)
       diagnostics[index] = definedLater(expr, definition, definition.start === statementStart);
   }
   return {
@@ -282,7 +282,7 @@ export function compileProgram(
     },
     definitionOf: (name) => byName(name, (symbol) => definitionAt(symbol, name)),
     lastName,
-    diagnostics: diagnostics.slice(0, MAX_DIAGNOSTICS),
+    diagnostics: diagnostics.slice(0, MAX_COLLECTED_DIAGNOSTICS),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_DIAGNOSTICS,
+  MAX_COLLECTED_DIAGNOSTICS,
   parseCondition,
   parseProgram,
 } from '../../src/scenario/expression/index.js';
@@ -204,9 +204,9 @@ describe('parseProgram: diagnostics', () => {
     expect(faults('y = a $ $ b +')).toHaveLength(2);
   });
 
-  it(`stops at ${MAX_DIAGNOSTICS} diagnostics`, () => {
-    const text = 'x = +\n'.repeat(2 * MAX_DIAGNOSTICS);
-    expect(parseProgram(text).diagnostics).toHaveLength(MAX_DIAGNOSTICS);
+  it(`stops at ${MAX_COLLECTED_DIAGNOSTICS} diagnostics`, () => {
+    const text = 'x = +\n'.repeat(2 * MAX_COLLECTED_DIAGNOSTICS);
+    expect(parseProgram(text).diagnostics).toHaveLength(MAX_COLLECTED_DIAGNOSTICS);
   });
 });
 

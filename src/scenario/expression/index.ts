@@ -8,8 +8,8 @@ export { isDigit, isNamePart, isNameStart, numberEnd } from './lexer.js';
 export { NUMBER, type NumberProblem, readNumber } from './numbers.js';
 export { UNARY_MINUS_PRECEDENCE } from './operators.js';
 export {
+  MAX_COLLECTED_DIAGNOSTICS,
   MAX_CONDITION_DEPTH,
-  MAX_DIAGNOSTICS,
   parseCondition,
   parseExpression,
   parseProgram,

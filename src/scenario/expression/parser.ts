@@ -10,7 +10,12 @@ import { Symbols } from './symbols.js';
 import { expected, type Mode, STATEMENT_HINT } from './syntax-errors.js';
 import { depthOf } from './tree.js';
 
-export const MAX_DIAGNOSTICS = 50;
+/**
+ * Reading and compiling a graph stop collecting diagnostics here, so a broken million-line file
+ * costs no more than a short one. Reports show fewer (format.ts MAX_DIAGNOSTICS) and count the
+ * rest, so this is larger than that.
+ */
+export const MAX_COLLECTED_DIAGNOSTICS = 50;
 /**
  * Conditions are short, and evaluators often walk them recursively: a tree deeper than this is
  * refused. (Graph statements have no such limit; everything that walks them is iterative.)
@@ -103,12 +108,12 @@ function parseOne(text: string, mode: Mode): { expr?: Expr; diagnostics: LocalDi
   return { diagnostics: mergeByStart(lexer.diagnostics, errors) };
 }
 
-/** Two lists already sorted by start, merged and cut to `MAX_DIAGNOSTICS`. */
+/** Two lists already sorted by start, merged and cut to `MAX_COLLECTED_DIAGNOSTICS`. */
 function mergeByStart(a: readonly LocalDiagnostic[], b: readonly LocalDiagnostic[]) {
   const merged: LocalDiagnostic[] = [];
   let i = 0;
   let j = 0;
-  while (merged.length < MAX_DIAGNOSTICS && (i < a.length || j < b.length)) {
+  while (merged.length < MAX_COLLECTED_DIAGNOSTICS && (i < a.length || j < b.length)) {
     if (j >= b.length || (i < a.length && a[i].start <= b[j].start)) merged.push(a[i++]);
     else merged.push(b[j++]);
   }
