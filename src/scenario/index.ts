@@ -1,5 +1,3 @@
-export type { Expr, LocalDiagnostic, Statement } from './expression/index.js';
-export { type NumberProblem, parseCondition, printExpr, readNumber } from './expression/index.js';
 export {
   type DiagnosticJson,
   type DiagnosticsFormatOptions,
@@ -9,7 +7,9 @@ export {
   formatDiagnostics,
   MAX_DIAGNOSTICS,
   sortDiagnostics,
-} from './format.js';
+} from './diagnostic-text.js';
+export type { Expr, LocalDiagnostic, Statement } from './expression/index.js';
+export { type NumberProblem, parseCondition, printExpr, readNumber } from './expression/index.js';
 export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
 export { GIVEN_DATA, GIVEN_GRAD } from './observed.js';
 export { DEFAULT_PREDICTION_TOLERANCE } from './predict.js';

@@ -1,4 +1,4 @@
-import { sortDiagnostics } from './format.js';
+import { sortDiagnostics } from './diagnostic-text.js';
 import type { Diagnostic, Scenario, Source, Span } from './types.js';
 
 export type LoadResult =

@@ -11,10 +11,10 @@ export {
   derivativeChecksOf,
   derivativeFindings,
 } from './derivatives.js';
-export { DEFAULT_PRECISION, formatNumber, formatValue } from './format.js';
 export { gradCheckOf, gradCheckStatus } from './gradcheck.js';
 export { ledgerOf } from './ledger.js';
 export { contributionArithmetic, narrate } from './narrate.js';
+export { DEFAULT_PRECISION, formatNumber, formatValue } from './number-text.js';
 export {
   agrees,
   DIFFERS_DATA,

@@ -1,7 +1,7 @@
 import { type Graph, OpCode } from '../engine/index.js';
 import { evaluateShown } from './evaluate.js';
-import { DEFAULT_PRECISION, formatNumber } from './format.js';
 import { modeNote } from './mode-notes.js';
+import { DEFAULT_PRECISION, formatNumber } from './number-text.js';
 import { timelineOf } from './seek.js';
 import { agrees, MAX_DIGITS } from './shown.js';
 import type { Timeline } from './timeline.js';

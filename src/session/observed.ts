@@ -7,8 +7,8 @@
  */
 import { backward, localDerivative, OpCode } from '../engine/index.js';
 import { GIVEN_DATA, GIVEN_GRAD, type Observed } from '../scenario/index.js';
-import { DEFAULT_PRECISION, formatNumber } from './format.js';
 import { formulaText, forwardText, localRule, receiver } from './narrate.js';
+import { DEFAULT_PRECISION, formatNumber } from './number-text.js';
 import type { Timeline } from './timeline.js';
 
 /** Bits of `ObservedReport.differs`. */
