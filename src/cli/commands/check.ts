@@ -7,7 +7,8 @@ import {
 import { safeJson } from '../../scenario/index.js';
 import { analyze } from '../analyze.js';
 import { resolveScenario } from '../builtins.js';
-import { checkJson, checkText } from '../check-report.js';
+import { checkJson } from '../check-json.js';
+import { checkText } from '../check-report.js';
 import {
   type CliContext,
   colorEnabled,
