@@ -3,26 +3,17 @@
  * In the seed, y gets 4.9153e-5 at B3 and 4 at B4; overwritten (= instead of +=) it is 4 where
  * the correct run has 4.00005, so the mismatch breakpoint stops at B4 on y.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { type PtySession, spawnPty } from './pty.js';
+import { describe, expect, it } from 'vitest';
+import { tuiSessions } from './tui-driver.js';
 
-const ENTRY = ['--import', 'tsx', 'src/bin.ts'];
-
-let session: PtySession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const { open } = tuiSessions();
 
 describe('--mode in the TUI', { timeout: 180_000 }, () => {
   it.each([
     [120, 40],
     [80, 24],
   ])('at %i×%i: c stops where overwrite first makes a grad wrong', async (cols, rows) => {
-    const args = [...ENTRY, 'seed', '--mode', 'overwrite', '--break', 'mismatch'];
-    session = spawnPty(process.execPath, args, { cols, rows });
-    const tui = session;
-    await tui.waitForText('[start]', 60_000);
+    const tui = await open(['seed', '--mode', 'overwrite', '--break', 'mismatch'], cols, rows);
     expect(tui.screenText()).toContain('mode overwrite');
     tui.write('c');
     await tui.waitForText('[B4]', 30_000);

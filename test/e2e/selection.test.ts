@@ -1,30 +1,9 @@
 /** Where the selection goes, and what keys do, read off a real pseudo-terminal. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { type PtySession, spawnPty } from './pty.js';
+import { describe, expect, it } from 'vitest';
+import { FRAME_MS, KEYS, tuiSessions, type } from './tui-driver.js';
 
-const ENTRY = ['--import', 'tsx', 'src/bin.ts'];
-const FIRST_FRAME_MS = 60_000;
-const FRAME_MS = 30_000;
-const ESC = '\u001B';
-const HOME = '\u001B[H';
-const END = '\u001B[F';
-
-let session: PtySession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-async function open(args: string[], cols = 120, rows = 40): Promise<PtySession> {
-  session = spawnPty(process.execPath, [...ENTRY, ...args], { cols, rows });
-  await session.waitForText('[start]', FIRST_FRAME_MS);
-  return session;
-}
-
-async function type(tui: PtySession, keys: string, expected: string | RegExp) {
-  tui.write(keys);
-  await tui.waitForText(expected, FRAME_MS);
-}
+const { open } = tuiSessions();
+const { esc: ESC, home: HOME, end: END } = KEYS;
 
 describe('the selection in a pseudo-terminal', { timeout: 240_000 }, () => {
   it('follows the step again after a manual pick, at the next step command or Esc', async () => {

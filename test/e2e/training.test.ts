@@ -1,22 +1,9 @@
 /** A training scenario in a real pseudo-terminal: iteration steps, the loss curve, stepping back. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { type PtySession, spawnPty } from './pty.js';
+import { describe, expect, it } from 'vitest';
+import { KEYS, tuiSessions, type } from './tui-driver.js';
 
-const ENTRY = ['--import', 'tsx', 'src/bin.ts'];
-const FIRST_FRAME_MS = 60_000;
-const FRAME_MS = 30_000;
-const LEFT = '\u001B[D';
-
-let session: PtySession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-async function type(tui: PtySession, keys: string, expected: string | RegExp) {
-  tui.write(keys);
-  await tui.waitForText(expected, FRAME_MS);
-}
+const { open } = tuiSessions();
+const LEFT = KEYS.left;
 
 describe('training in the TUI', { timeout: 240_000 }, () => {
   it.each([
@@ -25,12 +12,7 @@ describe('training in the TUI', { timeout: 240_000 }, () => {
   ])(
     'at %i×%i: goto I2, the sparkline grows per iteration, back over I2 to U41',
     async (cols, rows) => {
-      session = spawnPty(process.execPath, [...ENTRY, 'scenarios/mlp-lecture.yaml'], {
-        cols,
-        rows,
-      });
-      const tui = session;
-      await tui.waitForText('[start]', FIRST_FRAME_MS);
+      const tui = await open(['scenarios/mlp-lecture.yaml'], cols, rows);
       await type(tui, ':I2\r', '[I2]');
       // Two iterations' losses (3.1407, 0.6774): the first bar high, the second low.
       expect(tui.screenText()).toMatch(/loss █▁ 0\.6774/);

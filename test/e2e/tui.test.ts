@@ -3,35 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type PtySession, spawnPty } from './pty.js';
+import { describe, expect, it } from 'vitest';
+import { ENTRY, FIRST_FRAME_MS, FRAME_MS, KEYS, tuiSessions, type } from './tui-driver.js';
 
-const ENTRY = ['--import', 'tsx', 'src/bin.ts'];
-// A loaded two-core CI machine can take many seconds to start tsx and draw; a wait that holds
-// returns at once, so these bounds only decide how long a real failure takes to report.
-const FIRST_FRAME_MS = 60_000;
-const FRAME_MS = 30_000;
-const RIGHT = '\u001B[C';
-const LEFT = '\u001B[D';
-const ESC = '\u001B';
-
-let session: PtySession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-async function open(args: string[], cols = 120, rows = 40): Promise<PtySession> {
-  session = spawnPty(process.execPath, [...ENTRY, ...args], { cols, rows });
-  await session.waitForText('[start]', FIRST_FRAME_MS);
-  return session;
-}
-
-/** Types `keys` and waits until the screen shows `expected`. */
-async function type(tui: PtySession, keys: string, expected: string | RegExp) {
-  tui.write(keys);
-  await tui.waitForText(expected, FRAME_MS);
-}
+const { open, spawn } = tuiSessions();
+const RIGHT = KEYS.right;
+const LEFT = KEYS.left;
+const ESC = KEYS.esc;
 
 describe('gradstep TUI in a pseudo-terminal', { timeout: 240_000 }, () => {
   it('steps the seed forward and backward and shows the reference grads of x and y', async () => {
@@ -101,8 +79,7 @@ describe('gradstep TUI in a pseudo-terminal', { timeout: 240_000 }, () => {
 
   it('draws an 80×24 screen on a terminal that reports no size (0×0, as under script)', async () => {
     const command = `stty rows 0 cols 0 && exec '${process.execPath}' ${ENTRY.join(' ')} scenarios/seed.yaml`;
-    const tui = spawnPty('/bin/sh', ['-c', command], { cols: 80, rows: 24 });
-    session = tui;
+    const tui = spawn('/bin/sh', ['-c', command], { cols: 80, rows: 24 });
     await tui.waitForText('[start]', FIRST_FRAME_MS);
     await type(tui, 'n', '[F1]');
     expect(tui.screenText()).toContain('Graph · graph view');
@@ -112,11 +89,10 @@ describe('gradstep TUI in a pseudo-terminal', { timeout: 240_000 }, () => {
   });
 
   it('prints a bad scenario file as check does and does not start (exit 2)', async () => {
-    const tui = spawnPty(process.execPath, [...ENTRY, 'test/e2e/fixtures/bad.yaml'], {
+    const tui = spawn(process.execPath, [...ENTRY, 'test/e2e/fixtures/bad.yaml'], {
       cols: 100,
       rows: 30,
     });
-    session = tui;
     expect(await tui.waitForExit(FIRST_FRAME_MS)).toBe(2);
     expect(tui.screenText()).toMatch(/bad\.yaml:\d+:\d+/);
     expect(tui.isAlternateScreen()).toBe(false);
