@@ -43,7 +43,13 @@ export const REACH: Readonly<Record<string, readonly Reach[]>> = {
   'ui>engine': [{ names: ['opLabel'], why: 'graph boxes are labelled as the engine names ops' }],
   'cli>scenario': [
     {
-      names: ['loadScenario', 'formatDiagnostic', 'diagnosticToJson', 'lineColumn'],
+      names: [
+        'loadScenario',
+        'formatDiagnostic',
+        'diagnosticToJson',
+        'fileDiagnostic',
+        'lineColumn',
+      ],
       why: 'cli reads files: it loads them and reports their diagnostics at the edge',
     },
     {

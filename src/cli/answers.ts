@@ -8,7 +8,7 @@ import { type Diagnostic, resolveNode, type Source } from '../scenario/index.js'
 import { type SessionState, scenarioOf } from '../session/index.js';
 import type { GlobalArgs } from './context.js';
 import type { Io } from './io.js';
-import { fromDiagnostic, type Problem, printProblems, readText } from './load.js';
+import { printProblems, readText } from './load.js';
 
 /** Answers by `node id.field` (`3.grad`). */
 export type Answers = ReadonlyMap<string, number>;
@@ -41,14 +41,13 @@ function parseAnswers(
   source: Source,
   separator: ',' | '\n',
   session: SessionState,
-): { answers: Map<string, number>; problems: Problem[] } {
+): { answers: Map<string, number>; problems: Diagnostic[] } {
   const scenario = scenarioOf(session);
   const asked = new Set(session.predictions.map((p) => answerKey(p.node, p.field)));
   const answers = new Map<string, number>();
-  const problems: Problem[] = [];
+  const problems: Diagnostic[] = [];
   const fail = (start: number, end: number, message: string, hint?: string) => {
-    const d: Diagnostic = { severity: 'error', source, start, end, message, hint };
-    problems.push(fromDiagnostic(d));
+    problems.push({ severity: 'error', source, start, end, message, hint });
   };
   let start = 0;
   for (const piece of source.text.split(separator)) {

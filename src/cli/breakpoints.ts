@@ -2,7 +2,7 @@ import type { Diagnostic, Scenario } from '../scenario/index.js';
 import { type Breakpoint, parseBreakpoint } from '../session/index.js';
 import type { GlobalArgs } from './context.js';
 import type { Io } from './io.js';
-import { fromDiagnostic, type Problem, printProblems } from './load.js';
+import { printProblems } from './load.js';
 
 /**
  * Each `--break SPEC`; or, when any spec does not parse, undefined after printing its diagnostics
@@ -14,7 +14,7 @@ export function parseBreakpoints(
   scenario: Scenario,
 ): Breakpoint[] | undefined {
   const breakpoints: Breakpoint[] = [];
-  const problems: Problem[] = [];
+  const problems: Diagnostic[] = [];
   for (const spec of args.break) {
     const parsed = parseBreakpoint(spec, scenario);
     if ('breakpoint' in parsed) {
@@ -22,10 +22,7 @@ export function parseBreakpoints(
       continue;
     }
     const source = { name: `--break '${spec}'`, text: spec };
-    for (const d of parsed.diagnostics) {
-      const diagnostic: Diagnostic = { ...d, severity: 'error', source };
-      problems.push(fromDiagnostic(diagnostic));
-    }
+    for (const d of parsed.diagnostics) problems.push({ ...d, severity: 'error', source });
   }
   printProblems(io, args, problems);
   return problems.length === 0 ? breakpoints : undefined;

@@ -1,4 +1,5 @@
 /** `check --json`: one object per file, the checked scenario or the problems that stopped it. */
+import { type Diagnostic, type DiagnosticJson, diagnosticToJson } from '../scenario/index.js';
 import { correctGrad, shapeOf } from '../session/index.js';
 import type { Analysis } from './analyze.js';
 import { type DerivativeJson, derivativesJson } from './derivative-report.js';
@@ -10,7 +11,6 @@ import {
   type OutputJson,
   outputJson,
 } from './graph-json.js';
-import type { JsonDiagnostic, Problem } from './load.js';
 import { type ObservedJson, observedJson } from './observed-report.js';
 
 export interface CheckJson {
@@ -38,7 +38,7 @@ export interface CheckJson {
   } | null;
   /** The `observed:` block against gradstep's values; null when the file has none. */
   readonly observed: ObservedJson | null;
-  readonly diagnostics: readonly JsonDiagnostic[];
+  readonly diagnostics: readonly DiagnosticJson[];
   /** With training: the loss of each iteration's forward pass. */
   readonly loss?: readonly JsonNumber[];
   readonly lossExpect?: { readonly expect: string; readonly ok: boolean } | null;
@@ -48,9 +48,9 @@ export interface CheckJson {
 export function checkJson(
   file: string,
   analysis: Analysis | undefined,
-  problems: readonly Problem[],
+  problems: readonly Diagnostic[],
 ): CheckJson {
-  const diagnostics = problems.map((p) => p.toJson());
+  const diagnostics = problems.map(diagnosticToJson);
   if (analysis === undefined) {
     return {
       file,
@@ -81,7 +81,7 @@ export function checkJson(
 function checkedJson(
   file: string,
   analysis: Analysis,
-  diagnostics: readonly JsonDiagnostic[],
+  diagnostics: readonly DiagnosticJson[],
 ): CheckJson {
   const { scenario, gradcheck, session } = analysis;
   const wrong = shapeOf(session).mode !== 'correct';

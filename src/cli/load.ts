@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import type { BackwardMode } from '../engine/index.js';
 import {
   type Diagnostic,
-  diagnosticToJson,
+  fileDiagnostic,
   formatDiagnostic,
   type LoadResult,
   loadScenario,
@@ -12,28 +12,9 @@ import {
 import { colorEnabled, type GlobalArgs, type SetArgs } from './context.js';
 import type { Io } from './io.js';
 
-/** A diagnostic in the `--json` shape; positions are null for problems with the file itself. */
-export interface JsonDiagnostic {
-  readonly file: string;
-  readonly line: number | null;
-  readonly col: number | null;
-  readonly endLine: number | null;
-  readonly endCol: number | null;
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-  readonly hint: string | null;
-}
-
-/** A problem to report, ready both for people and for `--json`. */
-export interface Problem {
-  readonly severity: 'error' | 'warning';
-  format(color: boolean): string;
-  toJson(): JsonDiagnostic;
-}
-
 export type Loaded =
-  | { readonly ok: true; readonly scenario: Scenario; readonly warnings: readonly Problem[] }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | { readonly ok: true; readonly scenario: Scenario; readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: false; readonly problems: readonly Diagnostic[] };
 
 export interface LoadOptions {
   readonly set?: SetArgs;
@@ -47,15 +28,14 @@ export async function loadScenarioFile(
   options: LoadOptions = {},
 ): Promise<Loaded> {
   const overrides = readOverrides(options.set);
-  if (overrides.set === undefined)
-    return { ok: false, problems: overrides.problems.map(fromDiagnostic) };
+  if (overrides.set === undefined) return { ok: false, problems: overrides.problems };
   const read = await readText(io, file);
   if (typeof read !== 'string') return { ok: false, problems: [read] };
   const result = loadScenario(
     { name: file, text: read },
     { mode: options.mode, set: overrides.set },
   );
-  const problems = [...overrides.problems, ...result.diagnostics].map(fromDiagnostic);
+  const problems = [...overrides.problems, ...result.diagnostics];
   if (!result.ok) return { ok: false, problems };
   return { ok: true, scenario: result.scenario, warnings: problems };
 }
@@ -103,9 +83,9 @@ export async function loadForCommand(
 }
 
 /** Diagnostics on stderr, colored when stderr is a terminal that wants color. */
-export function printProblems(io: Io, args: GlobalArgs, problems: readonly Problem[]): void {
+export function printProblems(io: Io, args: GlobalArgs, problems: readonly Diagnostic[]): void {
   const color = colorEnabled(args, io, 'stderr');
-  for (const p of problems) io.stderr(`${p.format(color)}\n`);
+  for (const p of problems) io.stderr(`${formatDiagnostic(p, { color })}\n`);
 }
 
 /** The scenario loader's own result, for the TUI's reload: a file problem becomes a diagnostic. */
@@ -119,22 +99,20 @@ export async function reloadScenario(
   const read = await readText(io, file);
   if (typeof read === 'string')
     return loadScenario({ name: file, text: read }, { ...options, set });
-  const { message } = read.toJson();
-  const source = { name: file, text: '' };
-  return { ok: false, diagnostics: [{ severity: 'error', source, start: 0, end: 0, message }] };
+  return { ok: false, diagnostics: [read] };
 }
 
-export async function readText(io: Io, file: string): Promise<string | Problem> {
+export async function readText(io: Io, file: string): Promise<string | Diagnostic> {
   const content = await io.readFile(file);
   switch (content.kind) {
     case 'missing':
-      return fileProblem(file, 'no such file');
+      return fileDiagnostic(file, 'no such file');
     case 'directory':
-      return fileProblem(file, 'is a directory, not a scenario file');
+      return fileDiagnostic(file, 'is a directory, not a scenario file');
     case 'unreadable':
-      return fileProblem(file, `cannot be read (${content.reason})`);
+      return fileDiagnostic(file, `cannot be read (${content.reason})`);
     case 'file':
-      return decodeText(content.bytes) ?? fileProblem(file, 'is not a text file');
+      return decodeText(content.bytes) ?? fileDiagnostic(file, 'is not a text file');
   }
 }
 
@@ -150,32 +128,4 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function fileProblem(file: string, message: string): Problem {
-  return {
-    severity: 'error',
-    format: () => `${file}: error: ${message}`,
-    toJson: () => ({
-      file,
-      line: null,
-      col: null,
-      endLine: null,
-      endCol: null,
-      severity: 'error',
-      message,
-      hint: null,
-    }),
-  };
-}
-
-export function fromDiagnostic(d: Diagnostic): Problem {
-  return {
-    severity: d.severity,
-    format: (color) => formatDiagnostic(d, { color }),
-    toJson: () => {
-      const json = diagnosticToJson(d);
-      return { ...json, hint: json.hint ?? null };
-    },
-  };
 }

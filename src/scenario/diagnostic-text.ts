@@ -23,12 +23,13 @@ export interface DiagnosticsFormatOptions extends FormatOptions {
 }
 
 /** The `check --json` shape. Lines and columns are 1-based; `endCol` is just past the fault. */
+/** A diagnostic in `--json` output; positions are null for one about the whole file. */
 export interface DiagnosticJson {
   readonly file: string;
-  readonly line: number;
-  readonly col: number;
-  readonly endLine: number;
-  readonly endCol: number;
+  readonly line: number | null;
+  readonly col: number | null;
+  readonly endLine: number | null;
+  readonly endCol: number | null;
   readonly severity: Diagnostic['severity'];
   readonly message: string;
   readonly hint: string | null;
@@ -41,9 +42,22 @@ const painter = (color: boolean | undefined): Paint =>
     ? (style, text) => `${styleCode(STYLES[style])}${text}${styleCode('0')}`
     : (_style, text) => text;
 
+/** A file that cannot be read at all (missing, a directory, not text): `FILE: error: message`. */
+export function fileDiagnostic(file: string, message: string): Diagnostic {
+  return {
+    severity: 'error',
+    source: { name: file, text: '' },
+    start: 0,
+    end: 0,
+    message,
+    wholeFile: true,
+  };
+}
+
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
   const paint = painter(options.color);
-  const lines = [...located(d.source, d, d.severity, d.message, paint)];
+  const heading = `${paint('bold', `${d.source.name}:`)} ${paint(d.severity, `${d.severity}:`)} ${d.message}`;
+  const lines = d.wholeFile ? [heading] : [...located(d.source, d, d.severity, d.message, paint)];
   if (d.hint !== undefined) lines.push(`  ${paint('hint', 'hint:')} ${d.hint}`);
   for (const note of d.related ?? [])
     lines.push(...located(d.source, note, 'note', note.message, paint));
@@ -74,6 +88,16 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 }
 
 export function diagnosticToJson(d: Diagnostic): DiagnosticJson {
+  if (d.wholeFile) {
+    const nowhere = { line: null, col: null, endLine: null, endCol: null };
+    return {
+      file: d.source.name,
+      ...nowhere,
+      severity: d.severity,
+      message: d.message,
+      hint: d.hint ?? null,
+    };
+  }
   const start = lineColumn(d.source, d.start);
   const end = lineColumn(d.source, Math.max(d.start, d.end));
   return {

@@ -3,6 +3,7 @@ export {
   type DiagnosticsFormatOptions,
   diagnosticToJson,
   type FormatOptions,
+  fileDiagnostic,
   formatDiagnostic,
   formatDiagnostics,
   MAX_DIAGNOSTICS,

@@ -20,6 +20,8 @@ export interface Diagnostic extends Span {
   readonly severity: 'error' | 'warning';
   readonly message: string;
   readonly source: Source;
+  /** About the file as a whole (it cannot be read): no line, column or excerpt. */
+  readonly wholeFile?: boolean;
   readonly hint?: string;
   /** Other places the message refers to (the first definition of a redefined name). */
   readonly related?: readonly RelatedLocation[];
