@@ -145,7 +145,8 @@ function reloadFailure(diagnostics: readonly Diagnostic[]): string {
   const d = diagnostics.find((x) => x.severity === 'error') ?? diagnostics[0];
   if (d === undefined) return 'reload failed: unknown error';
   const { line, col } = lineColumn(d.source, d.start);
+  const place = d.wholeFile ? d.source.name : `${d.source.name}:${line}:${col}`;
   const hint = d.hint === undefined ? '' : ` ${d.hint}`;
   const more = diagnostics.length > 1 ? ` (+${diagnostics.length - 1} more)` : '';
-  return `reload failed: ${d.source.name}:${line}:${col}: ${d.message}${hint}${more}`;
+  return `reload failed: ${place}: ${d.message}${hint}${more}`;
 }

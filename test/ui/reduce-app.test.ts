@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/index.js';
+import { fileDiagnostic, loadScenario } from '../../src/scenario/index.js';
 import type { AppInput, AppOptions, Effect } from '../../src/ui/app-state.js';
 import { initialApp, reduceApp } from '../../src/ui/reduce-app.js';
 import { builtin, close, SEED_GRADS } from './fixtures.js';
@@ -215,6 +215,15 @@ describe('reduceApp', () => {
     expect(app.view.message).toBe(
       "reload failed: scenarios/neuron.yaml:20:7: Unknown function 'tahn'. Did you mean 'tanh'?",
     );
+    expect(app.session.position).toBe(1);
+  });
+
+  it('reports a reload of a file that is gone by its name alone, with no line or column', () => {
+    const app = seedApp([], { scenario: builtin('neuron'), reloadable: true });
+    app.press('n', 'r');
+    const gone = fileDiagnostic('scenarios/neuron.yaml', 'no such file');
+    app.send({ type: 'reloaded', result: { ok: false, diagnostics: [gone] } });
+    expect(app.view.message).toBe('reload failed: scenarios/neuron.yaml: no such file');
     expect(app.session.position).toBe(1);
   });
 });
