@@ -53,8 +53,8 @@ export const REACH: Readonly<Record<string, readonly Reach[]>> = {
       why: 'cli reads files: it loads them and reports their diagnostics at the edge',
     },
     {
-      names: ['printable', 'styleCode', 'safeJson', 'suggest', 'resolveNode'],
-      why: 'text and JSON output, did-you-mean for options, --answers naming nodes',
+      names: ['printable', 'styleCode', 'painter', 'safeJson', 'suggest', 'resolveNode'],
+      why: 'text and JSON output (one painter), did-you-mean for options, --answers naming nodes',
     },
     { names: ['readNumber'], why: "--set values follow the scenario's number rule" },
   ],

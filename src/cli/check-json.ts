@@ -3,7 +3,6 @@ import { type Diagnostic, type DiagnosticJson, diagnosticToJson } from '../scena
 import { correctGrad, shapeOf } from '../session/index.js';
 import type { Analysis } from './analyze.js';
 import { type DerivativeJson, derivativesJson } from './derivative-report.js';
-import { type JsonNumber, jsonNumber } from './format.js';
 import {
   graphValues,
   type JsonNode,
@@ -11,6 +10,7 @@ import {
   type OutputJson,
   outputJson,
 } from './graph-json.js';
+import { type JsonNumber, jsonNumber } from './json-number.js';
 import { type ObservedJson, observedJson } from './observed-report.js';
 
 export interface CheckJson {

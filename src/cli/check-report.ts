@@ -1,9 +1,8 @@
 import { type GradCheckReport, type NodeCheck, OpCode } from '../engine/index.js';
-import type { Scenario } from '../scenario/index.js';
+import { type Painter, painter, type Scenario } from '../scenario/index.js';
 import { correctGrad, formatNumber, formatValue, shapeOf, stepName } from '../session/index.js';
 import type { Analysis, TrainingResult } from './analyze.js';
 import { derivativeLines } from './derivative-report.js';
-import { painter } from './format.js';
 import { observedText } from './observed-report.js';
 
 /** How many failed (or skipped) nodes the human summary lists before saying how many more. */
@@ -91,11 +90,7 @@ export function checkText(file: string, analysis: Analysis, options: TextOptions
 }
 
 /** In a wrong mode: which nodes' final grads differ from the correct run's, at most LISTED. */
-function modeLines(
-  analysis: Analysis,
-  num: (v: number) => string,
-  paint: ReturnType<typeof painter>,
-): string[] {
+function modeLines(analysis: Analysis, num: (v: number) => string, paint: Painter): string[] {
   const { session, scenario, mismatches } = analysis;
   const { mode } = shapeOf(session);
   if (mode === 'correct') return [];
@@ -119,7 +114,7 @@ function gradcheckText(
   scenario: Scenario,
   report: GradCheckReport,
   precision: number | undefined,
-  paint: ReturnType<typeof painter>,
+  paint: Painter,
 ): string {
   if (report.total === 0) {
     const { graph, output } = scenario;
@@ -192,7 +187,7 @@ function nodeRef(scenario: Scenario, id: number): string {
 function trainingText(
   training: TrainingResult,
   num: (x: number) => string,
-  paint: ReturnType<typeof painter>,
+  paint: Painter,
 ): string {
   const { losses, expect, ok } = training;
   const n = losses.length;

@@ -2,7 +2,7 @@
 import type { DerivativeCheck } from '../engine/index.js';
 import { lineColumn, type Scenario } from '../scenario/index.js';
 import type { Analysis } from './analyze.js';
-import { type JsonNumber, jsonNumber } from './format.js';
+import { type JsonNumber, jsonNumber } from './json-number.js';
 
 interface Named {
   readonly op: string;

@@ -1,7 +1,7 @@
 import { OpCode } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { correctGrad, type SessionState, shapeOf, valueAt } from '../session/index.js';
-import { type JsonNumber, jsonNumber } from './format.js';
+import { type JsonNumber, jsonNumber } from './json-number.js';
 
 /** One node in the shape `check --json`, `replay --format json` and `export --format json` share. */
 export interface JsonNode {

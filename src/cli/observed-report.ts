@@ -1,14 +1,10 @@
 /** What `check` says about a file's `observed:` block: the user's values against gradstep's. */
-import type { Scenario } from '../scenario/index.js';
+import type { Painter, Scenario } from '../scenario/index.js';
 import { DIFFERS_DATA, DIFFERS_GRAD, type ObservedReport } from '../session/index.js';
-import { type JsonNumber, jsonNumber, type painter } from './format.js';
+import { type JsonNumber, jsonNumber } from './json-number.js';
 
 /** The summary lines: a verdict, then the first data and the first grad where the values part. */
-export function observedText(
-  scenario: Scenario,
-  report: ObservedReport,
-  paint: ReturnType<typeof painter>,
-): string[] {
+export function observedText(scenario: Scenario, report: ObservedReport, paint: Painter): string[] {
   const tol = scenario.observed?.tol ?? 0;
   const nodes = `${report.count} node${report.count === 1 ? '' : 's'}`;
   if (report.count === 0) {

@@ -3,7 +3,7 @@
  * the fault, a hint) and as JSON for `check --json`. Positions are computed here, at the edge.
  */
 import stringWidth from 'string-width';
-import { styleCode } from './printable.js';
+import { type Painter, painter } from './paint.js';
 import { lineColumn, lineText } from './source.js';
 import type { Diagnostic, Source, Span } from './types.js';
 
@@ -34,13 +34,6 @@ export interface DiagnosticJson {
   readonly message: string;
   readonly hint: string | null;
 }
-
-type Paint = (style: keyof typeof STYLES, text: string) => string;
-const STYLES = { error: '1;31', warning: '1;33', note: '1;36', bold: '1', dim: '2', hint: '36' };
-const painter = (color: boolean | undefined): Paint =>
-  color === true
-    ? (style, text) => `${styleCode(STYLES[style])}${text}${styleCode('0')}`
-    : (_style, text) => text;
 
 /** A file that cannot be read at all (missing, a directory, not text): `FILE: error: message`. */
 export function fileDiagnostic(file: string, message: string): Diagnostic {
@@ -118,7 +111,7 @@ function located(
   span: Span,
   label: 'error' | 'warning' | 'note',
   message: string,
-  paint: Paint,
+  paint: Painter,
 ): string[] {
   const { line, col } = lineColumn(source, span.start);
   const heading = `${paint('bold', `${source.name}:${line}:${col}:`)} ${paint(label, `${label}:`)} ${message}`;

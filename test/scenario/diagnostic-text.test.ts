@@ -92,7 +92,7 @@ describe('formatDiagnostic', () => {
     const coloured = printable(
       formatDiagnostic(diagnostic(source, 0, 1, { hint: 'h' }), { color: true }),
     );
-    expect(coloured).toContain('\x1b[1;31merror:\x1b[0m');
+    expect(coloured).toContain('\x1b[1;31merror:\x1b[22;39m');
     expect(coloured.replace(new RegExp(`${ESC}\\[[0-9;]*m`, 'g'), '')).toBe(
       formatDiagnostic(diagnostic(source, 0, 1, { hint: 'h' })),
     );

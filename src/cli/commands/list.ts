@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { painter } from '../../scenario/index.js';
 import { builtinScenarios } from '../builtins.js';
 import {
   type CliContext,
@@ -7,7 +8,6 @@ import {
   type GlobalArgs,
   printError,
 } from '../context.js';
-import { painter } from '../format.js';
 import { loadScenarioFile } from '../load.js';
 
 export function listCommand(

@@ -1,7 +1,7 @@
 import { type Scenario, safeJson } from '../../scenario/index.js';
 import { type ExpectResult, type StepInfo, scoreOf, stepName } from '../../session/index.js';
-import { jsonNumber } from '../format.js';
 import { nodeJson, sessionValues } from '../graph-json.js';
+import { jsonNumber } from '../json-number.js';
 import type { AskedPrediction, ReplayBlock } from './drive.js';
 import type { TranscriptFormat } from './writer.js';
 
