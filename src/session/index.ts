@@ -23,7 +23,15 @@ export {
   type ObservedReport,
 } from './observed.js';
 export { mismatchAt, observedMismatch, observedReportOf } from './observed-marks.js';
-export { allowedError, askingQuestions, isRight, scoreOf } from './predict.js';
+export {
+  allowedError,
+  askingQuestions,
+  carryAnswers,
+  isAwaited,
+  isRight,
+  revealedAt,
+  scoreOf,
+} from './predict.js';
 export {
   iterationAt,
   type NodeFacts,

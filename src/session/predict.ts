@@ -116,3 +116,58 @@ export function scoreOf(state: SessionState): { right: number; asked: number; sk
   }
   return { right, asked, skipped };
 }
+
+/** Predictions by node and field (`id * 2`, `+ 1` for grad), once per prediction list. */
+const byValue = new WeakMap<readonly Prediction[], Map<number, number[]>>();
+
+function valueKey(node: number, field: 'data' | 'grad'): number {
+  return node * 2 + (field === 'grad' ? 1 : 0);
+}
+
+/**
+ * Whether a question about the node's `field` still waits for the step that settles it. Until
+ * that step has run, a screen shows the value as unknown, and nothing that gives it away.
+ */
+export function isAwaited(state: SessionState, node: number, field: 'data' | 'grad'): boolean {
+  if (state.predictions.length === 0) return false;
+  let index = byValue.get(state.predictions);
+  if (index === undefined) {
+    index = new Map();
+    for (const [i, p] of state.predictions.entries()) {
+      const key = valueKey(p.node, p.field);
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [i]);
+      else list.push(i);
+    }
+    byValue.set(state.predictions, index);
+  }
+  return (index.get(valueKey(node, field)) ?? []).some(
+    (i) => state.answers[i]?.actual === undefined,
+  );
+}
+
+/** The predictions the step at `position` settled, answered or skipped, once it has run. */
+export function revealedAt(state: SessionState, position: Position): number[] {
+  const at = predictionIndex(state.predictions).get(position) ?? [];
+  return at.filter((i) => state.answers[i]?.actual !== undefined);
+}
+
+/**
+ * A new session's questions answered as `from` answered them, matched by the value asked about
+ * (a node's label and the field): a reloaded scenario does not ask them again, and each is
+ * checked afresh when its step runs.
+ */
+export function carryAnswers(state: SessionState, from: SessionState): SessionState {
+  const label = (s: SessionState, node: number) => timelineOf(s).scenario.labelOf(node);
+  const given = new Map<string, number | null>();
+  from.predictions.forEach((p, i) => {
+    const a = from.answers[i];
+    if (a !== undefined) given.set(`${label(from, p.node)}.${p.field}`, a.answer);
+  });
+  if (given.size === 0) return state;
+  const answers = state.predictions.map((p, i) => {
+    const answer = given.get(`${label(state, p.node)}.${p.field}`);
+    return answer === undefined ? state.answers[i] : { answer, ok: false };
+  });
+  return { ...state, answers };
+}

@@ -5,7 +5,7 @@
  * store, `replay --keys` and `replay --frames` all drive it.
  */
 import { type Diagnostic, type LoadResult, lineColumn } from '../scenario/index.js';
-import { parseStep, scenarioOf, shapeOf, stepName } from '../session/index.js';
+import { carryAnswers, nodeAt, parseStep, shapeOf, stepName } from '../session/index.js';
 import {
   type AppInput,
   type AppOptions,
@@ -23,6 +23,7 @@ import { runCommand } from './commands.js';
 import { settleGeometry, tooSmall } from './geometry.js';
 import { commandForKey } from './keymap.js';
 import { GraphLayouts } from './panes/graph-pane.js';
+import { promptLabel } from './panes/predictions.js';
 import { typeIntoPrompt } from './prompt.js';
 import { scenarioFacts } from './screen-model.js';
 import { AUTOPLAY_SPEEDS, modeOf } from './view-state.js';
@@ -94,7 +95,8 @@ function tick(state: AppState): AppResult {
 
 /**
  * What follows from the session and the size: the prediction prompt while the session asks (it
- * closes when the question goes), then the scroll limits and the graph viewport.
+ * closes when the question goes), with the node asked about selected and the node whose step
+ * settles it in view; then the scroll limits and the graph viewport.
  */
 function settle(state: AppState): AppState {
   const { session } = state;
@@ -102,8 +104,13 @@ function settle(state: AppState): AppState {
   let next = state;
   if (session.asking !== undefined && prompt?.kind !== 'predict') {
     const p = session.predictions[session.asking];
-    const label = `Predict ${scenarioOf(session).labelOf(p.node)}.${p.field}: `;
-    next = view(next, { type: 'openPrompt', kind: 'predict', label });
+    const label = promptLabel(session, p);
+    const settler = nodeAt(session, p.position);
+    next = view(
+      next,
+      { type: 'openPrompt', kind: 'predict', label },
+      { type: 'follow', node: p.node, alsoInView: settler === p.node ? [] : [settler] },
+    );
   } else if (session.asking === undefined && prompt?.kind === 'predict') {
     next = view(next, { type: 'closePrompt' });
   }
@@ -118,7 +125,8 @@ function reloaded(state: AppState, result: LoadResult): AppResult {
   if (!result.ok)
     return done(view(state, { type: 'say', message: reloadFailure(result.diagnostics) }));
   const at = stepName(state.session, state.session.position);
-  const session = sessionFor(result.scenario, state.config);
+  // Questions answered before the reload are not asked again on the way back to the step.
+  const session = carryAnswers(sessionFor(result.scenario, state.config), state.session);
   const fresh: AppState = {
     ...state,
     session,

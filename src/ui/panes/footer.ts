@@ -5,6 +5,14 @@ import { footerItems, type ShortWords } from './keys.js';
 
 const PROMPT_LABELS = { search: '/', goto: ':', condition: 'break on: ', predict: '? ' } as const;
 
+/** A question's prompt: Enter answers, Esc skips, and there are no matches to cycle. */
+const PREDICT_WORDS: ShortWords = {
+  submit: 'answer',
+  close: 'skip',
+  searchNext: null,
+  searchPrev: null,
+};
+
 /**
  * The bottom line: the open prompt and its note, else the last message, else the most useful keys (`words`
  * renames or hides some: see ShortWords).
@@ -20,7 +28,8 @@ export function footerLine(
   if (view.prompt !== undefined) {
     const { note: promptNote } = view.prompt;
     const label = view.prompt.label ?? PROMPT_LABELS[view.prompt.kind];
-    const help = paint(footerItems('prompt').join('  '), '2');
+    const promptWords = view.prompt.kind === 'predict' ? PREDICT_WORDS : {};
+    const help = paint(footerItems('prompt', promptWords).join('  '), '2');
     const whole = `${paint(`${label}${view.prompt.text}▏`, '1')}  ${promptNote}  ${help}`;
     if (visibleWidth(whole) <= columns) return fitWidth(whole, columns);
     // Too long: the prompt's message stays whole (it says why Enter did nothing), the help goes,

@@ -13,19 +13,22 @@ import {
 import { FLAGS } from '../graph/style.js';
 import { currentStep, type ScreenModel } from '../screen-model.js';
 import { type Paint, painter, wrap, wrapFormula } from '../text.js';
+import { questionLines, verdictLines } from './predictions.js';
 
 /**
  * The step that just ran, as a learner reads it: its narration with numbers, at the first step of
  * a phase what that phase does (at `start`, the scenario's description), a breakpoint hit, and the
  * walkthrough's `say` text. Expect results are the teacher's checks: the inspector and the header
- * show them, not this panel.
+ * show them, not this panel. A question being asked comes first (the step it waits for has not
+ * run), and so do the verdicts on the questions the step just settled.
  */
 export function stepPanelLines(model: ScreenModel, width: number): string[] {
   const { session, precision } = model;
   const paint = painter(model.color);
   const scenario = scenarioOf(session);
   const step = currentStep(session);
-  const lines: string[] = [];
+  const verdicts = verdictLines(model, width);
+  const lines = [...questionLines(model, width), ...verdicts, ...(verdicts.length > 0 ? [''] : [])];
   if (step === undefined) {
     lines.push(paint('start: nothing has run yet', '1'));
     for (const paragraph of (scenario.description ?? '').trim().split(/\n\s*\n/)) {
