@@ -31,8 +31,8 @@ export const REACH: Readonly<Record<string, readonly Reach[]>> = {
   ],
   'ui>scenario': [
     {
-      names: ['printable', 'styleCode', 'styleCodeAt', 'withoutStyles'],
-      why: "a scenario's own text (titles, names) is made safe to print by scenario's rules",
+      names: ['printable', 'styleCode', 'styleCodeAt', 'withoutStyles', 'cut'],
+      why: "a scenario's own text (titles, names) is made safe and cut to fit by scenario's rules",
     },
     { names: ['lineColumn'], why: 'a reload error names the line and column in the file' },
     {
@@ -53,7 +53,7 @@ export const REACH: Readonly<Record<string, readonly Reach[]>> = {
       why: 'cli reads files: it loads them and reports their diagnostics at the edge',
     },
     {
-      names: ['printable', 'styleCode', 'painter', 'safeJson', 'suggest', 'resolveNode'],
+      names: ['printable', 'styleCode', 'painter', 'cut', 'safeJson', 'suggest', 'resolveNode'],
       why: 'text and JSON output (one painter), did-you-mean for options, --answers naming nodes',
     },
     { names: ['readNumber'], why: "--set values follow the scenario's number rule" },

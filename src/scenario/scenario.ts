@@ -69,9 +69,20 @@ export function makeScenario(parts: ScenarioParts): Scenario {
   };
 }
 
-/** Cuts text to `width` characters, marking the cut with `…`. */
+/**
+ * The one cut for plain text: at most `width` characters (code points, each one terminal cell in
+ * what gradstep prints), ending in `…` when cut, with no space left before the `…`.
+ */
 export function cut(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (text.length <= width) return text;
+  if (width <= 0) return '';
+  const chars = [...text];
+  return chars.length <= width
+    ? text
+    : `${chars
+        .slice(0, width - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /**

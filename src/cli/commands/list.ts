@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { painter } from '../../scenario/index.js';
+import { cut, painter } from '../../scenario/index.js';
 import { builtinScenarios } from '../builtins.js';
 import {
   type CliContext,
@@ -65,14 +65,3 @@ export async function runList(ctx: CliContext, args: ListArgs): Promise<ExitCode
 /** The list fits a standard terminal: titles give way, names and files (to be typed) do not. */
 const LINE_WIDTH = 80;
 const MIN_TITLE = 12;
-
-/** `text` in at most `width` characters, ending in `…` when cut. */
-function cut(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width
-    ? text
-    : `${chars
-        .slice(0, width - 1)
-        .join('')
-        .trimEnd()}…`;
-}

@@ -1,3 +1,4 @@
+import { cut } from '../../scenario/index.js';
 import type { CellBuffer } from './cells.js';
 import { FLAGS, type Flag, flagsOf, frameStyle, PLAIN, type Style } from './style.js';
 import type { NodeState } from './types.js';
@@ -47,13 +48,6 @@ export interface BoxPlace {
 
 export const show = (x: number | null | undefined, format: Format): string =>
   x === null || x === undefined ? '?' : format(x);
-
-/** Cuts text to `width` columns, marking the cut with `…`. */
-export function cut(text: string, width: number): string {
-  if (width <= 0) return '';
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
-}
 
 export const valueStyle = (x: number | null | undefined): Style | undefined =>
   x === null || x === undefined ? UNKNOWN : Number.isFinite(x) ? undefined : FLAGS.nonfinite.style;

@@ -1,13 +1,5 @@
-import {
-  cut,
-  defaultFormat,
-  faceOf,
-  glyphs,
-  gradStyle,
-  gradText,
-  show,
-  valueStyle,
-} from './box.js';
+import { cut } from '../../scenario/index.js';
+import { defaultFormat, faceOf, glyphs, gradStyle, gradText, show, valueStyle } from './box.js';
 import { CellBuffer } from './cells.js';
 import type { NodeTexts } from './layout.js';
 import { FLAGS, frameStyle } from './style.js';
