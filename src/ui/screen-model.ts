@@ -5,6 +5,7 @@
 import {
   derivativeFindings,
   gradMismatch,
+  isAwaited,
   isDataKnown,
   ledgerOf,
   nodeAt,
@@ -132,17 +133,32 @@ export function searchMatches(facts: ScenarioFacts, query: string): number[] {
   return found;
 }
 
+/**
+ * A node's data or grad as every pane shows it: undefined (drawn `?`) while it is unknown at the
+ * cursor, and while a question about it waits for the step that settles it, so nothing on screen
+ * gives the answer away. Panes that show a value another way (the user's own values, a training
+ * history, the grad check) ask isAwaited too.
+ */
+export function shownValue(
+  session: SessionState,
+  id: number,
+  field: 'data' | 'grad',
+): number | undefined {
+  return isAwaited(session, id, field) ? undefined : valueAt(session, id, field);
+}
+
 /** The node's state for the graph pane at the cursor. */
 export function nodeStateOf(model: ScreenModel, step: StepInfo | undefined, id: number): NodeState {
   const { session, view } = model;
-  const grad = valueAt(session, id, 'grad');
-  const contribution = step?.contributions.find((c) => c.to === id);
+  const grad = shownValue(session, id, 'grad');
+  const contribution =
+    grad === undefined ? undefined : step?.contributions.find((c) => c.to === id);
   const known = grad !== undefined;
   const findings = derivativeFindings(session);
   const { inCone } = nodeFacts(session, id);
   const final = known && inCone && ledgerOf(session, id).final;
   return {
-    data: valueAt(session, id, 'data') ?? null,
+    data: shownValue(session, id, 'data') ?? null,
     grad: grad ?? null,
     gradBefore: contribution?.before ?? null,
     current: step?.node === id,

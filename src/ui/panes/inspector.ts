@@ -12,6 +12,7 @@ import {
   gradCheckOf,
   gradCheckStatus,
   gradMismatch,
+  isAwaited,
   isGradKnown,
   iterationAt,
   ledgerOf,
@@ -21,10 +22,9 @@ import {
   shapeOf,
   stepName,
   trainingOf,
-  valueAt,
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
-import type { ScreenModel } from '../screen-model.js';
+import { type ScreenModel, shownValue } from '../screen-model.js';
 import { painter, visibleWidth, wrapFormula } from '../text.js';
 
 /**
@@ -56,7 +56,7 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   } else lines.push(op, ...facts.formula.map((f) => `        ${f}`));
   const { inputs } = facts;
   if (inputs.length > 0) lines.push(`inputs  ${inputs.map((i) => scenario.labelOf(i)).join(', ')}`);
-  lines.push(`data    ${formatValue(valueAt(session, id, 'data'), precision)}`);
+  lines.push(`data    ${formatValue(shownValue(session, id, 'data'), precision)}`);
   lines.push(...gradLines(model, id));
   lines.push(...observedLines(model, id, width));
   if (!facts.inCone) {
@@ -117,7 +117,8 @@ function historyLines(model: ScreenModel, id: number): string[] {
   const current = iterationAt(session, session.position);
   const lines = ['history value at the start of each iteration, grad in it'];
   for (let i = 1; i <= current; i++) {
-    const grad = i < current || isGradKnown(session) ? fmt(run.grad(i, k)) : '?';
+    const known = i < current || (isGradKnown(session) && !isAwaited(session, id, 'grad'));
+    const grad = known ? fmt(run.grad(i, k)) : '?';
     lines.push(`${`  I${i}`.padEnd(7)} ${fmt(run.value(i, k)).padEnd(12)} grad ${grad}`);
   }
   return lines;
@@ -126,15 +127,16 @@ function historyLines(model: ScreenModel, id: number): string[] {
 /** The grad; in a wrong backward mode, this mode's and the correct run's, marked where they differ. */
 function gradLines(model: ScreenModel, id: number): string[] {
   const { session } = model;
-  const grad = formatValue(valueAt(session, id, 'grad'), model.precision);
+  const grad = formatValue(shownValue(session, id, 'grad'), model.precision);
   if (shapeOf(session).mode === 'correct') return [`grad    ${grad}`];
   const paint = painter(model.color);
+  const hidden = isAwaited(session, id, 'grad');
   const mark = gradMismatch(session, id)
     ? `  ${paint(`${FLAGS.mismatch.glyph} differs`, FLAGS.mismatch.style)}`
     : '';
   return [
     `grad (this mode)  ${grad}${mark}`,
-    `grad (correct)    ${formatValue(correctGrad(session, id), model.precision)}`,
+    `grad (correct)    ${formatValue(hidden ? undefined : correctGrad(session, id), model.precision)}`,
   ];
 }
 
@@ -185,13 +187,21 @@ function observedLines(model: ScreenModel, id: number, width: number): string[] 
   const rows: { what: string; yours: string; correct: string; differs: boolean }[] = [];
   // Yours and correct may part past --precision: shown in full.
   const fullPrecision = (x: number) => formatNumber(x, 17);
+  // While a question asks for the value, neither yours nor gradstep's shows (yours may be right).
+  const row = (what: 'data' | 'grad', yours: number, correct: number, bit: number) =>
+    isAwaited(model.session, id, what)
+      ? { what, yours: '?', correct: '?', differs: false }
+      : {
+          what,
+          yours: fullPrecision(yours),
+          correct: fullPrecision(correct),
+          differs: (report.differs[id] & bit) !== 0,
+        };
   if (given & GIVEN_DATA) {
-    const [yours, correct] = [observed.data[id], report.correctData[id]].map(fullPrecision);
-    rows.push({ what: 'data', yours, correct, differs: (report.differs[id] & DIFFERS_DATA) !== 0 });
+    rows.push(row('data', observed.data[id], report.correctData[id], DIFFERS_DATA));
   }
   if (given & GIVEN_GRAD) {
-    const [yours, correct] = [observed.grad[id], report.correctGrad[id]].map(fullPrecision);
-    rows.push({ what: 'grad', yours, correct, differs: (report.differs[id] & DIFFERS_GRAD) !== 0 });
+    rows.push(row('grad', observed.grad[id], report.correctGrad[id], DIFFERS_GRAD));
   }
   const mark = (differs: boolean) =>
     differs ? paint(FLAGS.mismatch.glyph, FLAGS.mismatch.style) : ' ';
@@ -237,7 +247,7 @@ function checkLines(model: ScreenModel, id: number, final: boolean, width: numbe
   if (check === undefined) {
     return field('check', notExamined(model, id), width).map((line) => paint(line, '2'));
   }
-  if (check.status !== 'skipped' && !final) {
+  if (check.status !== 'skipped' && (!final || isAwaited(session, id, 'grad'))) {
     return [
       `check   ${paint(`${FLAGS.pending.glyph} once the grad is final`, FLAGS.pending.style)}`,
     ];
