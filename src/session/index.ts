@@ -14,7 +14,7 @@ export {
 export { gradCheckOf, gradCheckStatus } from './gradcheck.js';
 export { ledgerOf } from './ledger.js';
 export { contributionArithmetic, narrate } from './narrate.js';
-export { DEFAULT_PRECISION, formatNumber, formatValue } from './number-text.js';
+export { DEFAULT_PRECISION, formatNumber, formatValue, UNKNOWN } from './number-text.js';
 export {
   agrees,
   DIFFERS_DATA,

@@ -22,9 +22,12 @@ export function formatNumber(x: number, precision = DEFAULT_PRECISION): string {
   return (exact ? shortest : x.toExponential(digits - 1)).replace('e+', 'e');
 }
 
-/** formatNumber, or `?` for an unknown value. */
-export function formatValue(x: number | undefined, precision = DEFAULT_PRECISION): string {
-  return x === undefined ? '?' : formatNumber(x, precision);
+/** How every text output shows a value not known yet (JSON has null). */
+export const UNKNOWN = '?';
+
+/** formatNumber, or UNKNOWN for a value not known yet. */
+export function formatValue(x: number | null | undefined, precision = DEFAULT_PRECISION): string {
+  return x === undefined || x === null ? UNKNOWN : formatNumber(x, precision);
 }
 
 /** Digits of the mantissa of an exponent form (`-7.373e-5` -> 4). */

@@ -1,4 +1,5 @@
 import { cut } from '../../scenario/index.js';
+import { UNKNOWN } from '../../session/index.js';
 import type { CellBuffer } from './cells.js';
 import { FLAGS, type Flag, flagsOf, frameStyle, PLAIN, type Style } from './style.js';
 import type { NodeState } from './types.js';
@@ -10,7 +11,8 @@ export type Format = (x: number) => string;
 
 export const defaultFormat: Format = (x) => x.toFixed(4);
 
-const UNKNOWN: Style = '2';
+/** Unknown values are dim. */
+const UNKNOWN_STYLE: Style = '2';
 const LABEL: Style = '1';
 
 interface Frame {
@@ -47,10 +49,14 @@ export interface BoxPlace {
 }
 
 export const show = (x: number | null | undefined, format: Format): string =>
-  x === null || x === undefined ? '?' : format(x);
+  x === null || x === undefined ? UNKNOWN : format(x);
 
 export const valueStyle = (x: number | null | undefined): Style | undefined =>
-  x === null || x === undefined ? UNKNOWN : Number.isFinite(x) ? undefined : FLAGS.nonfinite.style;
+  x === null || x === undefined
+    ? UNKNOWN_STYLE
+    : Number.isFinite(x)
+      ? undefined
+      : FLAGS.nonfinite.style;
 
 export function gradStyle(face: Face): Style {
   const { state } = face;

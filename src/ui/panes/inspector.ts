@@ -101,7 +101,7 @@ function expectLines(model: ScreenModel, id: number): string[] {
   return session.expectResults
     .filter((r): r is ExpectResult => r?.node === id && r.position <= session.position)
     .map((r) => {
-      const actual = r.actual === null ? '?' : formatValue(r.actual, precision);
+      const actual = formatValue(r.actual, precision);
       const what = `expect  ${r.field} = ${formatValue(r.expected, precision)} at ${name(r.position)}`;
       return r.ok ? paint(`${what} ✓`, '32') : paint(`${what} ✗ got ${actual}`, '1;31');
     });
@@ -118,7 +118,7 @@ function historyLines(model: ScreenModel, id: number): string[] {
   const lines = ['history value at the start of each iteration, grad in it'];
   for (let i = 1; i <= current; i++) {
     const known = i < current || (isGradKnown(session) && !isAwaited(session, id, 'grad'));
-    const grad = known ? fmt(run.grad(i, k)) : '?';
+    const grad = formatValue(known ? run.grad(i, k) : undefined, model.precision);
     lines.push(`${`  I${i}`.padEnd(7)} ${fmt(run.value(i, k)).padEnd(12)} grad ${grad}`);
   }
   return lines;
