@@ -22,6 +22,7 @@ import {
   shapeOf,
   stepName,
   trainingOf,
+  UNKNOWN,
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import { type ScreenModel, shownValue } from '../screen-model.js';
@@ -190,7 +191,7 @@ function observedLines(model: ScreenModel, id: number, width: number): string[] 
   // While a question asks for the value, neither yours nor gradstep's shows (yours may be right).
   const row = (what: 'data' | 'grad', yours: number, correct: number, bit: number) =>
     isAwaited(model.session, id, what)
-      ? { what, yours: '?', correct: '?', differs: false }
+      ? { what, yours: UNKNOWN, correct: UNKNOWN, differs: false }
       : {
           what,
           yours: fullPrecision(yours),
