@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { BackwardMode, GradCheckBudget } from '../../engine/index.js';
-import { safeJson } from '../../scenario/index.js';
-import { DEFAULT_PRECISION, reduce } from '../../session/index.js';
+import { DEFAULT_PRECISION } from '../../session/index.js';
 import { type Analysis, analyze } from '../analyze.js';
 import { resolveScenario } from '../builtins.js';
 import { failureReasons } from '../check-report.js';
@@ -15,19 +14,15 @@ import {
   type SetArgs,
   setOption,
 } from '../context.js';
-import { htmlPage } from '../export/html/page.js';
-import { pageData } from '../export/html/page-data.js';
-import { toDot, toMermaid } from '../export/render.js';
-import { nodesJson, outputJson, sessionValues } from '../graph-json.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
 import { loadForCommand } from '../load.js';
+import { describeFormats, formatNames } from '../output-format.js';
 import { positionOf } from '../replay/drive.js';
 import { checkOptions } from './check.js';
 
-export const EXPORT_FORMATS = ['dot', 'mermaid', 'json', 'html'] as const;
-
 export interface ExportArgs extends GlobalArgs {
   readonly file: string;
-  readonly format: (typeof EXPORT_FORMATS)[number];
+  readonly format: ExportFormat;
   readonly at?: string;
   readonly set: SetArgs;
   readonly mode: BackwardMode | undefined;
@@ -36,9 +31,9 @@ export interface ExportArgs extends GlobalArgs {
 
 export const exportOptions = {
   format: {
-    choices: EXPORT_FORMATS,
+    choices: formatNames(EXPORT_FORMATS),
     default: 'dot',
-    describe: 'Graphviz, Mermaid, JSON, or a step-through page (html)',
+    describe: describeFormats(EXPORT_FORMATS),
   },
   at: {
     type: 'string',
@@ -85,24 +80,15 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
   const position = positionOf(analysis.session, at);
   if (typeof position !== 'number')
     return printError(io, `--at ${at}: ${position.message}`, position.hint);
-  if (args.format === 'html') {
-    const data = await pageData(scenario, analysis.session, args.precision ?? DEFAULT_PRECISION);
-    io.stdout(htmlPage({ ...data, start: position }));
-    return reportFailures(io, file, analysis);
-  }
-  const state = reduce(analysis.session, { type: 'goto', step: position });
-  const values = sessionValues(state);
-  if (args.format === 'dot') io.stdout(toDot(scenario, values, args.precision));
-  else if (args.format === 'mermaid') io.stdout(toMermaid(scenario, values, args.precision));
-  else {
-    const json = {
-      file,
-      title: scenario.title,
-      output: outputJson(scenario, values),
-      nodes: nodesJson(scenario, values),
-    };
-    io.stdout(`${safeJson(json)}\n`);
-  }
+  const input = {
+    file,
+    scenario,
+    session: analysis.session,
+    position,
+    precision: args.precision,
+    defaultPrecision: DEFAULT_PRECISION,
+  };
+  io.stdout(await EXPORT_FORMATS[args.format].render(input));
   return reportFailures(io, file, analysis);
 }
 

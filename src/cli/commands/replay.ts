@@ -19,7 +19,9 @@ import {
   UsageError,
 } from '../context.js';
 import { loadForCommand } from '../load.js';
+import { describeFormats, formatNames } from '../output-format.js';
 import { drive, driveKeys, type Plan, positionOf, type ReplayBlock } from '../replay/drive.js';
+import { REPLAY_FORMATS, type ReplayFormat } from '../replay/formats.js';
 import {
   FRAME_COLUMNS,
   FRAME_ROWS,
@@ -27,16 +29,12 @@ import {
   framesText,
   stepPresses,
 } from '../replay/frames.js';
-import { jsonFormat } from '../replay/json.js';
 import { type KeyRules, parseKeys } from '../replay/keys.js';
-import { markdownFormat } from '../replay/markdown.js';
-import { expectText, textFormat } from '../replay/text.js';
+import { expectText } from '../replay/text.js';
 import { ChunkedWriter, type TranscriptFormat } from '../replay/writer.js';
 
 // Types only: a static import of ui (or Ink, React) would load them for every command.
 type KeyPress = import('../../ui/index.js').KeyPress;
-
-export const REPLAY_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export interface ReplayArgs extends GlobalArgs {
   readonly frames: boolean;
@@ -48,7 +46,7 @@ export interface ReplayArgs extends GlobalArgs {
   readonly break: readonly string[];
   readonly set: SetArgs;
   readonly mode: BackwardMode | undefined;
-  readonly format: (typeof REPLAY_FORMATS)[number] | undefined;
+  readonly format: ReplayFormat | undefined;
   readonly quiz: 'backward' | 'forward' | undefined;
   readonly answers: string | undefined;
   readonly for: 'students' | undefined;
@@ -64,7 +62,7 @@ export const replayOptions = {
   break: breakOption,
   set: setOption,
   mode: modeOption,
-  format: { choices: REPLAY_FORMATS, describe: 'Transcript format (default: text)' },
+  format: { choices: formatNames(REPLAY_FORMATS), describe: describeFormats(REPLAY_FORMATS) },
   quiz: quizOption,
   answers: {
     type: 'string',
@@ -233,11 +231,13 @@ function appOptions(args: ReplayArgs, scenario: Scenario) {
 }
 
 function formatOf(args: ReplayArgs, scenario: Scenario): TranscriptFormat {
-  if (args.format === 'json') return jsonFormat(scenario);
-  if (args.format === 'markdown') {
-    return markdownFormat(scenario, args.precision, args.for === 'students');
-  }
-  return textFormat(scenario, args.file, args.precision);
+  const input = {
+    file: args.file,
+    scenario,
+    precision: args.precision,
+    forStudents: args.for === 'students',
+  };
+  return REPLAY_FORMATS[args.format ?? 'text'].render(input);
 }
 
 /** The TUI's screens, drawn by the ui layer at the size asked for (the TUI's minimum at least). */
