@@ -39,6 +39,9 @@ export async function openInteractive(
     file,
     reload: () => reloadScenario(io, file, { set: args.set, mode: args.mode }),
     breakpoints: args.break,
+    // The walkthrough's questions (and --quiz's) are asked before the steps that settle them.
+    ask: true,
+    quiz: args.quiz,
     precision: args.precision,
     color: colorEnabled(args, io, 'stdout'),
   });

@@ -201,8 +201,8 @@ export interface InputFlags {
 }
 
 /**
- * The key names in one input event. Fast typing arrives as one string (`jjj`): every character
- * is a key of its own.
+ * The key names in one input event. Fast typing arrives as one string (`jjj`, `x⌫-6⏎`): every
+ * character is a key of its own.
  */
 export function keysOf(input: string, flags: InputFlags = {}): string[] {
   if (flags.leftArrow) return ['left'];
@@ -219,6 +219,8 @@ export function keysOf(input: string, flags: InputFlags = {}): string[] {
     if (ch === ' ') return 'space';
     if (ch === '\r' || ch === '\n') return 'enter';
     if (ch === '\t') return 'tab';
+    // Backspace typed quickly after other keys arrives in the same chunk as DEL (or BS).
+    if (ch === '\u007f' || ch === '\b') return 'backspace';
     return ch;
   });
 }

@@ -1,6 +1,7 @@
 /** The live debugger's React element; index.ts loads this module (and so Ink and React) on demand. */
 import { createElement, type ReactElement, useEffect } from 'react';
 import type { LoadResult, Scenario } from '../scenario/index.js';
+import type { Quiz } from '../session/index.js';
 import { App, type AppProps } from './app.js';
 import { AppStore } from './store.js';
 import { runWhenIdle } from './warm-up.js';
@@ -13,6 +14,9 @@ export interface TuiOptions {
   readonly reload?: () => Promise<LoadResult>;
   /** Breakpoint specs (`--break`). */
   readonly breakpoints?: readonly string[];
+  /** Ask the walkthrough's predictions (and `--quiz`'s) before the steps that settle them. */
+  readonly ask?: boolean;
+  readonly quiz?: Quiz;
   readonly precision?: number;
   readonly color?: boolean;
   /** The terminal's size for the first frame (the app follows resizes after). */

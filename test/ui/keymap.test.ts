@@ -128,5 +128,8 @@ describe('keysOf', () => {
     expect(keysOf('', { rightArrow: true })).toEqual(['right']);
     expect(keysOf('', { escape: true })).toEqual(['esc']);
     expect(keysOf('n', { ctrl: true })).toEqual(['ctrl-n']);
+    // A backspace typed in the same chunk as other keys is DEL (or BS) in the string.
+    expect(keysOf('x\u007f-6\r')).toEqual(['x', 'backspace', '-', '6', 'enter']);
+    expect(keysOf('1\b')).toEqual(['1', 'backspace']);
   });
 });

@@ -6,6 +6,7 @@ import {
   type CliContext,
   type GlobalArgs,
   modeOption,
+  quizOption,
   type SetArgs,
   setOption,
 } from '../context.js';
@@ -16,12 +17,14 @@ export interface OpenArgs extends GlobalArgs {
   readonly set: SetArgs;
   readonly mode: BackwardMode | undefined;
   readonly break: readonly string[];
+  readonly quiz: 'backward' | 'forward' | undefined;
 }
 
 export const openOptions = {
   set: setOption,
   mode: modeOption,
   break: breakOption,
+  quiz: quizOption,
 } as const;
 
 /** The default command: `gradstep [SCENARIO]`, a file or a built-in name. */
