@@ -1,13 +1,6 @@
-import { EDGE, PLAIN, type Style, styled } from './style.js';
+import { EDGE, FLOW, PLAIN, type Style, styled } from './style.js';
 import type { Viewport } from './types.js';
-
-const UP = 1;
-const DOWN = 2;
-const LEFT = 4;
-const RIGHT = 8;
-
-/** Line character for each combination of the four directions a cell connects to. */
-const LINE = [' ', '│', '│', '│', '─', '┘', '┐', '┤', '─', '└', '┌', '├', '─', '┴', '┬', '┼'];
+import { DOWN, LEFT, lineGlyph, RIGHT, UP } from './weights.js';
 
 /**
  * One frame of the viewport: a character and a style per cell, written in canvas coordinates
@@ -19,6 +12,9 @@ export class CellBuffer {
   private readonly styles: Style[];
   private readonly mask: Uint8Array;
   private readonly net: Int32Array;
+  /** The arms of a cell that are on a flow path (drawn heavy), and cells where nets cross. */
+  private readonly heavy: Uint8Array;
+  private readonly crossed: Uint8Array;
 
   constructor(private readonly view: Viewport) {
     const size = view.width * view.height;
@@ -26,6 +22,8 @@ export class CellBuffer {
     this.styles = new Array(size).fill(PLAIN);
     this.mask = new Uint8Array(size);
     this.net = new Int32Array(size).fill(-1);
+    this.heavy = new Uint8Array(size);
+    this.crossed = new Uint8Array(size);
   }
 
   private index(x: number, y: number): number {
@@ -72,17 +70,46 @@ export class CellBuffer {
       const i = this.index(column, y);
       if (i < 0) continue;
       const crossing = y > a && y < b && this.net[i] !== net && this.net[i] !== -1;
-      if (crossing) this.mask[i] &= ~(LEFT | RIGHT);
+      if (crossing) {
+        this.mask[i] &= ~(LEFT | RIGHT);
+        this.crossed[i] = 1;
+      }
       this.mask[i] |= (y > a ? UP : 0) | (y < b ? DOWN : 0);
     }
   }
 
-  /** Turns the collected strokes into line characters. */
+  /**
+   * Marks part of a stroke already drawn as a flow path: the arms between `a` and `b` on `row`
+   * (horizontal) or `column` (vertical) are drawn heavy.
+   */
+  heavyHorizontal(row: number, a: number, b: number): void {
+    const [from, to] = a < b ? [a, b] : [b, a];
+    for (let x = from; x <= to; x++) {
+      const i = this.index(x, row);
+      if (i >= 0) this.heavy[i] |= (x > from ? LEFT : 0) | (x < to ? RIGHT : 0);
+    }
+  }
+
+  heavyVertical(column: number, a: number, b: number): void {
+    const [from, to] = a < b ? [a, b] : [b, a];
+    for (let y = from; y <= to; y++) {
+      const i = this.index(column, y);
+      if (i >= 0) this.heavy[i] |= (y > from ? UP : 0) | (y < to ? DOWN : 0);
+    }
+  }
+
+  /**
+   * Turns the collected strokes into line characters. Where a flow path crosses another net, the
+   * flow path is drawn whole and the other line gives way (two flow paths crossing: the vertical).
+   */
   drawStrokes(): void {
     for (let i = 0; i < this.mask.length; i++) {
       if (this.mask[i] === 0) continue;
-      this.chars[i] = LINE[this.mask[i]];
-      this.styles[i] = EDGE;
+      const heavy = this.heavy[i];
+      const mask =
+        heavy !== 0 && this.crossed[i] === 1 ? crossingArms(heavy) : this.mask[i] | heavy;
+      this.chars[i] = lineGlyph(mask, heavy);
+      this.styles[i] = heavy === 0 ? EDGE : FLOW;
     }
   }
 
@@ -108,3 +135,7 @@ export class CellBuffer {
     return rows;
   }
 }
+
+/** The arms of a flow path at a crossing: the vertical when both lines are flow paths. */
+const crossingArms = (heavy: number): number =>
+  heavy & (UP | DOWN) && heavy & (LEFT | RIGHT) ? heavy & (UP | DOWN) : heavy;

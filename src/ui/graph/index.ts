@@ -10,5 +10,13 @@ export {
 export { type ListLayout, layoutList, renderListViewport } from './list.js';
 export { renderGraphViewport } from './render.js';
 export { FLAGS, type Flag, flagsOf } from './style.js';
-export type { Canvas, NodeState, NodeStates, Rect, RenderOptions, Viewport } from './types.js';
+export type {
+  Canvas,
+  FlowEdge,
+  NodeState,
+  NodeStates,
+  Rect,
+  RenderOptions,
+  Viewport,
+} from './types.js';
 export { clampViewport, panViewport, viewportFollowing, viewportShowing } from './viewport.js';

@@ -54,6 +54,8 @@ export interface Layout extends Canvas, NodeTexts {
   readonly output: number;
   readonly boxWidth: number;
   readonly boxHeight: number;
+  /** The row, from a box's top, where its edges leave. */
+  readonly outPort: number;
   /** Rows, from a box's top, where input slot 0 and 1 arrive. */
   readonly inPorts: readonly [number, number];
   readonly layering: Layering;
@@ -101,6 +103,7 @@ export function layoutGraph(
     output,
     boxWidth,
     boxHeight: shape.boxHeight,
+    outPort: shape.outPort,
     inPorts: shape.inPorts,
     layering,
     stubLabels,

@@ -1,5 +1,6 @@
 import { defaultFormat, drawBox, drawCompactBox, faceOf } from './box.js';
 import { CellBuffer } from './cells.js';
+import { drawFlow } from './flow.js';
 import type { Layout } from './layout.js';
 import { EDGE } from './style.js';
 import type { NodeStates, RenderOptions, Viewport } from './types.js';
@@ -69,6 +70,7 @@ export function renderGraphViewport(
       if (rowsVisible(v[i + 1], v[i + 2])) buffer.vertical(v[i], v[i + 1], v[i + 2], v[i + 3]);
     }
   }
+  drawFlow(buffer, layout, options.flow ?? []);
   buffer.drawStrokes();
   drawStubs(buffer, layout, stubs, 'labels');
   for (let k = 0; k < gapCount && layout.mode === 'compact'; k++) {

@@ -6,6 +6,11 @@ export type Style = string;
 
 export const PLAIN: Style = '';
 export const EDGE: Style = '2';
+/**
+ * The edges along which the step just run moved a value, in the colour of the node that ran (its
+ * heavy frame); their heavy glyphs carry it without colour.
+ */
+export const FLOW: Style = '1;33';
 
 /** The node flags, in the order their glyphs are printed. */
 export type Flag =

@@ -55,4 +55,13 @@ export interface RenderOptions {
   readonly color: boolean;
   /** The session's number formatter; defaults to 4 decimals. */
   readonly format?: (x: number) => string;
+  /** Edges drawn heavy: those along which the step just run moved a value. */
+  readonly flow?: readonly FlowEdge[];
+}
+
+/** An edge of the graph: `from` is input `slot` of `to`. */
+export interface FlowEdge {
+  readonly from: number;
+  readonly to: number;
+  readonly slot: number;
 }

@@ -1,8 +1,9 @@
 import type { Scenario } from '../../scenario/index.js';
-import { formatNumber } from '../../session/index.js';
+import { formatNumber, type StepInfo } from '../../session/index.js';
 import {
   type Canvas,
   clampViewport,
+  type FlowEdge,
   type Layout,
   type LayoutMode,
   type ListLayout,
@@ -32,6 +33,10 @@ export class GraphLayouts {
       this.cache.set(mode, layout);
     }
     return layout;
+  }
+
+  scenarioGraph(): Scenario['graph'] {
+    return this.scenario.graph;
   }
 
   /** The list needs no layout: a graph too big to lay out at once opens in it. */
@@ -80,10 +85,31 @@ export function graphPaneLines(
   const step = currentStep(model.session);
   const states = (id: number) => nodeStateOf(model, step, id);
   const canvas = canvasOf(model, layouts);
-  const options = { color: model.color, format: (x: number) => formatNumber(x, model.precision) };
+  const options = {
+    color: model.color,
+    format: (x: number) => formatNumber(x, model.precision),
+    flow: flowEdges(layouts.scenarioGraph(), step),
+  };
   return model.view.graphMode === 'list'
     ? renderListViewport(layouts.list(), states, viewport, options)
     : renderGraphViewport(canvas as Layout, states, viewport, options);
+}
+
+/**
+ * The edges the step just run moved a value along: on a backward step, from the node that ran to
+ * each input that received grad; on a forward step, from its inputs into the node computed.
+ */
+export function flowEdges(
+  graph: Scenario['graph'],
+  step: StepInfo | undefined,
+): readonly FlowEdge[] {
+  if (step === undefined) return [];
+  if (step.phase === 'backward') {
+    return step.contributions.map((c) => ({ from: c.to, to: step.node, slot: c.slot }));
+  }
+  if (step.phase !== 'forward') return [];
+  const inputs = [graph.in0[step.node], graph.in1[step.node]];
+  return inputs.flatMap((from, slot) => (from >= 0 ? [{ from, to: step.node, slot }] : []));
 }
 
 function canvasOf(model: ScreenModel, layouts: GraphLayouts): Canvas {
