@@ -66,6 +66,8 @@ export function buildParser(
     .help()
     .alias('h', 'help')
     .wrap(100)
+    // yargs' type says strings, but it takes plural forms as y18n does.
+    .updateStrings(YARGS_STRINGS as Record<string, string>)
     .fail((message, error) => {
       if (error instanceof UsageError) throw error;
       // An unknown option is named first: yargs may have taken the next word as its value and
@@ -74,49 +76,71 @@ export function buildParser(
       if (unknown !== undefined) throw unknown;
       // yargs rethrows a coerce function's error as a YError with the same message; it also
       // throws YErrors of its own (an option given without its value).
-      if (error?.name === 'YError')
-        throw inOurWords(error.message, args) ?? new UsageError(error.message);
+      if (error?.name === 'YError') throw inOurWords(error.message, args);
       if (error !== undefined && error !== null) throw error;
-      throw inOurWords(message, args) ?? unknownWord(message, args);
+      throw inOurWords(message, args);
     });
   return parser;
 }
 
-/** yargs' validation messages that have a pattern, in gradstep's words, with a way forward. */
-function inOurWords(message: string, args: readonly string[]): UsageError | undefined {
+/**
+ * yargs lets a program set its messages. gradstep sets them to tagged fields (`␀kind␀value…`) and
+ * words them itself in inOurWords, where the command line is at hand: no English of yargs' is
+ * parsed, and a yargs update cannot change what gradstep says.
+ */
+const TAG = '\u0000';
+const tagged = (kind: string, fields: number) =>
+  TAG + [kind, ...Array(fields).fill('%s')].join(TAG);
+const YARGS_STRINGS: Record<string, string | { one: string; other: string }> = {
+  'Not enough non-option arguments: got %s, need at least %s': {
+    one: tagged('missing-file', 2),
+    other: tagged('missing-file', 2),
+  },
+  'Arguments %s and %s are mutually exclusive': tagged('conflict', 2),
+  'Not enough arguments following: %s': tagged('needs-value', 1),
+  // yargs writes `Invalid values:`, then a line for each option.
+  'Invalid values:': tagged('invalid', 0),
+  'Argument: %s, Given: %s, Choices: %s': tagged('choice', 3),
+  'Unknown argument: %s': { one: tagged('unknown', 1), other: tagged('unknown', 1) },
+};
+
+/** A tagged message of YARGS_STRINGS in gradstep's words, with a way forward. */
+function inOurWords(message: string, args: readonly string[]): UsageError {
+  const fields = message.split(TAG).map((f) => f.trim());
+  const kind = fields[1] === 'invalid' ? fields[2] : fields[1];
+  const values = fields.slice(fields.indexOf(kind) + 1);
+  const bare = (json: string) => json.replaceAll('"', '');
   const command = args.find((a) => !a.startsWith('-'));
-  if (/^Not enough non-option arguments/.test(message) && command !== undefined) {
-    return new UsageError(
-      `${command}: missing FILE`,
-      `try gradstep ${command} scenarios/seed.yaml, or a built-in name: gradstep ${command} seed`,
-    );
+  switch (kind) {
+    case 'missing-file':
+      return new UsageError(
+        `${command}: missing FILE`,
+        `try gradstep ${command} scenarios/seed.yaml, or a built-in name: gradstep ${command} seed`,
+      );
+    case 'conflict':
+      return new UsageError(`--${values[0]} and --${values[1]} cannot be combined`);
+    case 'needs-value':
+      return new UsageError(`--${values[0]} needs a value`);
+    case 'choice':
+      return new UsageError(
+        `--${values[0]} expects one of ${bare(values[2])}, got '${bare(values[1])}'`,
+      );
+    case 'unknown':
+      return unknownWord(values[0], args);
+    default:
+      return new UsageError(message, "run 'gradstep --help' for usage");
   }
-  const conflict = /^Arguments (\S+) and (\S+) are mutually exclusive$/.exec(message);
-  if (conflict !== null) {
-    return new UsageError(`--${conflict[1]} and --${conflict[2]} cannot be combined`);
-  }
-  const valueless = /^Not enough arguments following: (\S+)$/.exec(message);
-  if (valueless !== null) return new UsageError(`--${valueless[1]} needs a value`);
-  const choice = /^Invalid values:\s+Argument: (\S+), Given: (.*), Choices: (.*)$/s.exec(message);
-  if (choice !== null) {
-    const choices = choice[3].replaceAll('"', '');
-    const given = choice[2].replace(/^"(.*)"$/, '$1');
-    return new UsageError(`--${choice[1]} expects one of ${choices}, got '${given}'`);
-  }
-  return undefined;
 }
 
-/** A yargs validation message made actionable: the unknown word, and what was probably meant. */
-function unknownWord(message: string, args: readonly string[]): UsageError {
-  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
-  if (unknown === null) return new UsageError(message, "run 'gradstep --help' for usage");
+/** An unknown word (yargs lists them `a, b`), made actionable: what was probably meant. */
+function unknownWord(words: string, args: readonly string[]): UsageError {
   const first = args[0];
   const command =
     first === undefined || first.startsWith('-') ? undefined : suggest(first, COMMAND_NAMES);
   if (command !== undefined && !(COMMAND_NAMES as readonly string[]).includes(first)) {
     return new UsageError(`unknown command '${first}'`, `did you mean '${command}'?`);
   }
-  const word = unknown[1].split(', ')[0];
+  const word = words.split(', ')[0];
   // Long options were named by unknownOption already; a short one (`-x`) lands here.
   if (!args.includes(`-${word}`))
     return new UsageError(`unexpected argument '${word}'`, "run 'gradstep --help' for usage");
