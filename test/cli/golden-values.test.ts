@@ -123,6 +123,20 @@ describe("the goldens' numbers against a reference written here", () => {
     it(`${scenario}.txt: every step, value and contribution`, () => {
       checkTranscript(golden(`${scenario}.txt`), false, ref);
     });
+    it(`${scenario}.jsonl: a header with the graph's size and step counts, first`, () => {
+      const header = JSON.parse(golden(`${scenario}.jsonl`).split('\n')[0]);
+      const output = defs.length - 1;
+      expect(header).toMatchObject({
+        type: 'header',
+        tool: 'gradstep',
+        file: `${GOLDEN}/${scenario}.yaml`,
+        mode: 'correct',
+        nodes: defs.length,
+        output: { id: output, name: defs[output][0] },
+        steps: { forward: ref.forward.length, backward: ref.backward.length + 1, updates: 0 },
+      });
+      expect(header.steps.end).toBe(ref.forward.length + ref.backward.length + 1);
+    });
     it(`${scenario}.jsonl: each step's node, data and contributions in full precision`, () => {
       const steps = golden(`${scenario}.jsonl`)
         .trimEnd()

@@ -34,8 +34,9 @@ describe('replay streams its transcript', () => {
         child.stdout.on('data', (chunk: Buffer) => {
           text += chunk.toString();
           const lines = text.split('\n');
-          // Three whole lines, and the process still running: it has 100,000 more to write.
-          if (lines.length > 3 && child.exitCode === null) resolve(lines.slice(0, 3));
+          // The header and three whole lines, and the process still running: it has 100,000
+          // more to write.
+          if (lines.length > 4 && child.exitCode === null) resolve(lines.slice(0, 4));
         });
         child.on('exit', () => reject(new Error('the process ended before its first lines')));
       });
@@ -43,7 +44,8 @@ describe('replay streams its transcript', () => {
       child.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
       // F1: v1 = x + x at x = 0.5, F2: v2 = v1 + x.
-      const steps = firstLines.map((line) => JSON.parse(line));
+      const [header, ...steps] = firstLines.map((line) => JSON.parse(line));
+      expect(header.type).toBe('header');
       expect(steps.map((s) => [s.type, s.step, s.node.name, s.data])).toEqual([
         ['step', 'F1', 'v1', 1],
         ['step', 'F2', 'v2', 1.5],

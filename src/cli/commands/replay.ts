@@ -167,7 +167,7 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
     presses = parsed.presses;
   }
   // Without --frames the transcript is written as the session steps through it.
-  const format = args.frames ? undefined : formatOf(args, scenario);
+  const format = args.frames ? undefined : formatOf(args, scenario, initial, ctx.version);
   const out = new ChunkedWriter((text) => io.stdout(text));
   const failed: string[] = [];
   format?.head(out.write);
@@ -230,10 +230,17 @@ function appOptions(args: ReplayArgs, scenario: Scenario) {
   };
 }
 
-function formatOf(args: ReplayArgs, scenario: Scenario): TranscriptFormat {
+function formatOf(
+  args: ReplayArgs,
+  scenario: Scenario,
+  session: SessionState,
+  version: string,
+): TranscriptFormat {
   const input = {
     file: args.file,
     scenario,
+    session,
+    version,
     precision: args.precision,
     forStudents: args.for === 'students',
   };

@@ -1,5 +1,6 @@
 /** `replay --format`: every transcript format, what it is, and how it is made. */
 import type { Scenario } from '../../scenario/index.js';
+import type { SessionState } from '../../session/index.js';
 import type { Registry } from '../output-format.js';
 import { jsonFormat } from './json.js';
 import { markdownFormat } from './markdown.js';
@@ -9,6 +10,10 @@ import type { TranscriptFormat } from './writer.js';
 export interface TranscriptInput {
   readonly file: string;
   readonly scenario: Scenario;
+  /** The session at start, as the transcript begins. */
+  readonly session: SessionState;
+  /** gradstep's version, for the JSON header. */
+  readonly version: string;
   readonly precision: number | undefined;
   /** `--for students`: the handout without expects or an answer key. */
   readonly forStudents: boolean;
@@ -26,7 +31,7 @@ export const REPLAY_FORMATS = {
   },
   json: {
     describe: 'JSON Lines',
-    render: (input: TranscriptInput) => jsonFormat(input.scenario),
+    render: (input: TranscriptInput) => jsonFormat(input),
   },
 } as const satisfies Registry<TranscriptInput, TranscriptFormat>;
 

@@ -1,15 +1,33 @@
 import { type Scenario, safeJson } from '../../scenario/index.js';
-import { type ExpectResult, type StepInfo, scoreOf, stepName } from '../../session/index.js';
+import {
+  type ExpectResult,
+  type SessionState,
+  type StepInfo,
+  scoreOf,
+  shapeOf,
+  stepName,
+} from '../../session/index.js';
 import { nodeJson, sessionValues } from '../graph-json.js';
 import { jsonNumber } from '../json-number.js';
 import type { AskedPrediction, ReplayBlock } from './drive.js';
 import type { TranscriptFormat } from './writer.js';
 
-/** JSON Lines: one `step` object per block, then one `final` object with every node. */
-export function jsonFormat(scenario: Scenario): TranscriptFormat {
+export interface JsonTranscriptInput {
+  readonly file: string;
+  readonly scenario: Scenario;
+  readonly session: SessionState;
+  readonly version: string;
+}
+
+/**
+ * JSON Lines: one `header` object (what is replayed, by which gradstep, and how many steps it
+ * has), one `step` object per block, then one `final` object with every node.
+ */
+export function jsonFormat(input: JsonTranscriptInput): TranscriptFormat {
+  const { scenario } = input;
   return {
     narrates: false,
-    head: () => {},
+    head: (write) => write(`${safeJson(headerJson(input))}\n`),
     block: (block, write) => write(`${stepLine(scenario, block)}\n`),
     tail(final, write) {
       // The final line lists every node: written node by node, never held whole.
@@ -21,6 +39,29 @@ export function jsonFormat(scenario: Scenario): TranscriptFormat {
         write(`${id === 0 ? '' : ','}${safeJson(nodeJson(scenario, id, values))}`);
       }
       write(']}\n');
+    },
+  };
+}
+
+function headerJson({ file, scenario, session, version }: JsonTranscriptInput) {
+  const shape = shapeOf(session);
+  const output = { id: shape.output, name: scenario.graph.nameOf(shape.output) ?? null };
+  return {
+    type: 'header',
+    tool: 'gradstep',
+    version,
+    file,
+    title: scenario.title,
+    mode: shape.mode,
+    nodes: shape.nodes,
+    output,
+    // Per iteration: forward steps, B0 and the backward steps after it, updates.
+    steps: {
+      forward: shape.forwardCount,
+      backward: shape.backwardSteps + 1,
+      updates: shape.updates,
+      iterations: shape.iterations,
+      end: shape.total,
     },
   };
 }
