@@ -10,12 +10,13 @@ const UNWRAPPED = 1_000_000;
 /**
  * The step panel and inspector as the TUI writes them, uncoloured and unwrapped, for front ends
  * that show the same words elsewhere (the HTML player). Made once per session: the scenario's
- * facts are computed once.
+ * facts are computed once. Such a front end asks its questions and words its verdicts itself, so
+ * the texts are written without them (no question, verdict or value hidden for one).
  */
 export function paneTexts(first: SessionState, precision: number) {
   const facts = scenarioFacts(first);
   const model = (session: SessionState, selected: number): ScreenModel => ({
-    session,
+    session: { ...session, predictions: [], answers: [], asking: undefined },
     view: initialViewState(selected),
     facts,
     columns: UNWRAPPED,
