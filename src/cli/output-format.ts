@@ -8,7 +8,10 @@ export interface OutputFormat<Input, Output> {
   readonly render: (input: Input) => Output;
 }
 
-export type Registry<Input, Output> = Readonly<Record<string, OutputFormat<Input, Output>>>;
+/** `Extra`: what every format of a registry may have besides (export's notes on stderr). */
+export type Registry<Input, Output, Extra = unknown> = Readonly<
+  Record<string, OutputFormat<Input, Output> & Extra>
+>;
 
 /** The registered names, for yargs' `choices`. */
 export function formatNames<R extends Registry<never, unknown>>(registry: R): (keyof R & string)[] {

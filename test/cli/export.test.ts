@@ -101,3 +101,20 @@ describe('gradstep export', () => {
     });
   });
 });
+
+describe('export --format mermaid past what Mermaid draws by default', () => {
+  it('says on stderr how many edges there are and how to raise maxEdges; the drawing is written', async () => {
+    const { code, stdout, stderr } = await cli('export mlp-2-4-4-1 --format mermaid');
+    expect(code).toBe(0);
+    const edges = stdout.split('\n').filter((line) => line.includes('-->')).length;
+    expect(edges).toBeGreaterThan(500);
+    expect(stderr).toContain(`this drawing has ${edges} edges; Mermaid draws at most 500`);
+    expect(stderr).toContain(`mermaid.initialize({ maxEdges: ${edges} })`);
+  });
+
+  it('says nothing for a graph within the limits', async () => {
+    const { code, stderr } = await cli('export seed --format mermaid');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+});

@@ -14,7 +14,7 @@ import {
   type SetArgs,
   setOption,
 } from '../context.js';
-import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
+import { EXPORT_FORMATS, type ExportFormat, type ExportFormatEntry } from '../export/formats.js';
 import { loadForCommand } from '../load.js';
 import { describeFormats, formatNames } from '../output-format.js';
 import { positionOf } from '../replay/drive.js';
@@ -88,7 +88,10 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
     precision: args.precision,
     defaultPrecision: DEFAULT_PRECISION,
   };
-  io.stdout(await EXPORT_FORMATS[args.format].render(input));
+  const format: ExportFormatEntry = EXPORT_FORMATS[args.format];
+  const output = await format.render(input);
+  io.stdout(output);
+  for (const note of format.notes?.(output) ?? []) io.stderr(`${file}: ${args.format}: ${note}\n`);
   return reportFailures(io, file, analysis);
 }
 

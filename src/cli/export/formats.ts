@@ -3,10 +3,10 @@ import type { Scenario } from '../../scenario/index.js';
 import { safeJson } from '../../scenario/index.js';
 import { reduce, type SessionState } from '../../session/index.js';
 import { nodesJson, outputJson, sessionValues } from '../graph-json.js';
-import type { Registry } from '../output-format.js';
+import type { OutputFormat, Registry } from '../output-format.js';
 import { htmlPage } from './html/page.js';
 import { pageData } from './html/page-data.js';
-import { toDot, toMermaid } from './render.js';
+import { mermaidLimitNotes, toDot, toMermaid } from './render.js';
 
 export interface ExportInput {
   readonly file: string;
@@ -30,6 +30,7 @@ export const EXPORT_FORMATS = {
   mermaid: {
     describe: 'Mermaid, for Markdown pages',
     render: (input: ExportInput) => toMermaid(input.scenario, valuesAt(input), input.precision),
+    notes: mermaidLimitNotes,
   },
   json: {
     describe: 'the graph and its values',
@@ -53,6 +54,14 @@ export const EXPORT_FORMATS = {
       return htmlPage({ ...data, start: input.position });
     },
   },
-} as const satisfies Registry<ExportInput, string | Promise<string>>;
+} as const satisfies Registry<ExportInput, string | Promise<string>, ExportNotes>;
+
+/** What a format has to say about its output on stderr (it is written all the same). */
+interface ExportNotes {
+  readonly notes?: (output: string) => string[];
+}
+
+/** An entry of EXPORT_FORMATS, whichever it is. */
+export type ExportFormatEntry = OutputFormat<ExportInput, string | Promise<string>> & ExportNotes;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;

@@ -55,6 +55,31 @@ export function toDot(scenario: Scenario, values: NodeValues, precision?: number
 }
 
 /** A Mermaid flowchart of the same drawing, for Markdown documentation. */
+/**
+ * What Mermaid draws by default: more edges, or more text, and it shows an error instead of the
+ * graph. Both limits are secure settings, which a diagram cannot raise for itself.
+ */
+export const MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 50_000 } as const;
+
+/** Why Mermaid would refuse this drawing as it is configured by default, and how to raise it. */
+export function mermaidLimitNotes(mermaid: string): string[] {
+  const edges = mermaid.match(/ --> /g)?.length ?? 0;
+  const raise = (setting: string, value: number) =>
+    `raise ${setting} where Mermaid is initialized (mermaid.initialize({ ${setting}: ${value} }), or a config file {"${setting}": ${value}} for mmdc): a diagram cannot set it itself`;
+  const notes: string[] = [];
+  if (edges > MERMAID_LIMITS.maxEdges) {
+    notes.push(
+      `this drawing has ${edges} edges; Mermaid draws at most ${MERMAID_LIMITS.maxEdges} by default: ${raise('maxEdges', edges)}`,
+    );
+  }
+  if (mermaid.length > MERMAID_LIMITS.maxTextSize) {
+    notes.push(
+      `this drawing is ${mermaid.length} characters; Mermaid reads at most ${MERMAID_LIMITS.maxTextSize} by default: ${raise('maxTextSize', mermaid.length)}`,
+    );
+  }
+  return notes;
+}
+
 export function toMermaid(scenario: Scenario, values: NodeValues, precision?: number): string {
   const show = drawn(scenario, values, precision);
   const quote = (text: string) =>
