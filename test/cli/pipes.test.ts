@@ -60,7 +60,8 @@ describe('a closed pipe', () => {
   it.each([
     ['replay', 'mlp-2-4-4-1'],
     ['replay', '--format', 'json', 'mlp-2-4-4-1'],
-    ['export', '--format', 'mermaid', 'mlp-2-4-4-1'],
+    // dot: the Mermaid drawing of this graph adds a note on stderr (past Mermaid's 500 edges).
+    ['export', '--format', 'dot', 'mlp-2-4-4-1'],
     ['replay', '--format', 'markdown', 'mlp-2-4-4-1'],
   ])('ends `gradstep %s ... | head -1` quietly with exit 0', async (...args) => {
     const ended = await runThenClosePipe(args);
