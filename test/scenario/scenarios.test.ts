@@ -105,9 +105,21 @@ describe('reference scenarios match ../shared/reference-values.md', () => {
     const s = load('seed.yaml');
     const z = s.graph.idOf('z')!;
     const zLine = text.split('\n').findIndex((line) => line.startsWith('  z = ')) + 1;
-    expect(zLine).toBe(9);
+    expect(zLine).toBe(10);
     expect(s.lineOf(z)).toBe(zLine);
     expect(s.labelOf(z)).toBe('z');
     expect(s.output).toBe(z);
   });
+});
+
+describe('shipped scenarios in an editor', () => {
+  it.each(FILES)(
+    '%s starts with the modeline that points yaml-language-server at the schema',
+    (file) => {
+      const first = readFileSync(join(DIR, file), 'utf8').split('\n')[0];
+      expect(first).toBe('# yaml-language-server: $schema=./schema.json');
+      // The schema sits beside the scenarios, in a checkout and in an installed package alike.
+      expect(readdirSync(DIR)).toContain('schema.json');
+    },
+  );
 });

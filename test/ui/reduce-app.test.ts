@@ -211,9 +211,9 @@ describe('reduceApp', () => {
     app.press('n', 'r');
     expect(app.effects).toEqual([{ type: 'reload' }]);
     app.send({ type: 'reloaded', result: loadScenario({ name: file, text }) });
-    // `o = tanh(n)` is line 20 of the neuron; the function name starts at its 7th column.
+    // `o = tanh(n)` is line 21 of the neuron; the function name starts at its 7th column.
     expect(app.view.message).toBe(
-      "reload failed: scenarios/neuron.yaml:20:7: Unknown function 'tahn'. Did you mean 'tanh'?",
+      "reload failed: scenarios/neuron.yaml:21:7: Unknown function 'tahn'. Did you mean 'tanh'?",
     );
     expect(app.session.position).toBe(1);
   });
