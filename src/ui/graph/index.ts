@@ -1,4 +1,5 @@
 export { defaultFormat, type Format } from './box.js';
+export { CLOSE_UP_TITLE, insideViewport } from './closeup.js';
 export {
   type Layout,
   type LayoutMode,

@@ -1,5 +1,6 @@
 import { defaultFormat, drawBox, drawCompactBox, faceOf } from './box.js';
 import { CellBuffer } from './cells.js';
+import { drawCloseUp } from './closeup.js';
 import { drawFlow } from './flow.js';
 import type { Layout } from './layout.js';
 import { EDGE } from './style.js';
@@ -93,6 +94,11 @@ export function renderGraphViewport(
       };
       draw(buffer, place, faceOf(layout.labels[item], layout.symbols[item], states(item), format));
     });
+  }
+  const closeUp = options.closeUp ?? [];
+  if (closeUp.length > 0) {
+    const rectOf = (id: number) => layout.rectOf(id);
+    drawCloseUp(buffer, viewport, closeUp, layout.labels, states, rectOf, format);
   }
   return buffer.rows(options.color);
 }

@@ -57,6 +57,8 @@ export interface RenderOptions {
   readonly format?: (x: number) => string;
   /** Edges drawn heavy: those along which the step just run moved a value. */
   readonly flow?: readonly FlowEdge[];
+  /** Nodes listed in the step close-up drawn over the viewport (none: no close-up). */
+  readonly closeUp?: readonly number[];
 }
 
 /** An edge of the graph: `from` is input `slot` of `to`. */

@@ -4,6 +4,7 @@ import {
   type Canvas,
   clampViewport,
   type FlowEdge,
+  insideViewport,
   type Layout,
   type LayoutMode,
   type ListLayout,
@@ -89,6 +90,7 @@ export function graphPaneLines(
     color: model.color,
     format: (x: number) => formatNumber(x, model.precision),
     flow: flowEdges(layouts.scenarioGraph(), step),
+    closeUp: closeUpNodes(canvas, viewport, step),
   };
   return model.view.graphMode === 'list'
     ? renderListViewport(layouts.list(), states, viewport, options)
@@ -110,6 +112,21 @@ export function flowEdges(
   if (step.phase !== 'forward') return [];
   const inputs = [graph.in0[step.node], graph.in1[step.node]];
   return inputs.flatMap((from, slot) => (from >= 0 ? [{ from, to: step.node, slot }] : []));
+}
+
+/**
+ * The node that ran and the nodes the step changed (backward: the inputs that received grad),
+ * when they do not all fit in the viewport; else none.
+ */
+export function closeUpNodes(
+  canvas: Canvas,
+  viewport: Viewport,
+  step: StepInfo | undefined,
+): readonly number[] {
+  if (step === undefined || step.phase !== 'backward') return [];
+  const touched = [step.node, ...new Set(step.contributions.map((c) => c.to))];
+  const off = touched.some((id) => !insideViewport(canvas.rectOf(id), viewport));
+  return off ? touched : [];
 }
 
 function canvasOf(model: ScreenModel, layouts: GraphLayouts): Canvas {
