@@ -31,6 +31,10 @@ export class UsageError extends Error {
 
 export interface GlobalArgs {
   readonly color: boolean;
+}
+
+/** What a command that prints numbers for people takes (check, replay, export, the debugger). */
+export interface PrecisionArgs {
   readonly precision: number | undefined;
 }
 
@@ -40,20 +44,24 @@ export const globalOptions = {
     default: true,
     describe: 'Color the output (--no-color or NO_COLOR turns it off)',
   },
-  precision: {
-    type: 'string',
-    requiresArg: true,
-    describe: 'Significant digits of numbers shown (1-17); JSON is always exact',
-    coerce: (value: unknown) => {
-      if (value === undefined) return undefined;
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 17) {
-        throw new UsageError(`--precision expects a whole number from 1 to 17, got '${value}'`);
-      }
-      return n;
-    },
-  },
 } as const satisfies Record<string, Options>;
+
+/**
+ * No yargs type: yargs reads a number as one, and leaves any other text as it was given, for the
+ * message (`got 'abc'`; a `number` type would make it NaN first).
+ */
+export const precisionOption = {
+  requiresArg: true,
+  describe: 'Significant digits of the numbers shown, a whole number from 1 to 17 (JSON is exact)',
+  coerce: (value: unknown) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 17) {
+      throw new UsageError(`--precision expects a whole number from 1 to 17, got '${value}'`);
+    }
+    return n;
+  },
+} as const satisfies Options;
 
 export const setOption = {
   type: 'string',

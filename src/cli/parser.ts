@@ -2,7 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { suggest } from '../scenario/index.js';
 import { checkCommand, checkOptions } from './commands/check.js';
 import { exportCommand, exportOptions } from './commands/export.js';
-import { listCommand } from './commands/list.js';
+import { listCommand, listOptions } from './commands/list.js';
 import { openCommand, openOptions } from './commands/open.js';
 import { pythonHelperCommand } from './commands/python-helper.js';
 import { replayCommand, replayOptions } from './commands/replay.js';
@@ -26,6 +26,7 @@ const OPTION_NAMES = [
     ...Object.keys(openOptions),
     ...Object.keys(replayOptions),
     ...Object.keys(exportOptions),
+    ...Object.keys(listOptions),
   ]),
 ];
 
@@ -141,6 +142,14 @@ function unknownWord(words: string, args: readonly string[]): UsageError {
     return new UsageError(`unknown command '${first}'`, `did you mean '${command}'?`);
   }
   const word = words.split(', ')[0];
+  // An option of another command (`list --precision`): unknownOption knows every command's.
+  if (args.includes(`--${word}`) || args.some((a) => a.startsWith(`--${word}=`))) {
+    const named = (COMMAND_NAMES as readonly string[]).includes(first) ? first : undefined;
+    return new UsageError(
+      `'--${word}' is not an option of ${named === undefined ? 'the debugger' : `'${named}'`}`,
+      `gradstep ${named === undefined ? '' : `${named} `}--help lists its options`,
+    );
+  }
   // Long options were named by unknownOption already; a short one (`-x`) lands here.
   if (!args.includes(`-${word}`))
     return new UsageError(`unexpected argument '${word}'`, "run 'gradstep --help' for usage");

@@ -173,3 +173,36 @@ describe('the command line', () => {
     expect(Object.is(x.data, 0)).toBe(true);
   });
 });
+
+describe('options only under the commands that take them', () => {
+  /** The option names a command's --help lists. */
+  const optionsOf = async (command: string) =>
+    [...(await cli(`${command} --help`)).stdout.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)/gm)]
+      .map((m) => m[1])
+      .sort();
+
+  it('each --help lists its own options and the global ones, no others', async () => {
+    const global = ['color', 'help'];
+    expect(await optionsOf('list')).toEqual([...global, 'paths'].sort());
+    expect(await optionsOf('python-helper')).toEqual(global);
+    expect(await optionsOf('check')).toEqual(
+      [...global, 'gradcheck', 'json', 'mode', 'precision', 'set'].sort(),
+    );
+    // The top level is the debugger's (gradstep SCENARIO), under its own heading.
+    const top = await cli('--help');
+    expect(top.stdout).toMatch(/Options of gradstep SCENARIO \(the debugger\):\n\s+--precision/);
+    expect(await optionsOf('')).toEqual(
+      [...global, 'break', 'mode', 'precision', 'quiz', 'set', 'version'].sort(),
+    );
+  });
+
+  it.each([
+    ['list --precision 3', "'--precision' is not an option of 'list'", 'gradstep list --help'],
+    ['check seed --paths', "'--paths' is not an option of 'check'", 'gradstep check --help'],
+    ['list --json', "'--json' is not an option of 'list'", 'gradstep list --help'],
+  ])('`%s` says the option belongs elsewhere, exit 2', async (line, message, hint) => {
+    const { code, stderr } = await cli(line);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`gradstep: error: ${message}\nhint: ${hint} lists its options\n`);
+  });
+});

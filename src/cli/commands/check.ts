@@ -16,6 +16,8 @@ import {
   fileArgument,
   type GlobalArgs,
   modeOption,
+  type PrecisionArgs,
+  precisionOption,
   type SetArgs,
   setOption,
   UsageError,
@@ -23,7 +25,7 @@ import {
 } from '../context.js';
 import { loadScenarioFile, printProblems } from '../load.js';
 
-export interface CheckArgs extends GlobalArgs {
+export interface CheckArgs extends GlobalArgs, PrecisionArgs {
   readonly files: readonly string[];
   readonly json: boolean;
   readonly gradcheck: GradCheckBudget;
@@ -32,6 +34,7 @@ export interface CheckArgs extends GlobalArgs {
 }
 
 export const checkOptions = {
+  precision: precisionOption,
   json: { type: 'boolean', default: false, describe: 'One JSON object per file, one per line' },
   gradcheck: {
     type: 'string',

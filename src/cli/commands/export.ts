@@ -10,6 +10,8 @@ import {
   fileArgument,
   type GlobalArgs,
   modeOption,
+  type PrecisionArgs,
+  precisionOption,
   printError,
   type SetArgs,
   setOption,
@@ -20,7 +22,7 @@ import { describeFormats, formatNames } from '../output-format.js';
 import { positionOf } from '../replay/drive.js';
 import { checkOptions } from './check.js';
 
-export interface ExportArgs extends GlobalArgs {
+export interface ExportArgs extends GlobalArgs, PrecisionArgs {
   readonly file: string;
   readonly format: ExportFormat;
   readonly at?: string;
@@ -30,6 +32,7 @@ export interface ExportArgs extends GlobalArgs {
 }
 
 export const exportOptions = {
+  precision: precisionOption,
   format: {
     choices: formatNames(EXPORT_FORMATS),
     default: 'dot',

@@ -10,6 +10,10 @@ import {
 } from '../context.js';
 import { loadScenarioFile } from '../load.js';
 
+export const listOptions = {
+  paths: { type: 'boolean', default: false, describe: 'Show each scenario file too' },
+} as const;
+
 export function listCommand(
   ctx: CliContext,
   report: (code: ExitCode) => void,
@@ -17,13 +21,7 @@ export function listCommand(
   return {
     command: 'list',
     describe: 'List the built-in scenarios with their titles',
-    builder: (yargs) =>
-      yargs
-        .hide('version')
-        .hide('v')
-        .options({
-          paths: { type: 'boolean', default: false, describe: 'Show each scenario file too' },
-        }),
+    builder: (yargs) => yargs.hide('version').hide('v').options(listOptions),
     handler: async (args) => report(await runList(ctx, args)),
   };
 }

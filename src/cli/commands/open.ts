@@ -6,13 +6,15 @@ import {
   type CliContext,
   type GlobalArgs,
   modeOption,
+  type PrecisionArgs,
+  precisionOption,
   quizOption,
   type SetArgs,
   setOption,
 } from '../context.js';
 import { openInteractive } from '../interactive.js';
 
-export interface OpenArgs extends GlobalArgs {
+export interface OpenArgs extends GlobalArgs, PrecisionArgs {
   readonly scenario: string | undefined;
   readonly set: SetArgs;
   readonly mode: BackwardMode | undefined;
@@ -21,6 +23,7 @@ export interface OpenArgs extends GlobalArgs {
 }
 
 export const openOptions = {
+  precision: precisionOption,
   set: setOption,
   mode: modeOption,
   break: breakOption,
@@ -40,6 +43,8 @@ export function openCommand(
     builder: (yargs) =>
       yargs
         .options(openOptions)
+        // Top-level help lists them too: say that they are the debugger's, not every command's.
+        .group(Object.keys(openOptions), 'Options of gradstep SCENARIO (the debugger):')
         .positional('scenario', { type: 'string', describe: 'A scenario file or built-in name' }),
     handler: async (args) => {
       const file = await resolveScenario(ctx, args.scenario, commandNames);

@@ -12,6 +12,8 @@ import {
   fileArgument,
   type GlobalArgs,
   modeOption,
+  type PrecisionArgs,
+  precisionOption,
   printError,
   quizOption,
   type SetArgs,
@@ -36,7 +38,7 @@ import { ChunkedWriter, type TranscriptFormat } from '../replay/writer.js';
 // Types only: a static import of ui (or Ink, React) would load them for every command.
 type KeyPress = import('../../ui/index.js').KeyPress;
 
-export interface ReplayArgs extends GlobalArgs {
+export interface ReplayArgs extends GlobalArgs, PrecisionArgs {
   readonly frames: boolean;
   readonly columns: number | undefined;
   readonly rows: number | undefined;
@@ -53,6 +55,7 @@ export interface ReplayArgs extends GlobalArgs {
 }
 
 export const replayOptions = {
+  precision: precisionOption,
   keys: {
     type: 'string',
     requiresArg: true,
