@@ -105,12 +105,15 @@ function boxesOf(lines: readonly string[]): { name: string; d: string; g: string
         rows[r]
           .slice(col)
           .join('')
-          .split(/[║┃│╠╣┣┫├┤]/)[0]
+          .split(/[║┃│╠╣┣┫├┤┏┗]/)[0]
           .trim();
       const [d, g] = [read(i + 1), read(i + 2)];
       if (d.startsWith('d ') && g.startsWith('g '))
         found.push({ name: m[2].trim().split(' ')[0], d: d.slice(2), g: g.slice(2) });
     }
+    // A row of the step close-up drawn over the graph: glyphs, the label, d and g.
+    const closeUp = /┃[▶Δ»●!✗≠⌕ ]{3}(\S+)\s+d (\S+)\s+g (\S+)\s*┃/u.exec(line);
+    if (closeUp !== null) found.push({ name: closeUp[1], d: closeUp[2], g: closeUp[3] });
   }
   return found;
 }
