@@ -16,6 +16,7 @@ import {
   walkthroughAt,
 } from '../session/index.js';
 import type { ExitCode } from './context.js';
+import type { Progress } from './progress.js';
 
 export interface NonFinite {
   readonly id: number;
@@ -55,14 +56,22 @@ export interface TrainingResult {
  * Runs the scenario's session from `start` to `end` (forward, then backward), checking each
  * walkthrough `expect` at its step, then grad-checks the final grads. The graph is left at `end`.
  */
-export function analyze(scenario: Scenario, budget: GradCheckBudget, precision?: number): Analysis {
-  let session = createSession(scenario, { gradcheck: budget });
+export function analyze(
+  scenario: Scenario,
+  budget: GradCheckBudget,
+  precision?: number,
+  progress?: Progress,
+): Analysis {
+  const onGradCheck = progress === undefined ? undefined : progress.count;
+  progress?.phase('stepping forward and backward');
+  let session = createSession(scenario, { gradcheck: budget, onGradCheck });
   // The session checks an expect when the cursor arrives at its step, and it starts at `start`:
   // one step there and back checks the expects at `start` too.
   if (walkthroughAt(session, 0).expects.length > 0) {
     session = reduce(reduce(session, { type: 'next' }), { type: 'prev' });
   }
   session = reduce(session, { type: 'last' });
+  progress?.phase('checking grads against finite differences');
   const gradcheck = gradCheckOf(session);
   const nonFinite = findNonFinite(scenario);
   const expects = session.expectResults.filter((e) => e !== undefined);

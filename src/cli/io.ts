@@ -16,6 +16,11 @@ export interface Io {
   /** Writes text as given; callers end their lines. */
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * Replaces the one status line at the bottom of a terminal's stderr with `text` (nothing for
+   * ''): progress, drawn over itself. Only called when stderr is a terminal.
+   */
+  statusLine(text: string): void;
   readFile(path: string): Promise<FileContent>;
   /** Whether anything (a file, a directory) is at the path; a stat, the content is not read. */
   exists(path: string): Promise<boolean>;
@@ -37,6 +42,7 @@ export function printableIo(io: Io): Io {
     ...io,
     stdout: (text) => io.stdout(printable(text)),
     stderr: (text) => io.stderr(printable(text)),
+    statusLine: (text) => io.statusLine(printable(text)),
   };
 }
 
@@ -44,6 +50,8 @@ export function nodeIo(): Io {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    // A carriage return back to the line's start, the text, and clear to the end of the line.
+    statusLine: (text) => void process.stderr.write(`\r${text}\u001b[K`),
     readFile: readNodeFile,
     async exists(path) {
       try {

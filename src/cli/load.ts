@@ -11,6 +11,7 @@ import {
 } from '../scenario/index.js';
 import { colorEnabled, type GlobalArgs, type SetArgs } from './context.js';
 import type { Io } from './io.js';
+import { type Progress, progressOn } from './progress.js';
 
 export type Loaded =
   | { readonly ok: true; readonly scenario: Scenario; readonly warnings: readonly Diagnostic[] }
@@ -19,7 +20,12 @@ export type Loaded =
 export interface LoadOptions {
   readonly set?: SetArgs;
   readonly mode?: BackwardMode;
+  /** Told when a big file is being read and compiled (which reports no progress of its own). */
+  readonly progress?: Progress;
 }
+
+/** A file this big takes a noticeable while to compile: its loading is shown at once. */
+const BIG_FILE = 1 << 20;
 
 /** Reads and compiles a scenario file; every failure becomes a problem, never an exception. */
 export async function loadScenarioFile(
@@ -31,6 +37,8 @@ export async function loadScenarioFile(
   if (overrides.set === undefined) return { ok: false, problems: overrides.problems };
   const read = await readText(io, file);
   if (typeof read !== 'string') return { ok: false, problems: [read] };
+  const megabytes = (read.length / 1e6).toFixed(1);
+  options.progress?.phase(`loading ${file} (${megabytes} MB)`, read.length >= BIG_FILE);
   const result = loadScenario(
     { name: file, text: read },
     { mode: options.mode, set: overrides.set },
@@ -77,7 +85,9 @@ export async function loadForCommand(
   file: string,
   args: GlobalArgs & LoadOptions,
 ): Promise<Scenario | undefined> {
-  const loaded = await loadScenarioFile(io, file, { set: args.set, mode: args.mode });
+  const progress = progressOn(io);
+  const loaded = await loadScenarioFile(io, file, { set: args.set, mode: args.mode, progress });
+  progress.end();
   printProblems(io, args, loaded.ok ? loaded.warnings : loaded.problems);
   return loaded.ok ? loaded.scenario : undefined;
 }

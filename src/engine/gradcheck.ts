@@ -53,6 +53,8 @@ export function gradCheck(
   g: Graph,
   output: number,
   budget: GradCheckBudget = DEFAULT_GRADCHECK_BUDGET,
+  /** Told before each node is probed, for a progress display. */
+  onProgress?: (done: number, total: number) => void,
 ): GradCheckReport {
   const mask = dependencyMask(g, output);
   const candidates: number[] = [];
@@ -61,7 +63,10 @@ export function gradCheck(
   }
   const chosen = choose(g, output, mask, candidates, budget);
   const probe = new Probe(g, output, mask);
-  const results = chosen.map((id) => probe.check(id));
+  const results = chosen.map((id, done) => {
+    onProgress?.(done, chosen.length);
+    return probe.check(id);
+  });
   const failed = results.filter((r) => r.status === 'fail');
   const skipped = results.filter((r) => r.status === 'skipped').map((r) => r.id);
   let checked = 0;

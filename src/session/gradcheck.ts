@@ -41,7 +41,7 @@ function checked(state: SessionState): Checked {
   const budget = state.gradcheckBudget;
   // With no node to probe there is no pass to make: no forward, backward, copies of the values or
   // list of candidates (at a million nodes those cost 0.2 s and some 25 MB).
-  const report = budget === 'none' ? unchecked(g, tl) : probed(g, tl, budget);
+  const report = budget === 'none' ? unchecked(g, tl) : probed(g, tl, budget, state.onGradCheck);
   const result = { report, byNode: new Map(report.results.map((r) => [r.id, r])) };
   checks.set(tl, result);
   return result;
@@ -56,14 +56,19 @@ function unchecked(g: Graph, tl: Timeline): GradCheckReport {
 }
 
 /** The grad check on the final values, leaving the graph's values as the session had them. */
-function probed(g: Graph, tl: Timeline, budget: GradCheckBudget | undefined): GradCheckReport {
+function probed(
+  g: Graph,
+  tl: Timeline,
+  budget: GradCheckBudget | undefined,
+  onProgress: ((done: number, total: number) => void) | undefined,
+): GradCheckReport {
   const data = g.data.slice(0, g.size);
   const grad = g.grad.slice(0, g.size);
   // With training, the grads checked are those of the first iteration, wherever the cursor is.
   tl.training?.setParams(g, 1, 0);
   forward(g);
   backward(g, tl.output, tl.cone);
-  const report = gradCheck(g, tl.output, budget);
+  const report = gradCheck(g, tl.output, budget, onProgress);
   g.data.set(data);
   g.grad.set(grad);
   return report;

@@ -29,6 +29,7 @@ export function createSession(scenario: Scenario, options: SessionOptions = {}):
     breakpoints: options.breakpoints ?? [],
     expectResults: scenario.walkthrough.map(() => undefined),
     gradcheckBudget: options.gradcheck,
+    ...(options.onGradCheck === undefined ? {} : { onGradCheck: options.onGradCheck }),
     predictions: [],
     answers: [],
   };

@@ -160,6 +160,7 @@ export interface SessionState {
   readonly expectResults: readonly (ExpectResult | undefined)[];
   /** For the grad check computed on first use. */
   readonly gradcheckBudget?: GradCheckBudget;
+  readonly onGradCheck?: (done: number, total: number) => void;
   /** In the order they are asked. */
   readonly predictions: readonly Prediction[];
   /** By prediction index: undefined until answered or skipped. */
@@ -174,6 +175,8 @@ export interface SessionOptions {
   readonly mode?: BackwardMode;
   /** Budget of the lazily computed grad check (engine default when omitted). */
   readonly gradcheck?: GradCheckBudget;
+  /** Told how far the grad check is while it runs (nodes probed of those chosen). */
+  readonly onGradCheck?: (done: number, total: number) => void;
   readonly quiz?: Quiz;
   /**
    * Stop before each prediction's settling step until it is answered. Only a front end that can

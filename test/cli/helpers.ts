@@ -19,12 +19,14 @@ export interface Captured {
   readonly stderr: string;
   /** The paths whose content the command read. */
   readonly reads: readonly string[];
+  /** What the one progress line showed, in order ('' clears it). */
+  readonly status: readonly string[];
 }
 
 /** An Io that records what a command prints and serves files from memory, then from the disk. */
 export function fakeIo(
   options: FakeIoOptions = {},
-): Io & { out: string[]; err: string[]; reads: string[] } {
+): Io & { out: string[]; err: string[]; reads: string[]; status: string[] } {
   const disk = nodeIo();
   // Keys and looked-up paths are resolved against the repository, as the disk resolves them.
   const files: Record<string, string | Uint8Array> = {};
@@ -35,13 +37,17 @@ export function fakeIo(
   const err: string[] = [];
   /** Every path whose content was read, as given. */
   const reads: string[] = [];
+  const status: string[] = [];
   const tty = options.tty ?? false;
   return {
     out,
     err,
     reads,
+    status,
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
+    // Progress draws over itself on a terminal: kept apart, so stderr stays what a log would hold.
+    statusLine: (text) => void status.push(text),
     async readFile(relativePath) {
       reads.push(relativePath);
       const path = resolve(REPO, relativePath);
@@ -80,7 +86,13 @@ export async function cli(
   const io = fakeIo(options);
   const args = typeof line === 'string' ? line.split(' ').filter((a) => a !== '') : line;
   const code = await run(args, context(io, options.scenariosDir));
-  return { code, stdout: io.out.join(''), stderr: io.err.join(''), reads: io.reads };
+  return {
+    code,
+    stdout: io.out.join(''),
+    stderr: io.err.join(''),
+    reads: io.reads,
+    status: io.status,
+  };
 }
 
 /** |actual - expected| <= 1e-9 + 1e-9·|expected|, the tolerance of the reference values. */

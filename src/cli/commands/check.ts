@@ -24,6 +24,7 @@ import {
   worst,
 } from '../context.js';
 import { loadScenarioFile, printProblems } from '../load.js';
+import { progressOn } from '../progress.js';
 
 export interface CheckArgs extends GlobalArgs, PrecisionArgs {
   readonly files: readonly string[];
@@ -83,11 +84,13 @@ export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCo
       codes.push(file);
       continue;
     }
-    const loaded = await loadScenarioFile(io, file, { set: args.set, mode: args.mode });
+    const progress = progressOn(io);
+    const loaded = await loadScenarioFile(io, file, { set: args.set, mode: args.mode, progress });
     const problems = loaded.ok ? loaded.warnings : loaded.problems;
     const analysis = loaded.ok
-      ? analyze(loaded.scenario, args.gradcheck, args.precision)
+      ? analyze(loaded.scenario, args.gradcheck, args.precision, progress)
       : undefined;
+    progress.end();
     const code = analysis?.exitCode ?? 2;
     codes.push(code);
     if (args.json) {
