@@ -44,11 +44,13 @@ export class GradWalk {
     private readonly steps: Int32Array,
     private readonly reseed: number,
     private readonly assign: boolean,
+    /** Checkpoints to keep: 0 for a walk made once, start to end (`check`), which never goes back. */
+    count = CHECKPOINTS,
   ) {
     const m = steps.length;
     this.record = { before: new Float64Array(2 * m), at: 0 };
-    for (let i = 1; i <= CHECKPOINTS; i++) {
-      const j = Math.round((2 * i * m) / (2 * CHECKPOINTS + 1));
+    for (let i = 1; i <= count; i++) {
+      const j = Math.round((2 * i * m) / (2 * count + 1));
       if (j > (this.checkpointAt.at(-1) ?? 0)) this.checkpointAt.push(j);
     }
     this.restoreCost = 16 + (output + 1) / 16;

@@ -24,7 +24,7 @@ import { checkExpects, walkthroughIndex } from './walkthrough.js';
  */
 export function createSession(scenario: Scenario, options: SessionOptions = {}): SessionState {
   const state: SessionState = {
-    timeline: new Timeline(scenario, options.mode ?? scenario.mode),
+    timeline: new Timeline(scenario, options.mode ?? scenario.mode, options.once),
     position: 0,
     breakpoints: options.breakpoints ?? [],
     expectResults: scenario.walkthrough.map(() => undefined),

@@ -27,6 +27,8 @@ export class Timeline extends StepModel {
   constructor(
     readonly scenario: Scenario,
     mode: BackwardMode = 'correct',
+    /** Walked once from start to end (`check`): keep no grad checkpoints for moving back. */
+    once = false,
   ) {
     const g = scenario.graph;
     const training = scenario.training;
@@ -43,7 +45,8 @@ export class Timeline extends StepModel {
         training,
         mode === 'correct' ? undefined : this,
       );
-    this.grads = new GradWalk(g, this.output, this.steps, this.reseed, this.assign);
+    const checkpoints = once ? 0 : undefined;
+    this.grads = new GradWalk(g, this.output, this.steps, this.reseed, this.assign, checkpoints);
     this.training?.setParams(g, 1, 0);
     forward(g);
     if (mode !== 'correct') this.reference = referenceOf(this);

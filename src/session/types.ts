@@ -184,6 +184,12 @@ export interface SessionOptions {
    * step runs as if no prediction were there.
    */
   readonly ask?: boolean;
+  /**
+   * The session is walked once, start to end, and its final state read (`check`): it keeps no
+   * grad checkpoints (8 bytes per node each, three of them) for moving back. Every query answers
+   * the same; only a move backwards replays from the step records instead of a checkpoint.
+   */
+  readonly once?: boolean;
 }
 
 export type Action =
