@@ -39,3 +39,30 @@ describe('the correct mode', () => {
     }
   });
 });
+
+describe('a mismatch hit says how the grad parts', () => {
+  /** The step panel's text (the left pane under the graph), as one line. */
+  const hitText = (scenario: ReturnType<typeof builtin>) =>
+    drawFrames({ scenario, breakpoints: ['mismatch'], presses: presses(['c']) })
+      .at(-1)!
+      .text.split('\n')
+      .filter((line) => line.startsWith('│'))
+      .map((line) => line.slice(1, line.indexOf('│', 1)).trim())
+      .join(' ');
+
+  it('overwrite on the seed: y.grad with the digits that tell it from the correct run', () => {
+    // At B4 x_2_y = x_2 * y runs: overwrite assigns y.grad = x_2 · 1 = 4, where the correct run
+    // adds it to the 2 · (1 - tanh(6)²) that y got at B3.
+    const correct = 4 + 2 * (1 - Math.tanh(6) ** 2);
+    expect(correct.toPrecision(6)).toBe('4.00005');
+    expect(hitText({ ...builtin('seed'), mode: 'overwrite' })).toContain(
+      "breakpoint mismatch hit at B4: y.grad is 4 here, the correct run's 4.00005 (≠)",
+    );
+  });
+
+  it('a wrongly written derivative: the term came from the op whose derivative is wrong', () => {
+    expect(hitText(builtin('bug-hunt'))).toContain(
+      'breakpoint mismatch hit at B4: x2.grad got a term from g, whose written derivative is wrong (✗)',
+    );
+  });
+});

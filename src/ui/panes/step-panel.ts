@@ -1,5 +1,8 @@
 import {
   type BreakpointHit,
+  correctGrad,
+  derivativeFindings,
+  formatValue,
   narrate,
   observedReportOf,
   phaseAt,
@@ -8,6 +11,7 @@ import {
   scenarioOf,
   shapeOf,
   stepName,
+  valueAt,
   walkthroughAt,
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
@@ -46,7 +50,7 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
   }
   const last = session.last;
   if (last?.hit !== undefined && last.to === session.position) {
-    lines.push(...wrapFormula(hitLine(session, last.hit, step, paint), width));
+    lines.push(...wrapFormula(hitLine(session, last.hit, step, paint, precision), width));
   }
   for (const say of walkthroughAt(session).say) {
     wrap(say, width - 2).forEach((line, i) => {
@@ -77,6 +81,30 @@ const PHASE_INTROS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * How a grad parted at a mismatch hit: a wrongly written derivative of the step's op handed it a
+ * term, or (a wrong --mode) it now differs from the correct run's at the same point.
+ */
+function gradParts(
+  session: SessionState,
+  node: number,
+  step: StepInfo,
+  label: string,
+  precision: number,
+): string {
+  const ran = scenarioOf(session).labelOf(step.node);
+  const wrong = derivativeFindings(session).failed.some((c) => c.node === step.node);
+  if (wrong) return `${label}.grad got a term from ${ran}, whose written derivative is wrong (✗)`;
+  const grad = valueAt(session, node, 'grad');
+  const right = correctGrad(session, node);
+  // Enough digits for the two to read differently (4 and 4.00005, not 4 and 4.0000).
+  let digits = precision;
+  while (digits < 17 && Number(formatValue(grad, digits)) === Number(formatValue(right, digits)))
+    digits++;
+  const [value, correct] = [formatValue(grad, digits), formatValue(right, digits)];
+  return `${label}.grad is ${value} here, the correct run's ${correct} (≠)`;
+}
+
+/**
  * `● breakpoint x1 hit at B5: x1.grad changed`: the step where it fired, and why when the step
  * ran another node (a breakpoint on an input fires when a step hands it a grad).
  */
@@ -85,6 +113,7 @@ function hitLine(
   hit: BreakpointHit,
   step: StepInfo | undefined,
   paint: Paint,
+  precision: number,
 ): string {
   const spec = session.breakpoints[hit.breakpoint]?.spec ?? '?';
   const glyph = paint(FLAGS.breakpoint.glyph, FLAGS.breakpoint.style);
@@ -94,6 +123,8 @@ function hitLine(
   if (session.breakpoints[hit.breakpoint]?.kind === 'mismatch' && report !== undefined) {
     const field = phaseAt(session, session.position) === 'forward' ? 'data' : 'grad';
     why = `: ${report.explain(hit.node, field).text}`;
+  } else if (session.breakpoints[hit.breakpoint]?.kind === 'mismatch' && step !== undefined) {
+    why = `: ${gradParts(session, hit.node, step, label, precision)}`;
   } else if (step !== undefined && step.node !== hit.node) {
     const received = step.contributions.some((c) => c.to === hit.node);
     why = received ? `: ${label}.grad changed` : `: on ${label}`;
