@@ -77,7 +77,7 @@ export interface StepFocus {
 /**
  * Where the eye should be after the cursor's step. A backward step: the first node that received
  * grad (the others are marked Δ), with the node that ran and the other receivers in view. Other
- * steps: the step's node. At start: the first step's node, its inputs and the next step's node in
+ * steps: the step's node. After a breakpoint hit, the node that made it fire. At start: the first step's node, its inputs and the next step's node in
  * view, so a large graph opens where the walk begins rather than on the output.
  */
 export function stepFocus(session: SessionState): StepFocus {
@@ -90,6 +90,13 @@ export function stepFocus(session: SessionState): StepFocus {
     return { node, alsoInView: [...nodeFacts(session, node).inputs, ...next] };
   }
   const receivers = [...new Set(step.contributions.map((c) => c.to))];
+  const { last } = session;
+  // A breakpoint hit: the node that made it fire is the one asked about (x2 for `mismatch`, not
+  // the first receiver).
+  if (last?.hit !== undefined && last.to === session.position) {
+    const others = [step.node, ...receivers].filter((id) => id !== last.hit?.node);
+    return { node: last.hit.node, alsoInView: [...new Set(others)] };
+  }
   if (step.phase !== 'backward' || receivers.length === 0) {
     return { node: step.node, alsoInView: [] };
   }

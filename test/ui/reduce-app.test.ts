@@ -255,3 +255,14 @@ describe('[ and ]', () => {
     expect(app.view.selected).toBe(x);
   });
 });
+
+describe('a breakpoint hit', () => {
+  it('selects the node that made it fire: x2 for the bug hunt`s mismatch, not the first receiver', () => {
+    let state = initialApp({ scenario: builtin('bug-hunt'), breakpoints: ['mismatch'] });
+    state = reduceApp(state, { type: 'key', key: 'c' }).state;
+    const { graph } = state.session.timeline;
+    // At B4, g = scaled(a, x2) hands a and x2 their terms; the wrong one (d/db) is x2's.
+    expect(state.session.last?.hit?.node).toBe(graph.idOf('x2'));
+    expect(state.view.selected).toBe(graph.idOf('x2'));
+  });
+});
