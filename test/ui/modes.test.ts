@@ -66,3 +66,25 @@ describe('a mismatch hit says how the grad parts', () => {
     );
   });
 });
+
+describe('the inspector on a node a wrong derivative reaches', () => {
+  it('says in a whole sentence where its grad went wrong', () => {
+    const screen = drawFrames({
+      scenario: builtin('bug-hunt'),
+      breakpoints: ['mismatch'],
+      presses: presses(['c']),
+      columns: 120,
+      rows: 40,
+    }).at(-1)!.text;
+    // The inspector is the right-hand pane under the graph: its rows after the second border.
+    const inspector = screen
+      .split('\n')
+      .filter((line) => line.startsWith('│'))
+      .map((line) => line.slice(line.indexOf('││') + 2, -1).trim())
+      .join(' ');
+    expect(inspector).toContain('x2 = -0.4');
+    expect(inspector).toContain(
+      '≠ grad wrong only because the derivative written for g is wrong (✗)',
+    );
+  });
+});

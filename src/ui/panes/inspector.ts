@@ -168,9 +168,8 @@ function derivativeLines(model: ScreenModel, id: number): string[] {
   if (findings.downstream[id] === 1) {
     const causes = findings.failed.map((f) => scenarioOf(session).labelOf(f.node));
     const glyph = paint(FLAGS.mismatch.glyph, FLAGS.mismatch.style);
-    lines.push(
-      `${glyph} grad wrong because the derivative written for ${[...new Set(causes)].join(', ')} is`,
-    );
+    const ops = [...new Set(causes)].join(', ');
+    lines.push(`${glyph} grad wrong only because the derivative written for ${ops} is wrong (✗)`);
   }
   return lines;
 }
