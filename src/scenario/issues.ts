@@ -17,6 +17,9 @@ const EXPECTED: Readonly<Record<string, string>> = {
   object: 'a mapping',
 };
 
+type Part = 'key' | 'value';
+type At = (path: Path, part: Part, message: string, hint?: string) => void;
+
 export function issueDiagnostics(
   issues: readonly z.core.$ZodIssue[],
   doc: Document.Parsed,
@@ -24,7 +27,7 @@ export function issueDiagnostics(
   source: Source,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const at = (path: Path, part: 'key' | 'value', message: string, hint?: string): void => {
+  const at: At = (path, part, message, hint) => {
     const span = part === 'key' ? keySpan(doc, path) : valueSpan(doc, path);
     diagnostics.push({ severity: 'error', source, ...span, message, hint });
   };
@@ -33,63 +36,10 @@ export function issueDiagnostics(
     const value = valueAt(data, path);
     switch (issue.code) {
       case 'unrecognized_keys':
-        for (const key of issue.keys) {
-          const fields = fieldsAt(path).filter((f) => f !== '$schema');
-          const close = suggest(key, fields);
-          const hint =
-            close === undefined
-              ? `The fields here are: ${fields.join(', ')}.`
-              : `Did you mean '${close}'?`;
-          at([...path, key], 'key', `Unknown field '${key}'${where(path)}.`, hint);
-        }
+        unknownFields(issue.keys, path, at);
         break;
       case 'invalid_type':
-        if (value === undefined && path.length > 0 && !locate(doc, path).found) {
-          at(
-            path.slice(0, -1),
-            'value',
-            `Missing required field '${String(path.at(-1))}'${where(path.slice(0, -1))}.`,
-          );
-        } else {
-          const expected = EXPECTED[issue.expected] ?? issue.expected;
-          at(
-            path,
-            'value',
-            `${capital(nameOf(path))} must be ${expected}, found ${describeValue(value)}.`,
-            commentHint(doc, source, path, value),
-          );
-        }
-        break;
-      case 'too_small':
-        at(
-          path,
-          'value',
-          typeof value === 'string'
-            ? `${capital(nameOf(path))} must not be empty.`
-            : `${capital(nameOf(path))} must be at least ${issue.minimum}, found ${describeValue(value)}.`,
-        );
-        break;
-      case 'too_big':
-        at(
-          path,
-          'value',
-          `${capital(nameOf(path))} must be at most ${issue.maximum}, found ${describeValue(value)}.`,
-        );
-        break;
-      case 'invalid_value':
-        at(
-          path,
-          'value',
-          `${capital(nameOf(path))} must be one of ${issue.values.join(', ')}, found ${describeValue(value)}.`,
-        );
-        break;
-      case 'invalid_union':
-        // The one union is an observed value.
-        at(
-          path,
-          'value',
-          `${capital(nameOf(path))} must be a number, 'nan', 'inf' or '-inf', found ${describeValue(value)}.`,
-        );
+        wrongType(issue.expected, path, value, doc, source, at);
         break;
       case 'custom': {
         const params = (issue.params ?? {}) as IssueParams;
@@ -97,10 +47,67 @@ export function issueDiagnostics(
         break;
       }
       default:
-        at(path, 'value', `${capital(nameOf(path))}: ${issue.message}`);
+        at(path, 'value', `${capital(nameOf(path))}${badValue(issue, value)}`);
     }
   }
   return diagnostics;
+}
+
+function unknownFields(keys: readonly string[], path: Path, at: At): void {
+  for (const key of keys) {
+    const fields = fieldsAt(path).filter((f) => f !== '$schema');
+    const close = suggest(key, fields);
+    const hint =
+      close === undefined
+        ? `The fields here are: ${fields.join(', ')}.`
+        : `Did you mean '${close}'?`;
+    at([...path, key], 'key', `Unknown field '${key}'${where(path)}.`, hint);
+  }
+}
+
+/** A missing field is reported at the mapping that lacks it, a mistyped value at the value. */
+function wrongType(
+  expectedType: string,
+  path: Path,
+  value: unknown,
+  doc: Document.Parsed,
+  source: Source,
+  at: At,
+): void {
+  if (value === undefined && path.length > 0 && !locate(doc, path).found) {
+    at(
+      path.slice(0, -1),
+      'value',
+      `Missing required field '${String(path.at(-1))}'${where(path.slice(0, -1))}.`,
+    );
+  } else {
+    const expected = EXPECTED[expectedType] ?? expectedType;
+    at(
+      path,
+      'value',
+      `${capital(nameOf(path))} must be ${expected}, found ${describeValue(value)}.`,
+      commentHint(doc, source, path, value),
+    );
+  }
+}
+
+/** What is wrong with a value, following its capitalised name: ` must be at most 3, found 4.` */
+function badValue(issue: z.core.$ZodIssue, value: unknown): string {
+  switch (issue.code) {
+    case 'too_small':
+      return typeof value === 'string'
+        ? ' must not be empty.'
+        : ` must be at least ${issue.minimum}, found ${describeValue(value)}.`;
+    case 'too_big':
+      return ` must be at most ${issue.maximum}, found ${describeValue(value)}.`;
+    case 'invalid_value':
+      return ` must be one of ${issue.values.join(', ')}, found ${describeValue(value)}.`;
+    case 'invalid_union':
+      // The one union is an observed value.
+      return ` must be a number, 'nan', 'inf' or '-inf', found ${describeValue(value)}.`;
+    default:
+      return `: ${issue.message}`;
+  }
 }
 
 function valueAt(data: unknown, path: Path): unknown {
