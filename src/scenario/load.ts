@@ -11,11 +11,12 @@ import { keySpan, parseYaml, valueSpan } from './document.js';
 import { BLOCK_STAND_IN, fastCompiledGraph, findGraphBlock, lineStarting } from './fast-load.js';
 import { type CompiledGraph, compileGraph } from './graph-block.js';
 import { issueDiagnostics } from './issues.js';
-import { buildModelBlock, hasModel } from './model/block.js';
+import { buildModelBlock, hasModel, type ModelBlock } from './model/block.js';
 import { resolveTraining } from './model/train.js';
 import { resolveObserved } from './observed.js';
 import {
   checkWalkthroughNames,
+  type NumberedItem,
   resolveOutput,
   resolveWalkthrough,
   validItems,
@@ -83,21 +84,9 @@ function loadFast(source: Source, options: LoadOptions): LoadResult | undefined 
 
 function loadDocument(source: Source, options: LoadOptions, fast?: Precompiled): LoadResult {
   const report = new Report(source);
-  if (!isText(source, report) || isEmpty(source, report)) return report.result();
-  const { doc, diagnostics } = parseYaml(source);
-  report.add(diagnostics);
-  if (report.hasErrors) return report.result();
-  if (doc.contents === null) {
-    report.error({ start: 0, end: 0 }, 'The file has no content, only comments.', SHAPE_HINT);
-    return report.result();
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    report.error({ start: 0, end: 0 }, `YAML: ${(error as Error).message}`);
-    return report.result();
-  }
+  const parsed = parseDocument(source, report);
+  if (parsed === undefined) return report.result();
+  const { doc, data } = parsed;
   const file = scenarioFileSchema.safeParse(data);
   if (!file.success) report.add(issueDiagnostics(file.error.issues, doc, data, source));
 
@@ -112,29 +101,16 @@ function loadDocument(source: Source, options: LoadOptions, fast?: Precompiled):
   if (compiled === undefined) return report.result();
   const output = resolveOutput(doc, compiled, data, report);
   const items = validItems(file, data);
-  let walkthrough: WalkthroughItem[] = [];
-  let training: Training | undefined;
-  let observed: Observed | undefined;
+  let steps: Steps = { walkthrough: [] };
   if (compiled.clean && output !== undefined) {
-    report.add(checkOverrides(compiled.graph, compiled.idOf, options.set));
-    const mode = options.mode ?? (file.success ? file.data.mode : undefined);
-    const problem = mode === undefined ? undefined : modeProblem(compiled.graph, output, mode);
-    if (problem !== undefined)
-      report.error(valueSpan(doc, ['mode']), problem, 'Use another mode, or a smaller graph.');
-    training = resolveTraining(doc, data, compiled, model?.model.params, report);
-    const space = new StepSpace(compiled.graph, output, compiled.idOf, {
-      mode: problem === undefined ? mode : undefined,
-      params: training && Int32Array.from(training.params),
-      iterations: training?.steps,
-    });
-    walkthrough = resolveWalkthrough(doc, space, items, report);
-    const fields = file.success ? file.data.observed : undefined;
-    if (fields !== undefined) observed = resolveObserved(doc, compiled, fields, report);
+    const context = { doc, data, file, compiled, model, report, options };
+    steps = resolveSteps(context, output, items);
   } else {
     checkWalkthroughNames(doc, compiled, items, report);
   }
   if (report.hasErrors || !file.success || output === undefined) return report.result();
-  if (fast !== undefined) walkthrough = walkthrough.map((item) => shifted(item, fast));
+  const walkthrough =
+    fast === undefined ? steps.walkthrough : steps.walkthrough.map((item) => shifted(item, fast));
   const scenario = makeScenario({
     source: fast?.source ?? source,
     title: file.data.title,
@@ -142,19 +118,83 @@ function loadDocument(source: Source, options: LoadOptions, fast?: Precompiled):
     graph: compiled.graph,
     output,
     walkthrough,
-    training,
+    training: steps.training,
     neurons: model?.model.neurons,
-    observed,
+    observed: steps.observed,
     spans: compiled.spans,
     mode: options.mode ?? file.data.mode,
-    customOps: [...(ops?.defs.values() ?? [])].map((def) => ({
-      name: def.name,
-      args: def.args,
-      span: def.span,
-      code: compiled.graph.ops.findIndex((op) => op.written !== undefined && op.name === def.name),
-    })),
+    customOps: customOpsOf(ops, compiled),
   });
   return { ok: true, scenario, diagnostics: report.sorted() };
+}
+
+/** The file as a YAML document and as plain data, or undefined once the report says why not. */
+function parseDocument(
+  source: Source,
+  report: Report,
+): { doc: Document.Parsed; data: unknown } | undefined {
+  if (!isText(source, report) || isEmpty(source, report)) return undefined;
+  const { doc, diagnostics } = parseYaml(source);
+  report.add(diagnostics);
+  if (report.hasErrors) return undefined;
+  if (doc.contents === null) {
+    report.error({ start: 0, end: 0 }, 'The file has no content, only comments.', SHAPE_HINT);
+    return undefined;
+  }
+  try {
+    return { doc, data: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    report.error({ start: 0, end: 0 }, `YAML: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** What a clean graph with an output lets the loader check and resolve. */
+interface Checked {
+  readonly doc: Document.Parsed;
+  readonly data: unknown;
+  readonly file: ReturnType<typeof scenarioFileSchema.safeParse>;
+  readonly compiled: CompiledGraph;
+  readonly model: ModelBlock | undefined;
+  readonly report: Report;
+  readonly options: LoadOptions;
+}
+
+/** The parts of a scenario that name steps of the graph, or are steps of it. */
+interface Steps {
+  readonly walkthrough: WalkthroughItem[];
+  readonly training?: Training;
+  readonly observed?: Observed;
+}
+
+function resolveSteps(context: Checked, output: number, items: readonly NumberedItem[]): Steps {
+  const { doc, data, file, compiled, model, report, options } = context;
+  report.add(checkOverrides(compiled.graph, compiled.idOf, options.set));
+  const mode = options.mode ?? (file.success ? file.data.mode : undefined);
+  const problem = mode === undefined ? undefined : modeProblem(compiled.graph, output, mode);
+  if (problem !== undefined)
+    report.error(valueSpan(doc, ['mode']), problem, 'Use another mode, or a smaller graph.');
+  const training = resolveTraining(doc, data, compiled, model?.model.params, report);
+  const space = new StepSpace(compiled.graph, output, compiled.idOf, {
+    mode: problem === undefined ? mode : undefined,
+    params: training && Int32Array.from(training.params),
+    iterations: training?.steps,
+  });
+  const walkthrough = resolveWalkthrough(doc, space, items, report);
+  const fields = file.success ? file.data.observed : undefined;
+  const observed =
+    fields === undefined ? undefined : resolveObserved(doc, compiled, fields, report);
+  return { walkthrough, training, observed };
+}
+
+/** Each custom op with the op code the compiled graph gave it. */
+function customOpsOf(ops: CompiledOps | undefined, compiled: CompiledGraph) {
+  return [...(ops?.defs.values() ?? [])].map((def) => ({
+    name: def.name,
+    args: def.args,
+    span: def.span,
+    code: compiled.graph.ops.findIndex((op) => op.written !== undefined && op.name === def.name),
+  }));
 }
 
 /**
