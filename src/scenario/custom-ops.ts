@@ -65,6 +65,16 @@ export function compileOps(doc: Document.Parsed, report: Report, ops: unknown): 
   return { defs, failed };
 }
 
+/** What reading one op needs: the file, where faults go, every op's name, and the op so far. */
+interface Reading {
+  readonly doc: Document.Parsed;
+  readonly report: Report;
+  readonly names: ReadonlySet<string>;
+  readonly p: Parsed;
+}
+
+type OpShape = { args?: unknown; forward?: unknown; grad?: unknown } | null;
+
 function parseOp(
   doc: Document.Parsed,
   report: Report,
@@ -73,63 +83,94 @@ function parseOp(
   op: unknown,
 ): Parsed {
   const span = keySpan(doc, ['ops', name]);
-  const shape = op as { args?: unknown; forward?: unknown; grad?: unknown } | null;
+  const shape = op as OpShape;
   const args = Array.isArray(shape?.args) ? shape.args.filter((a) => typeof a === 'string') : [];
   const p: Parsed = { name, args, grads: [], span, calls: new Map(), ok: true };
-  const fail = (at: Span, message: string, hint?: string) => {
-    report.error(at, message, hint);
-    p.ok = false;
-  };
+  const reading: Reading = { doc, report, names, p };
+  checkOpName(reading);
+  checkArgs(reading, shape);
+  if (typeof shape?.forward === 'string')
+    (p as { forward?: Expr }).forward = expression(reading, ['ops', name, 'forward'], false);
+  else p.ok = false;
+  readGrads(reading, shape);
+  return p;
+}
+
+function fail(reading: Reading, at: Span, message: string, hint?: string): void {
+  reading.report.error(at, message, hint);
+  reading.p.ok = false;
+}
+
+function checkOpName(reading: Reading): void {
+  const { name, span } = reading.p;
   if (FUNCTIONS.has(name)) {
     fail(
+      reading,
       span,
       `'${name}' is a built-in function: a custom op needs a name of its own.`,
       `For example: my_${name}`,
     );
   } else if (!NAME.test(name)) {
     fail(
+      reading,
       span,
       `'${name}' is not a valid op name.`,
       'A name is a letter or _ followed by letters, digits or _.',
     );
   }
+}
+
+/** One or two arguments, each a fresh name listed once. */
+function checkArgs(reading: Reading, shape: OpShape): void {
+  const { name, args } = reading.p;
   args.forEach((arg, i) => {
-    const at = valueSpan(doc, ['ops', name, 'args', i]);
+    const at = valueSpan(reading.doc, ['ops', name, 'args', i]);
     if (!NAME.test(arg) || arg === 'out' || FUNCTIONS.has(arg)) {
       fail(
+        reading,
         at,
         `'${arg}' cannot be an argument name.`,
         "Use a name that is not 'out' or a function.",
       );
-    } else if (args.indexOf(arg) !== i) fail(at, `Argument '${arg}' is listed twice.`);
+    } else if (args.indexOf(arg) !== i) fail(reading, at, `Argument '${arg}' is listed twice.`);
   });
   const valid =
     (shape?.args as unknown[] | undefined)?.length === args.length &&
     args.length >= 1 &&
     args.length <= 2;
-  if (!valid) p.ok = false;
-  const expression = (path: (string | number)[], allowOut: boolean): Expr | undefined => {
-    const parsedExpr = parseAt(doc, report, path);
-    if (parsedExpr === undefined) {
-      p.ok = false;
-      return undefined;
+  if (!valid) reading.p.ok = false;
+}
+
+/** The expression at `path`, its names checked and its calls to custom ops noted. */
+function expression(
+  reading: Reading,
+  path: (string | number)[],
+  allowOut: boolean,
+): Expr | undefined {
+  const { report, names, p } = reading;
+  const parsedExpr = parseAt(reading.doc, report, path);
+  if (parsedExpr === undefined) {
+    p.ok = false;
+    return undefined;
+  }
+  const { expr, toFile } = parsedExpr;
+  for (const d of checkNames(expr, p.args, allowOut, names, p.name)) {
+    report.add([toFile(d)]);
+    p.ok = false;
+  }
+  for (const node of postOrder(expr)) {
+    if (node.kind === 'call' && names.has(node.callee) && !p.calls.has(node.callee)) {
+      const at = toFile({ start: node.start, end: node.calleeEnd, message: '' });
+      p.calls.set(node.callee, { start: at.start, end: at.end });
     }
-    const { expr, toFile } = parsedExpr;
-    for (const d of checkNames(expr, args, allowOut, names, name)) {
-      report.add([toFile(d)]);
-      p.ok = false;
-    }
-    for (const node of postOrder(expr)) {
-      if (node.kind === 'call' && names.has(node.callee) && !p.calls.has(node.callee)) {
-        const at = toFile({ start: node.start, end: node.calleeEnd, message: '' });
-        p.calls.set(node.callee, { start: at.start, end: at.end });
-      }
-    }
-    return expr;
-  };
-  if (typeof shape?.forward === 'string')
-    (p as { forward?: Expr }).forward = expression(['ops', name, 'forward'], false);
-  else p.ok = false;
+  }
+  return expr;
+}
+
+/** `grad:` names only arguments, and gives each argument a derivative (a number or an expression). */
+function readGrads(reading: Reading, shape: OpShape): void {
+  const { doc, p } = reading;
+  const { name, args, span } = p;
   const grad =
     shape?.grad !== null && typeof shape?.grad === 'object'
       ? (shape.grad as Record<string, unknown>)
@@ -138,6 +179,7 @@ function parseOp(
     if (!args.includes(key)) {
       const hint = `The arguments are ${args.join(', ')}.`;
       fail(
+        reading,
         keySpan(doc, ['ops', name, 'grad', key]),
         `'${key}' is not an argument of '${name}'.`,
         hint,
@@ -150,18 +192,18 @@ function parseOp(
       const value = grad[arg] as number;
       p.grads.push({ kind: 'number', value, raw: String(value), start: 0, end: 0 });
     } else if (grad !== undefined && typeof grad[arg] === 'string') {
-      p.grads.push(expression(['ops', name, 'grad', arg], true));
+      p.grads.push(expression(reading, ['ops', name, 'grad', arg], true));
     } else {
       p.grads.push(undefined);
       const at = grad === undefined ? span : keySpan(doc, ['ops', name, 'grad']);
       fail(
+        reading,
         at,
         `Custom op '${name}' has no derivative for its argument '${arg}'.`,
         `Add it under grad, as in: grad: { ${arg}: <d ${name} / d ${arg}> }`,
       );
     }
   }
-  return p;
 }
 
 /** Parses the string at `path`, reporting its syntax errors; positions map to the file. */
