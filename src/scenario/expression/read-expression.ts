@@ -46,97 +46,123 @@ export class ExpressionParser {
     private readonly mode: Mode,
   ) {}
 
+  private expectOperand = true;
+  private callJustOpened = false;
+
   parse(): ExpressionResult {
-    const { lexer, mode, pending } = this;
+    const { lexer, mode } = this;
     emptied(this.operands);
     emptied(this.starts);
     emptied(this.ends);
-    emptied(pending);
-    let expectOperand = true;
-    let callJustOpened = false;
+    emptied(this.pending);
+    this.expectOperand = true;
+    this.callJustOpened = false;
     for (let token = lexer.token; ; token = lexer.advance()) {
       if (token.kind === 'invalid') return {};
-      const emptyCall = callJustOpened && isPunct(token, ')');
-      callJustOpened = false;
-      if (expectOperand) {
-        if (token.kind === 'number') {
-          const { value, text: raw, start, end } = token;
-          this.push({ kind: 'number', value, raw, start, end });
-        } else if (token.kind === 'ref') {
-          this.push({ kind: 'ref', id: token.value, start: token.start, end: token.end });
-        } else if (token.kind === 'name' && !(mode === 'condition' && isKeyword(token.text))) {
-          const next = lexer.lookahead();
-          if (isPunct(next, '(')) {
-            pending.push({ kind: 'call', callee: token, open: next, base: this.operands.length });
-            callJustOpened = true;
-            lexer.advance();
-            continue;
-          }
-          const { text: name, value: symbol, start, end } = token;
-          this.push({ kind: 'name', name, symbol, start, end });
-        } else if (isPunct(token, '-')) {
-          pending.push({ kind: 'unary', start: token.start });
-          continue;
-        } else if (isPunct(token, '(')) {
-          pending.push({ kind: 'group', open: token });
-          continue;
-        } else if (emptyCall) {
-          this.closeCall(pending.pop() as Extract<Pending, { kind: 'call' }>, token);
-        } else {
-          return { error: expected('an expression', token, mode, operandHint(token)) };
-        }
-        expectOperand = false;
-        continue;
+      const emptyCall = this.callJustOpened && isPunct(token, ')');
+      this.callJustOpened = false;
+      let fault: ExpressionResult | undefined;
+      if (this.expectOperand) {
+        fault = this.readOperand(token, emptyCall);
+      } else {
+        const op = binaryOperator(token, mode);
+        if (op !== undefined) fault = this.readOperator(op, token);
+        else if (isPunct(token, ')') || isPunct(token, ',')) fault = this.readCloseOrComma(token);
+        else return this.finish(token);
       }
-      const op = binaryOperator(token, mode);
-      if (op !== undefined) {
-        const { precedence, assoc } = op.rule;
-        this.reduce(precedence, assoc === 'left');
-        const top = pending[pending.length - 1];
-        if (assoc === 'none' && top?.kind === 'binary' && top.rule.precedence === precedence) {
-          return { error: expected("'and' or 'or'", token, mode, CHAINED_COMPARISON_HINT) };
-        }
-        pending.push(op);
-        expectOperand = true;
-        continue;
-      }
-      if (isPunct(token, ')') || isPunct(token, ',')) {
-        this.reduce(1, true);
-        const top = pending[pending.length - 1];
-        if (isPunct(token, ',')) {
-          if (top?.kind !== 'call') return { error: expectedOperator(token, mode) };
-          expectOperand = true;
-        } else if (top?.kind === 'group') {
-          pending.pop();
-          this.starts[this.starts.length - 1] = top.open.start;
-          this.ends[this.ends.length - 1] = token.end;
-        } else if (top?.kind === 'call') {
-          pending.pop();
-          this.closeCall(top, token);
-        } else {
-          return { error: expectedOperator(token, mode, "This ')' has no matching '('.") };
-        }
-        continue;
-      }
-      if (token.kind !== 'newline' && token.kind !== 'eof') {
-        return { error: expectedOperator(token, mode) };
-      }
-      this.reduce(1, true);
-      const unclosed = pending.find((p) => p.kind === 'group' || p.kind === 'call');
-      if (unclosed !== undefined) {
-        const open = (unclosed as { open: Token }).open;
-        const error = expected("')' to close '('", token, mode);
-        return {
-          error: {
-            ...error,
-            start: open.start,
-            end: open.end,
-            related: [{ start: token.start, end: token.end, message: 'The expression ends here.' }],
-          },
-        };
-      }
-      return { expr: this.operands[0], end: this.ends[0] };
+      if (fault !== undefined) return fault;
     }
+  }
+
+  /** An operand, or a prefix of one (`-`, `(`, `f(`) after which an operand is still expected. */
+  private readOperand(token: Token, emptyCall: boolean): ExpressionResult | undefined {
+    const { lexer, mode, pending } = this;
+    if (token.kind === 'number') {
+      const { value, text: raw, start, end } = token;
+      this.push({ kind: 'number', value, raw, start, end });
+    } else if (token.kind === 'ref') {
+      this.push({ kind: 'ref', id: token.value, start: token.start, end: token.end });
+    } else if (token.kind === 'name' && !(mode === 'condition' && isKeyword(token.text))) {
+      const next = lexer.lookahead();
+      if (isPunct(next, '(')) {
+        pending.push({ kind: 'call', callee: token, open: next, base: this.operands.length });
+        this.callJustOpened = true;
+        lexer.advance();
+        return undefined;
+      }
+      const { text: name, value: symbol, start, end } = token;
+      this.push({ kind: 'name', name, symbol, start, end });
+    } else if (isPunct(token, '-')) {
+      pending.push({ kind: 'unary', start: token.start });
+      return undefined;
+    } else if (isPunct(token, '(')) {
+      pending.push({ kind: 'group', open: token });
+      return undefined;
+    } else if (emptyCall) {
+      this.closeCall(pending.pop() as Extract<Pending, { kind: 'call' }>, token);
+    } else {
+      return { error: expected('an expression', token, mode, operandHint(token)) };
+    }
+    this.expectOperand = false;
+    return undefined;
+  }
+
+  /** A binary operator: what binds tighter before it is applied first. */
+  private readOperator(op: PendingBinary, token: Token): ExpressionResult | undefined {
+    const { pending } = this;
+    const { precedence, assoc } = op.rule;
+    this.reduce(precedence, assoc === 'left');
+    const top = pending[pending.length - 1];
+    if (assoc === 'none' && top?.kind === 'binary' && top.rule.precedence === precedence) {
+      return { error: expected("'and' or 'or'", token, this.mode, CHAINED_COMPARISON_HINT) };
+    }
+    pending.push(op);
+    this.expectOperand = true;
+    return undefined;
+  }
+
+  /** `)` closes a group or a call; `,` separates a call's arguments. */
+  private readCloseOrComma(token: Token): ExpressionResult | undefined {
+    const { pending, mode } = this;
+    this.reduce(1, true);
+    const top = pending[pending.length - 1];
+    if (isPunct(token, ',')) {
+      if (top?.kind !== 'call') return { error: expectedOperator(token, mode) };
+      this.expectOperand = true;
+    } else if (top?.kind === 'group') {
+      pending.pop();
+      this.starts[this.starts.length - 1] = top.open.start;
+      this.ends[this.ends.length - 1] = token.end;
+    } else if (top?.kind === 'call') {
+      pending.pop();
+      this.closeCall(top, token);
+    } else {
+      return { error: expectedOperator(token, mode, "This ')' has no matching '('.") };
+    }
+    return undefined;
+  }
+
+  /** The end of the line (or input) ends the expression, unless a '(' is still open. */
+  private finish(token: Token): ExpressionResult {
+    const { mode } = this;
+    if (token.kind !== 'newline' && token.kind !== 'eof') {
+      return { error: expectedOperator(token, mode) };
+    }
+    this.reduce(1, true);
+    const unclosed = this.pending.find((p) => p.kind === 'group' || p.kind === 'call');
+    if (unclosed !== undefined) {
+      const open = (unclosed as { open: Token }).open;
+      const error = expected("')' to close '('", token, mode);
+      return {
+        error: {
+          ...error,
+          start: open.start,
+          end: open.end,
+          related: [{ start: token.start, end: token.end, message: 'The expression ends here.' }],
+        },
+      };
+    }
+    return { expr: this.operands[0], end: this.ends[0] };
   }
 
   private push(expr: Expr, start = expr.start, end = expr.end): void {
