@@ -123,39 +123,10 @@ export function initialViewState(selected = -1, nodes = 0): ViewState {
 
 export function reduceView(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
-    case 'select': {
-      const follow = action.follow ?? false;
-      if (state.selected === action.node && state.followCursor === follow) return state;
-      return {
-        ...state,
-        selected: action.node,
-        followCursor: follow,
-        alsoInView: [],
-        panned: false,
-        scroll: { ...state.scroll, inspector: 0 },
-      };
-    }
-    case 'follow': {
-      // A step ran: its text starts at the top, and a manual pick gives way to the step's node.
-      const scroll = state.scroll.steps === 0 ? state.scroll : { ...state.scroll, steps: 0 };
-      const alsoInView = action.alsoInView ?? [];
-      const same =
-        state.followCursor &&
-        state.selected === action.node &&
-        sameIds(state.alsoInView, alsoInView);
-      if (same || action.node < 0) return scroll === state.scroll ? state : { ...state, scroll };
-      return {
-        ...state,
-        selected: action.node,
-        followCursor: true,
-        alsoInView,
-        panned: false,
-        scroll: {
-          steps: 0,
-          inspector: state.selected === action.node ? state.scroll.inspector : 0,
-        },
-      };
-    }
+    case 'select':
+      return picked(state, action.node, action.follow ?? false);
+    case 'follow':
+      return followed(state, action.node, action.alsoInView ?? []);
     case 'focusNext':
       return { ...state, focus: PANES[(PANES.indexOf(state.focus) + 1) % PANES.length] };
     case 'inspect':
@@ -166,11 +137,8 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
       const next = GRAPH_MODES[(GRAPH_MODES.indexOf(state.graphMode) + 1) % GRAPH_MODES.length];
       return { ...state, graphMode: next, viewport: { x: 0, y: 0 }, panned: false };
     }
-    case 'scroll': {
-      const lines = clamp(state.scroll[action.pane] + action.by, 0, Math.max(0, action.max));
-      if (lines === state.scroll[action.pane]) return state;
-      return { ...state, scroll: { ...state.scroll, [action.pane]: lines } };
-    }
+    case 'scroll':
+      return scrolled(state, action.pane, action.by, action.max);
     case 'pan': {
       const { x, y } = state.viewport;
       const viewport = { x: Math.max(0, x + action.dx), y: Math.max(0, y + action.dy) };
@@ -183,11 +151,8 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
     }
     case 'openPrompt': {
       const label = action.label === undefined ? {} : { label: action.label };
-      return {
-        ...state,
-        prompt: { kind: action.kind, text: '', note: '', ...label },
-        playing: false,
-      };
+      const prompt = { kind: action.kind, text: '', note: '', ...label };
+      return { ...state, prompt, playing: false };
     }
     case 'editPrompt':
       if (state.prompt === undefined) return state;
@@ -199,13 +164,10 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
       return state.prompt === undefined ? state : { ...state, prompt: undefined };
     case 'setSearch':
       return state.search === action.query ? state : { ...state, search: action.query };
-    case 'toggleOverlay':
-      return {
-        ...state,
-        overlay: state.overlay === action.overlay ? 'none' : action.overlay,
-        helpPage: 0,
-        breakpointRow: 0,
-      };
+    case 'toggleOverlay': {
+      const overlay = state.overlay === action.overlay ? 'none' : action.overlay;
+      return { ...state, overlay, helpPage: 0, breakpointRow: 0 };
+    }
     case 'closeOverlay':
       return state.overlay === 'none' ? state : { ...state, overlay: 'none' };
     case 'turnHelpPage':
@@ -225,6 +187,37 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
     case 'say':
       return state.message === action.message ? state : { ...state, message: action.message };
   }
+}
+
+/** A text pane moved by `by` lines, within 0…max. */
+function scrolled(state: ViewState, pane: TextPane, by: number, max: number): ViewState {
+  const lines = clamp(state.scroll[pane] + by, 0, Math.max(0, max));
+  return lines === state.scroll[pane]
+    ? state
+    : { ...state, scroll: { ...state.scroll, [pane]: lines } };
+}
+
+/** A node picked by hand (or, with `follow`, by the step): the inspector starts at its top. */
+function picked(state: ViewState, node: number, follow: boolean): ViewState {
+  if (state.selected === node && state.followCursor === follow) return state;
+  const scroll = { ...state.scroll, inspector: 0 };
+  return { ...state, selected: node, followCursor: follow, alsoInView: [], panned: false, scroll };
+}
+
+/** A step ran: its text starts at the top, and a manual pick gives way to the step's node. */
+function followed(state: ViewState, node: number, alsoInView: readonly number[]): ViewState {
+  const scroll = state.scroll.steps === 0 ? state.scroll : { ...state.scroll, steps: 0 };
+  const same =
+    state.followCursor && state.selected === node && sameIds(state.alsoInView, alsoInView);
+  if (same || node < 0) return scroll === state.scroll ? state : { ...state, scroll };
+  return {
+    ...state,
+    selected: node,
+    followCursor: true,
+    alsoInView,
+    panned: false,
+    scroll: { steps: 0, inspector: state.selected === node ? state.scroll.inspector : 0 },
+  };
 }
 
 /** Which keymap mode the view is in. */
