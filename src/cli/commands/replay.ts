@@ -141,12 +141,8 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
   if (typeof file !== 'string') return file;
   const args = { ...given, file };
   const usage = (message: string, hint?: string) => printError(io, message, hint);
-  if (args.frames && args.format !== undefined)
-    return usage('--frames replaces --format: give one of them');
-  if (!args.frames && (args.columns !== undefined || args.rows !== undefined))
-    return usage('--columns and --rows size the screens of --frames', 'add --frames');
-  if (args.for !== undefined && args.format !== 'markdown')
-    return usage('--for students shapes the Markdown handout', 'add --format markdown');
+  const conflict = optionConflict(args);
+  if (conflict !== undefined) return usage(conflict.message, conflict.hint);
   const scenario = await loadForCommand(io, args.file, args);
   if (scenario === undefined) return 2;
   const breakpoints = parseBreakpoints(io, args, scenario);
@@ -157,18 +153,9 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
   const answers =
     args.answers === undefined ? new Map() : await readAnswers(io, args, args.answers, initial);
   if (answers === undefined) return 2;
-  let plan: Plan = { kind: 'all' };
-  let presses: readonly KeyPress[] | undefined;
-  if (args.to !== undefined) {
-    const position = positionOf(initial, args.to);
-    if (typeof position !== 'number')
-      return usage(`--to ${args.to}: ${position.message}`, position.hint);
-    plan = { kind: 'to', position };
-  } else if (args.keys !== undefined) {
-    const parsed = parseKeys(args.keys, keyRules(initial, (await loadUi()).KEY_NAMES));
-    if (!parsed.ok) return usage(parsed.message, parsed.hint);
-    presses = parsed.presses;
-  }
+  const route = await routeOf(args, initial);
+  if ('message' in route) return usage(route.message, route.hint);
+  const { plan, presses } = route;
   // Without --frames the transcript is written as the session steps through it.
   const format = args.frames ? undefined : formatOf(args, scenario, initial, ctx.version);
   const out = new ChunkedWriter((text) => io.stdout(text));
@@ -223,6 +210,39 @@ function keyRules(initial: SessionState, names: readonly string[]): KeyRules {
 }
 
 /** The app as replay runs it: the screen of --frames (the TUI's design size for a transcript). */
+/** Options that contradict each other, said before the file is read. */
+function optionConflict(args: ReplayArgs): { message: string; hint?: string } | undefined {
+  if (args.frames && args.format !== undefined)
+    return { message: '--frames replaces --format: give one of them' };
+  if (!args.frames && (args.columns !== undefined || args.rows !== undefined))
+    return { message: '--columns and --rows size the screens of --frames', hint: 'add --frames' };
+  if (args.for !== undefined && args.format !== 'markdown')
+    return {
+      message: '--for students shapes the Markdown handout',
+      hint: 'add --format markdown',
+    };
+  return undefined;
+}
+
+/** Where the replay goes: every step, single steps `--to` a step, or the `--keys` pressed. */
+async function routeOf(
+  args: ReplayArgs,
+  initial: SessionState,
+): Promise<{ plan: Plan; presses?: readonly KeyPress[] } | { message: string; hint?: string }> {
+  if (args.to !== undefined) {
+    const position = positionOf(initial, args.to);
+    if (typeof position !== 'number')
+      return { message: `--to ${args.to}: ${position.message}`, hint: position.hint };
+    return { plan: { kind: 'to', position } };
+  }
+  if (args.keys !== undefined) {
+    const parsed = parseKeys(args.keys, keyRules(initial, (await loadUi()).KEY_NAMES));
+    if (!parsed.ok) return { message: parsed.message, hint: parsed.hint };
+    return { plan: { kind: 'all' }, presses: parsed.presses };
+  }
+  return { plan: { kind: 'all' } };
+}
+
 function appOptions(args: ReplayArgs, scenario: Scenario) {
   return {
     scenario,
