@@ -5,7 +5,18 @@
  * not reported again.
  */
 import { FUNCTIONS, Graph, OpCode } from '../engine/index.js';
-import { at, definedLater, describe, type NameExpr, refHint } from './compile-errors.js';
+import {
+  aliasOnly,
+  alreadyDefined,
+  definedLater,
+  missingRef,
+  type NameExpr,
+  notInGraph,
+  undefinedName,
+  unknownFunction,
+  variablePower,
+  wrongArity,
+} from './compile-errors.js';
 import { compiledPostOrder, literalValue, type Walk } from './compile-tree.js';
 import { type CompiledOps, opSpecOf } from './custom-ops.js';
 import type {
@@ -18,7 +29,6 @@ import type {
 import {
   emptied,
   MAX_COLLECTED_DIAGNOSTICS,
-  printExpr,
   type Symbols,
   SymbolValues,
 } from './expression/index.js';
@@ -61,8 +71,8 @@ const INFIX: ReadonlyMap<BinaryOp, OpCode> = new Map<BinaryOp, OpCode>([
   ['*', OpCode.mul],
   ['/', OpCode.div],
 ]);
-const POW_HINT =
-  "micrograd's ** raises to a constant power; for a variable power write exp(y * log(x)).";
+type BinaryExpr = Extract<Expr, { kind: 'binary' }>;
+type CallExpr = Extract<Expr, { kind: 'call' }>;
 
 /**
  * Statements are taken one at a time and not kept, so a caller may pass them as they are parsed;
@@ -75,215 +85,199 @@ export function compileProgram(
   symbols: Symbols,
   options: CompileOptions = {},
 ): CompiledProgram {
+  const compiler = new ProgramCompiler(symbols, options);
+  for (const statement of statements) compiler.take(statement);
+  return compiler.finish();
+}
+
+class ProgramCompiler {
+  private readonly graph = new Graph();
+  private readonly functions = new Map(FUNCTIONS);
+  /** The callable names, for the hint of an unknown function. */
+  private readonly functionList: string;
+  private readonly spanStart: number[] = [];
+  private readonly spanEnd: number[] = [];
   // Names are looked up by their symbol, an index (a million-line graph would spend most of its
   // load hashing strings into Maps); both tables hold 0 for "none", so they store value + 1.
-  const graph = new Graph();
-  const functions = new Map(FUNCTIONS);
-  for (const def of options.ops?.defs.values() ?? []) {
-    functions.set(def.name, graph.ops[graph.defineOp(opSpecOf(def))]);
-  }
-  const functionList = [...functions.keys(), ...(options.ops?.failed ?? [])].join(', ');
-  const spanStart: number[] = [];
-  const spanEnd: number[] = [];
-  const nodeOf = new SymbolValues();
-  const definedStart = new SymbolValues();
+  private readonly nodeOf = new SymbolValues();
+  private readonly definedStart = new SymbolValues();
   /** Names whose statement made no node (failed, or came after the diagnostics cap). */
-  const failed: string[] = [];
-  const diagnostics: LocalDiagnostic[] = [];
+  private readonly failed: string[] = [];
+  private readonly diagnostics: LocalDiagnostic[] = [];
   /** Uses of names not defined yet, by the index of their diagnostic. */
-  const unresolved: { index: number; expr: NameExpr; statementStart: number }[] = [];
-  let current: Statement | BrokenStatement;
+  private readonly unresolved: { index: number; expr: NameExpr; statementStart: number }[] = [];
   /** Reused by every statement. */
-  const values: number[] = [];
-  const walk: Walk = { order: [], stack: [] };
-  let lastName: string | undefined;
+  private readonly values: number[] = [];
+  private readonly walk: Walk = { order: [], stack: [] };
+  private statementStart = 0;
+  private lastName: string | undefined;
 
-  const report = (diagnostic: LocalDiagnostic): number => {
-    diagnostics.push(diagnostic);
-    return FAILED;
-  };
-  const created = (id: number, at: { start: number; end: number }): number => {
-    spanStart.push(at.start);
-    spanEnd.push(at.end);
-    return id;
-  };
-
-  const definitionAt = (symbol: number, name: string): Definition | undefined => {
-    const start = definedStart.get(symbol) - 1;
-    return start === -1 ? undefined : { start, nameEnd: start + name.length };
-  };
-  const byName = <T>(name: string, f: (symbol: number) => T): T | undefined => {
-    const symbol = symbols.find(name);
-    return symbol === undefined ? undefined : f(symbol);
-  };
-
-  const resolveName = (expr: NameExpr): number => {
-    const id = nodeOf.get(expr.symbol) - 1;
-    if (id !== -1) return id;
-    if (definedStart.get(expr.symbol) !== 0) return FAILED;
-    unresolved.push({ index: diagnostics.length, expr, statementStart: current.start });
-    const guess = suggest(expr.name, definedNames());
-    const hint = FUNCTIONS.has(expr.name)
-      ? `'${expr.name}' is a function: call it as ${expr.name}(...).`
-      : guess === undefined
-        ? undefined
-        : `Did you mean '${guess}'?`;
-    return report({ ...at(expr), message: `Undefined name '${expr.name}'.`, ...withHint(hint) });
-  };
-  const definedNames = function* () {
-    yield* namesOf(graph);
-    yield* failed;
-  };
-
-  const compileCall = (expr: Extract<Expr, { kind: 'call' }>, args: number[]): number => {
-    const spec = functions.get(expr.callee);
-    if (options.ops?.failed.has(expr.callee)) return FAILED;
-    if (spec === undefined) {
-      const guess = suggest(expr.callee, functions.keys());
-      const known =
-        byName(expr.callee, (symbol) => nodeOf.get(symbol) !== 0) === true
-          ? `'${expr.callee}' is a node, not a function; t`
-          : 'T';
-      return report({
-        start: expr.start,
-        end: expr.calleeEnd,
-        message: `Unknown function '${expr.callee}'.`,
-        hint:
-          guess === undefined
-            ? `${known}he functions are ${functionList}.`
-            : `Did you mean '${guess}'?`,
-      });
+  constructor(
+    private readonly symbols: Symbols,
+    private readonly options: CompileOptions,
+  ) {
+    for (const def of options.ops?.defs.values() ?? []) {
+      this.functions.set(def.name, this.graph.ops[this.graph.defineOp(opSpecOf(def))]);
     }
-    if (args.length !== spec.arity) {
-      const plural = spec.arity === 1 ? '' : 's';
-      return report({
-        ...at(expr),
-        message: `'${expr.callee}' takes ${spec.arity} argument${plural}, found ${args.length}.`,
-      });
-    }
-    if (args.includes(FAILED)) return FAILED;
-    return created(graph.addOp(spec.code, args[0], args[1]), expr);
-  };
+    this.functionList = [...this.functions.keys(), ...(options.ops?.failed ?? [])].join(', ');
+  }
 
-  const compileNode = (expr: Expr, values: number[]): number => {
-    switch (expr.kind) {
-      case 'number':
-        return created(graph.addConstant(expr.value), expr);
-      case 'name':
-        return resolveName(expr);
-      case 'ref':
-        if (expr.id < graph.size) return expr.id;
-        return report({
-          ...at(expr),
-          message: `Node #${expr.id} does not exist yet.`,
-          hint: refHint(graph.size),
-        });
-      case 'unary': {
-        if (expr.operand.kind === 'number')
-          return created(graph.addConstant(-expr.operand.value), expr);
-        const a = values.pop()!;
-        return a === FAILED ? FAILED : created(graph.addOp(OpCode.neg, a), expr);
-      }
-      case 'binary': {
-        if (expr.op === '**') {
-          const base = values.pop()!;
-          const k = literalValue(expr.right);
-          if (k === undefined) {
-            return report({
-              ...at(expr.right),
-              message: `The exponent of ** must be a number literal, found ${describe(expr.right)}.`,
-              hint: POW_HINT,
-            });
-          }
-          return base === FAILED ? FAILED : created(graph.addOp(OpCode.pow, base, -1, k), expr);
-        }
-        const b = values.pop()!;
-        const a = values.pop()!;
-        const code = INFIX.get(expr.op);
-        if (code === undefined) {
-          return report({
-            ...at(expr),
-            message: `Operator '${expr.op}' is not allowed in a graph.`,
-            hint: 'Comparisons and and/or belong in breakpoint conditions.',
-          });
-        }
-        return a === FAILED || b === FAILED ? FAILED : created(graph.addOp(code, a, b), expr);
-      }
-      case 'call':
-        return compileCall(expr, values.splice(values.length - expr.args.length));
+  take(statement: Statement | BrokenStatement): void {
+    const { name, symbol } = statement;
+    this.lastName = name;
+    if (this.full) {
+      // Nothing more is compiled, but later definitions still explain earlier unknown names.
+      if (this.definedStart.get(symbol) === 0) this.definedStart.set(symbol, statement.start + 1);
+      return;
     }
-  };
+    this.statementStart = statement.start;
+    const first = this.definitionAt(symbol, name);
+    if (first !== undefined) this.report(alreadyDefined(statement, first));
+    // A statement with a syntax error (reported by the parser) defines its name as failed.
+    const id = statement.expr === undefined ? FAILED : this.statement(statement);
+    if (first !== undefined) return;
+    this.definedStart.set(symbol, statement.start + 1);
+    if (id === FAILED) {
+      this.failed.push(name);
+    } else {
+      this.graph.setName(id, name);
+      this.nodeOf.set(symbol, id + 1);
+    }
+  }
 
-  const compileStatement = (statement: Statement): number => {
+  finish(): CompiledProgram {
+    for (const { index, expr, statementStart } of this.unresolved) {
+      const definition = this.definitionAt(expr.symbol, expr.name);
+      if (definition !== undefined && index < MAX_COLLECTED_DIAGNOSTICS)
+        this.diagnostics[index] = definedLater(
+          expr,
+          definition,
+          definition.start === statementStart,
+        );
+    }
+    return {
+      graph: this.graph,
+      spans: { start: Int32Array.from(this.spanStart), end: Int32Array.from(this.spanEnd) },
+      idOf: (name) => {
+        const id = this.byName(name, (symbol) => this.nodeOf.get(symbol)) ?? 0;
+        return id === 0 ? undefined : id - 1;
+      },
+      definitionOf: (name) => this.byName(name, (symbol) => this.definitionAt(symbol, name)),
+      lastName: this.lastName,
+      diagnostics: this.diagnostics.slice(0, MAX_COLLECTED_DIAGNOSTICS),
+    };
+  }
+
+  private get full(): boolean {
+    return this.diagnostics.length >= MAX_COLLECTED_DIAGNOSTICS;
+  }
+
+  private statement(statement: Statement): number {
     const { expr } = statement;
     const literal = literalValue(expr);
     if (literal !== undefined) {
-      return created(graph.addInput(options.set?.get(statement.name) ?? literal), expr);
+      return this.created(
+        this.graph.addInput(this.options.set?.get(statement.name) ?? literal),
+        expr,
+      );
     }
-    emptied(values);
-    for (const node of compiledPostOrder(expr, walk)) {
-      values.push(compileNode(node, values));
-      if (diagnostics.length >= MAX_COLLECTED_DIAGNOSTICS) return FAILED;
+    const values = emptied(this.values);
+    for (const node of compiledPostOrder(expr, this.walk)) {
+      values.push(this.node(node, values));
+      if (this.full) return FAILED;
     }
     const id = values[0];
     if (id !== FAILED && (expr.kind === 'name' || expr.kind === 'ref')) {
-      return report({
-        ...at(expr),
-        message: `Expected an expression with an operation, found only ${describe(expr)}.`,
-        hint: `'${statement.name} = ${printExpr(expr)}' would only give that node a second name, and aliases are not nodes; use '${printExpr(expr)}' itself.`,
-      });
+      return this.report(aliasOnly(statement.name, expr));
     }
     return id;
-  };
+  }
 
-  for (const statement of statements) {
-    const { name, symbol } = statement;
-    lastName = name;
-    if (diagnostics.length >= MAX_COLLECTED_DIAGNOSTICS) {
-      // Nothing more is compiled, but later definitions still explain earlier unknown names.
-      if (definedStart.get(symbol) === 0) definedStart.set(symbol, statement.start + 1);
-      continue;
-    }
-    current = statement;
-    const first = definitionAt(symbol, name);
-    if (first !== undefined) {
-      report({
-        start: statement.start,
-        end: statement.nameEnd,
-        message: `Name '${name}' is already defined.`,
-        hint: `Each name is assigned once; give the new value a new name, such as '${name}1'.`,
-        related: [
-          { start: first.start, end: first.nameEnd, message: `'${name}' is first defined here.` },
-        ],
-      });
-    }
-    // A statement with a syntax error (reported by the parser) defines its name as failed.
-    const id = statement.expr === undefined ? FAILED : compileStatement(statement);
-    if (first !== undefined) continue;
-    definedStart.set(symbol, statement.start + 1);
-    if (id === FAILED) {
-      failed.push(name);
-    } else {
-      graph.setName(id, name);
-      nodeOf.set(symbol, id + 1);
+  /** One node of a statement's tree, its operands' ids on top of `values`. */
+  private node(expr: Expr, values: number[]): number {
+    switch (expr.kind) {
+      case 'number':
+        return this.created(this.graph.addConstant(expr.value), expr);
+      case 'name':
+        return this.name(expr);
+      case 'ref':
+        if (expr.id < this.graph.size) return expr.id;
+        return this.report(missingRef(expr, this.graph.size));
+      case 'unary': {
+        if (expr.operand.kind === 'number')
+          return this.created(this.graph.addConstant(-expr.operand.value), expr);
+        const a = values.pop()!;
+        return a === FAILED ? FAILED : this.created(this.graph.addOp(OpCode.neg, a), expr);
+      }
+      case 'binary':
+        return expr.op === '**' ? this.power(expr, values.pop()!) : this.infix(expr, values);
+      case 'call':
+        return this.call(expr, values.splice(values.length - expr.args.length));
     }
   }
-  for (const { index, expr, statementStart } of unresolved) {
-    const definition = definitionAt(expr.symbol, expr.name);
-    if (definition !== undefined && index < MAX_COLLECTED_DIAGNOSTICS)
-      diagnostics[index] = definedLater(expr, definition, definition.start === statementStart);
+
+  private power(expr: BinaryExpr, base: number): number {
+    const k = literalValue(expr.right);
+    if (k === undefined) return this.report(variablePower(expr.right));
+    return base === FAILED ? FAILED : this.created(this.graph.addOp(OpCode.pow, base, -1, k), expr);
   }
-  return {
-    graph,
-    spans: { start: Int32Array.from(spanStart), end: Int32Array.from(spanEnd) },
-    idOf: (name) => {
-      const id = byName(name, nodeOf.get.bind(nodeOf)) ?? 0;
-      return id === 0 ? undefined : id - 1;
-    },
-    definitionOf: (name) => byName(name, (symbol) => definitionAt(symbol, name)),
-    lastName,
-    diagnostics: diagnostics.slice(0, MAX_COLLECTED_DIAGNOSTICS),
-  };
+
+  private infix(expr: BinaryExpr, values: number[]): number {
+    const b = values.pop()!;
+    const a = values.pop()!;
+    const code = INFIX.get(expr.op);
+    if (code === undefined) return this.report(notInGraph(expr));
+    return a === FAILED || b === FAILED ? FAILED : this.created(this.graph.addOp(code, a, b), expr);
+  }
+
+  private call(expr: CallExpr, args: number[]): number {
+    const spec = this.functions.get(expr.callee);
+    if (this.options.ops?.failed.has(expr.callee)) return FAILED;
+    if (spec === undefined) {
+      const isNode = this.byName(expr.callee, (symbol) => this.nodeOf.get(symbol) !== 0) === true;
+      const guess = suggest(expr.callee, this.functions.keys());
+      return this.report(unknownFunction(expr, guess, isNode, this.functionList));
+    }
+    if (args.length !== spec.arity) return this.report(wrongArity(expr, spec.arity, args.length));
+    if (args.includes(FAILED)) return FAILED;
+    return this.created(this.graph.addOp(spec.code, args[0], args[1]), expr);
+  }
+
+  private name(expr: NameExpr): number {
+    const id = this.nodeOf.get(expr.symbol) - 1;
+    if (id !== -1) return id;
+    if (this.definedStart.get(expr.symbol) !== 0) return FAILED;
+    this.unresolved.push({
+      index: this.diagnostics.length,
+      expr,
+      statementStart: this.statementStart,
+    });
+    return this.report(undefinedName(expr, suggest(expr.name, this.definedNames())));
+  }
+
+  private *definedNames() {
+    yield* namesOf(this.graph);
+    yield* this.failed;
+  }
+
+  private report(diagnostic: LocalDiagnostic): number {
+    this.diagnostics.push(diagnostic);
+    return FAILED;
+  }
+
+  private created(id: number, at: { start: number; end: number }): number {
+    this.spanStart.push(at.start);
+    this.spanEnd.push(at.end);
+    return id;
+  }
+
+  private definitionAt(symbol: number, name: string): Definition | undefined {
+    const start = this.definedStart.get(symbol) - 1;
+    return start === -1 ? undefined : { start, nameEnd: start + name.length };
+  }
+
+  private byName<T>(name: string, f: (symbol: number) => T): T | undefined {
+    const symbol = this.symbols.find(name);
+    return symbol === undefined ? undefined : f(symbol);
+  }
 }
-
-const withHint = (hint: string | undefined) => (hint === undefined ? {} : { hint });
