@@ -34,6 +34,7 @@ export const REACH: Readonly<Record<string, readonly Reach[]>> = {
       names: ['printable', 'styleCode', 'styleCodeAt', 'withoutStyles', 'cut'],
       why: "a scenario's own text (titles, names) is made safe and cut to fit by scenario's rules",
     },
+    { names: ['painter', 'inStyle'], why: 'one painter with named styles for every pane and cli' },
     { names: ['lineColumn'], why: 'a reload error names the line and column in the file' },
     {
       names: ['GIVEN_DATA', 'GIVEN_GRAD'],

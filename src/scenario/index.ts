@@ -13,7 +13,7 @@ export type { Expr, LocalDiagnostic, Statement } from './expression/index.js';
 export { type NumberProblem, parseCondition, printExpr, readNumber } from './expression/index.js';
 export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
 export { GIVEN_DATA, GIVEN_GRAD } from './observed.js';
-export { type Painter, painter, type StyleName } from './paint.js';
+export { inStyle, type Painter, painter, type StyleName } from './paint.js';
 export { DEFAULT_PREDICTION_TOLERANCE } from './predict.js';
 export {
   printable,

@@ -19,7 +19,7 @@ import { helpPages } from './panes/help.js';
 import { keyItems, type ShortWords } from './panes/keys.js';
 import { timelineLine } from './panes/timeline-bar.js';
 import type { ScreenModel } from './screen-model.js';
-import { besideEachOther, fitWidth, framed, type Paint, painter, visibleWidth } from './text.js';
+import { besideEachOther, fitWidth, framed, type Painter, painter, visibleWidth } from './text.js';
 import { modeOf, type TextPane, type ViewState } from './view-state.js';
 
 export interface ScreenExtras {
@@ -63,7 +63,7 @@ function mainPanes(
   model: ScreenModel,
   layouts: GraphLayouts,
   geometry: Geometry,
-  paint: Paint,
+  paint: Painter,
 ): string[] {
   const { view, columns } = model;
   const { graphHeight, panelHeight, leftWidth, rightWidth } = geometry;
@@ -108,10 +108,10 @@ function pageTurnWords(page: number, count: number): ShortWords {
 }
 
 /** A pane's bottom border (as `framed` draws it) with a label near its right corner. */
-function bottomBorder(label: string, width: number, focused: boolean, paint: Paint): string {
+function bottomBorder(label: string, width: number, focused: boolean, paint: Painter): string {
   const [h, bl, br] = focused ? '━┗┛' : '─└┘';
   const line = `${bl}${h.repeat(Math.max(0, width - visibleWidth(label) - 3))}${label}${h}${br}`;
-  return focused ? paint(line, '1') : line;
+  return focused ? paint('bold', line) : line;
 }
 
 /**

@@ -2,8 +2,7 @@
  * Lines of styled text cut and padded to exact widths. Every pane is a list of such lines, so the
  * whole screen is one Ink <Text>: Ink lays out one element however large the graph is.
  */
-import { styleCode, styleCodeAt, withoutStyles } from '../scenario/index.js';
-import { styled } from './graph/style.js';
+import { type Painter, styleCode, styleCodeAt, withoutStyles } from '../scenario/index.js';
 
 export function stripAnsi(text: string): string {
   return withoutStyles(text);
@@ -40,12 +39,8 @@ export function fitWidth(text: string, width: number): string {
   return `${out}${styledText ? styleCode('0') : ''}…`;
 }
 
-/** `style` applied when colour is on; plain text otherwise (glyphs carry the meaning). */
-export type Paint = (text: string, style: string) => string;
-
-export function painter(color: boolean): Paint {
-  return color ? styled : (text) => text;
-}
+/** The one painter: a named style when colour is on, plain text otherwise (glyphs carry meaning). */
+export { type Painter, painter } from '../scenario/index.js';
 
 /** Lines laid side by side: `left` takes `leftWidth` cells, then a gap, then `right`. */
 export function besideEachOther(
@@ -72,13 +67,13 @@ export function framed(
   width: number,
   height: number,
   focused: boolean,
-  paint: Paint,
+  paint: Painter,
 ): string[] {
   const [h, v, tl, tr, bl, br] = focused ? '━┃┏┓┗┛' : '─│┌┐└┘';
   const inner = width - 2;
   const label = ` ${title} `;
   const top = `${tl}${h}${fitWidth(label, Math.min(visibleWidth(label), inner - 1))}`;
-  const edge = (text: string) => (focused ? paint(text, '1') : text);
+  const edge = (text: string) => (focused ? paint('bold', text) : text);
   const out = [edge(top + h.repeat(Math.max(0, width - visibleWidth(top) - 1)) + tr)];
   for (let i = 0; i < height - 2; i++)
     out.push(edge(v) + fitWidth(lines[i] ?? '', inner) + edge(v));

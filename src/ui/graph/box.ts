@@ -12,8 +12,8 @@ export type Format = (x: number) => string;
 export const defaultFormat: Format = (x) => x.toFixed(4);
 
 /** Unknown values are dim. */
-const UNKNOWN_STYLE: Style = '2';
-const LABEL: Style = '1';
+const UNKNOWN_STYLE: Style = 'dim';
+const LABEL: Style = 'bold';
 
 interface Frame {
   readonly corners: string;

@@ -69,7 +69,7 @@ export function drawCloseUp(
     );
     let column = x + 2 + Math.max(used, 2);
     const label = cut(face.label, labelWidth);
-    buffer.text(column, row, label, '1');
+    buffer.text(column, row, label, 'bold');
     column += labelWidth + 1;
     const data = `d ${show(face.state.data, format)}`;
     buffer.text(column, row, cut(data, 14));

@@ -2,7 +2,7 @@ import { cut } from '../../scenario/index.js';
 import { defaultFormat, faceOf, glyphs, gradStyle, gradText, show, valueStyle } from './box.js';
 import { CellBuffer } from './cells.js';
 import type { NodeTexts } from './layout.js';
-import { FLAGS, frameStyle } from './style.js';
+import { FLAGS, frameStyle, PLAIN, type Style } from './style.js';
 import type { Canvas, NodeStates, Rect, RenderOptions, Viewport } from './types.js';
 
 const LABEL_MAX = 16;
@@ -89,12 +89,16 @@ export function renderListViewport(
     const face = faceOf(layout.labels[id], layout.symbols[id], state, format);
     glyphs(buffer, 0, id, face.flags, MAX_FLAGS);
     let x = GLYPHS;
-    const column = (text: string, width: number, style = '') => {
+    const column = (text: string, width: number, style: Style = PLAIN) => {
       buffer.text(x, id, cut(text, width), style);
       x += width + 2;
     };
     column(`#${id}`, list.idWidth, frameStyle(face.flags));
-    column(layout.labels[id], list.labelWidth, state.searchMatch ? FLAGS.searchMatch.style : '1');
+    column(
+      layout.labels[id],
+      list.labelWidth,
+      state.searchMatch ? FLAGS.searchMatch.style : 'bold',
+    );
     column(list.expression(id), list.expressionWidth);
     column(`d ${show(state.data, format)}`, VALUE, valueStyle(state.data));
     column(gradText(face, 'g ', 2 * VALUE), 2 * VALUE, gradStyle(face));

@@ -1,16 +1,16 @@
-import { styleCode } from '../../scenario/index.js';
+import { inStyle, type StyleName } from '../../scenario/index.js';
 import type { NodeState } from './types.js';
 
-/** An SGR parameter list (`1;33` is bold yellow); '' is the terminal's default style. */
-export type Style = string;
+/** One of the painter's named styles, or '' for the terminal's default. */
+export type Style = StyleName | '';
 
 export const PLAIN: Style = '';
-export const EDGE: Style = '2';
+export const EDGE: Style = 'dim';
 /**
  * The edges along which the step just run moved a value, in the colour of the node that ran (its
  * heavy frame); their heavy glyphs carry it without colour.
  */
-export const FLOW: Style = '1;33';
+export const FLOW: Style = 'current';
 
 /** The node flags, in the order their glyphs are printed. */
 export type Flag =
@@ -27,7 +27,7 @@ export type Flag =
 
 interface FlagLook {
   readonly glyph: string;
-  readonly style: Style;
+  readonly style: StyleName;
   readonly meaning: string;
 }
 
@@ -36,16 +36,16 @@ interface FlagLook {
  * The order is also the priority when flags pick a box frame's style.
  */
 export const FLAGS: Readonly<Record<Flag, FlagLook>> = {
-  current: { glyph: '▶', style: '1;33', meaning: 'step just run' },
-  changed: { glyph: 'Δ', style: '1;35', meaning: 'grad changed' },
-  breakpoint: { glyph: '●', style: '31', meaning: 'breakpoint' },
-  nonfinite: { glyph: '!', style: '1;31', meaning: 'NaN or ±∞' },
-  wrongDerivative: { glyph: '✗', style: '1;31', meaning: 'wrong derivative' },
-  mismatch: { glyph: '≠', style: '1;91', meaning: 'wrong grad' },
-  searchMatch: { glyph: '⌕', style: '1;36', meaning: 'search match' },
-  selected: { glyph: '»', style: '1;34', meaning: 'selected' },
-  final: { glyph: '✓', style: '32', meaning: 'grad final' },
-  pending: { glyph: '◌', style: '2', meaning: 'grad pending' },
+  current: { glyph: '▶', style: 'current', meaning: 'step just run' },
+  changed: { glyph: 'Δ', style: 'changed', meaning: 'grad changed' },
+  breakpoint: { glyph: '●', style: 'red', meaning: 'breakpoint' },
+  nonfinite: { glyph: '!', style: 'error', meaning: 'NaN or ±∞' },
+  wrongDerivative: { glyph: '✗', style: 'error', meaning: 'wrong derivative' },
+  mismatch: { glyph: '≠', style: 'alarm', meaning: 'wrong grad' },
+  searchMatch: { glyph: '⌕', style: 'accent', meaning: 'search match' },
+  selected: { glyph: '»', style: 'selected', meaning: 'selected' },
+  final: { glyph: '✓', style: 'green', meaning: 'grad final' },
+  pending: { glyph: '◌', style: 'dim', meaning: 'grad pending' },
 };
 
 const FLAG_ORDER = Object.keys(FLAGS) as Flag[];
@@ -76,7 +76,7 @@ export function frameStyle(flags: readonly Flag[]): Style {
   return first === undefined ? PLAIN : FLAGS[first].style;
 }
 
-/** Wraps text in an SGR style, resetting after it. */
+/** Text in a style, or as it is in the default style. */
 export function styled(text: string, style: Style): string {
-  return style === PLAIN ? text : `${styleCode(style)}${text}${styleCode('0')}`;
+  return style === '' ? text : inStyle(style, text);
 }

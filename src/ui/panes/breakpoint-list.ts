@@ -1,6 +1,6 @@
 import type { SessionState } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
-import type { Paint } from '../text.js';
+import type { Painter } from '../text.js';
 
 /** What a spec can say, under the list (the pane is otherwise mostly empty). */
 const SPEC_HELP = [
@@ -12,13 +12,13 @@ const SPEC_HELP = [
 ];
 
 /** The breakpoints in order, the highlighted row marked `»`, then what a spec can be. */
-export function breakpointListLines(session: SessionState, row: number, paint: Paint): string[] {
+export function breakpointListLines(session: SessionState, row: number, paint: Painter): string[] {
   const list =
     session.breakpoints.length === 0
       ? ['no breakpoints yet']
       : session.breakpoints.map((b, i) => {
           const text = `${FLAGS.breakpoint.glyph} ${i + 1}. ${b.spec}  (${b.kind})`;
-          return i === row ? paint(`» ${text}`, '1;7') : `  ${text}`;
+          return i === row ? paint('chosen', `» ${text}`) : `  ${text}`;
         });
-  return [...list, '', ...SPEC_HELP.map((line) => paint(line, '2'))];
+  return [...list, '', ...SPEC_HELP.map((line) => paint('dim', line))];
 }

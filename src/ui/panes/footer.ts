@@ -29,8 +29,8 @@ export function footerLine(
     const { note: promptNote } = view.prompt;
     const label = view.prompt.label ?? PROMPT_LABELS[view.prompt.kind];
     const promptWords = view.prompt.kind === 'predict' ? PREDICT_WORDS : {};
-    const help = paint(footerItems('prompt', promptWords).join('  '), '2');
-    const whole = `${paint(`${label}${view.prompt.text}▏`, '1')}  ${promptNote}  ${help}`;
+    const help = paint('dim', footerItems('prompt', promptWords).join('  '));
+    const whole = `${paint('bold', `${label}${view.prompt.text}▏`)}  ${promptNote}  ${help}`;
     if (visibleWidth(whole) <= columns) return fitWidth(whole, columns);
     // Too long: the prompt's message stays whole (it says why Enter did nothing), the help goes,
     // and the entry shows its end, where the cursor is.
@@ -40,11 +40,12 @@ export function footerLine(
       view.prompt.text,
       Math.max(MIN_FIELD, columns - visibleWidth(note)),
     );
-    return fitWidth(`${paint(field, '1')}${note}`, columns);
+    return fitWidth(`${paint('bold', field)}${note}`, columns);
   }
   const room = view.message === undefined ? columns : columns - visibleWidth(view.message) - 2;
-  const keys = paint(keysWithin(footerItems(mode, words), room), '2');
-  if (view.message !== undefined) return fitWidth(`${paint(view.message, '1')}  ${keys}`, columns);
+  const keys = paint('dim', keysWithin(footerItems(mode, words), room));
+  if (view.message !== undefined)
+    return fitWidth(`${paint('bold', view.message)}  ${keys}`, columns);
   return fitWidth(keys, columns);
 }
 

@@ -18,9 +18,9 @@ const LOSS_BARS = 20;
 export function headerLine(model: ScreenModel, file: string | undefined): string {
   const { session, view, facts, columns } = model;
   const paint = painter(model.color);
-  const status = [`${phaseLabel(session)} ${paint(stepLabel(session), '1')}`];
+  const status = [`${phaseLabel(session)} ${paint('bold', stepLabel(session))}`];
   const { mode } = shapeOf(session);
-  if (mode !== 'correct') status.unshift(paint(`mode ${mode}`, '1;91'));
+  if (mode !== 'correct') status.unshift(paint('alarm', `mode ${mode}`));
   const items = facts.itemPositions.length;
   if (items > 0) {
     const reached = facts.itemPositions.filter((p) => p >= 0 && p <= session.position).length;
@@ -34,10 +34,12 @@ export function headerLine(model: ScreenModel, file: string | undefined): string
   const failed = session.expectResults.filter(
     (r) => r !== undefined && !r.ok && r.position <= session.position,
   ).length;
-  if (failed > 0) status.push(paint(`✗ ${failed} expect${failed === 1 ? '' : 's'} failed`, '1;31'));
+  if (failed > 0)
+    status.push(paint('error', `✗ ${failed} expect${failed === 1 ? '' : 's'} failed`));
   const loss = lossLine(session, LOSS_BARS);
   if (loss !== '') status.push(loss);
-  if (view.playing) status.push(paint(`▶ playing ${AUTOPLAY_SPEEDS[view.speed]}ms/step`, '1;32'));
+  if (view.playing)
+    status.push(paint('running', `▶ playing ${AUTOPLAY_SPEEDS[view.speed]}ms/step`));
   let right = ` │ ${status.join(' │ ')}`;
   const { title } = scenarioOf(session);
   const names = file === undefined ? [''] : [file, file.slice(file.lastIndexOf('/') + 1)];
@@ -47,14 +49,17 @@ export function headerLine(model: ScreenModel, file: string | undefined): string
     right = ` │ ${status.join(' │ ')}`;
   }
   for (const name of names) {
-    const left = `${paint('gradstep', '1')} │ ${paint(title, '1;36')}${name === '' ? '' : ` │ ${name}`}`;
+    const left = `${paint('bold', 'gradstep')} │ ${paint('accent', title)}${name === '' ? '' : ` │ ${name}`}`;
     if (visibleWidth(left + right) <= columns) return fitWidth(left + right, columns);
   }
   // The order stays the same: the title is cut, not moved; the file name goes when the status
   // would not show whole beside it.
-  const left = `${paint('gradstep', '1')} │ `;
+  const left = `${paint('bold', 'gradstep')} │ `;
   const short = names.at(-1) === '' ? '' : ` │ ${names.at(-1)}`;
   const name = visibleWidth(`${left}…${short}${right}`) <= columns ? short : '';
   const room = columns - visibleWidth(left + name + right);
-  return fitWidth(left + fitWidth(paint(title, '1;36'), Math.max(1, room)) + name + right, columns);
+  return fitWidth(
+    left + fitWidth(paint('accent', title), Math.max(1, room)) + name + right,
+    columns,
+  );
 }

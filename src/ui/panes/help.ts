@@ -1,6 +1,6 @@
 import { FLAGS } from '../graph/style.js';
 import { type Command, commandsIn, type Mode } from '../keymap.js';
-import { besideEachOther, fitWidth, type Paint, visibleWidth, wrap } from '../text.js';
+import { besideEachOther, fitWidth, type Painter, visibleWidth, wrap } from '../text.js';
 import { keyText } from './keys.js';
 
 /**
@@ -25,18 +25,18 @@ const CELL_PADDING = 1;
  * and whole description (wrapped, never cut), then what each glyph means. A section moves to the
  * next page rather than being split, unless it is taller than a page (then it starts where it is).
  */
-export function helpPages(width: number, height: number, paint: Paint): string[][] {
+export function helpPages(width: number, height: number, paint: Painter): string[][] {
   const section = ([title, modes]: readonly [string, readonly Mode[]]) => [
-    paint(title, '1'),
+    paint('bold', title),
     ...commandLines(modes.flatMap(commandsIn), width),
   ];
   const blocks = SECTIONS.map(section);
   // One run of items, the title first, so the legend takes as few rows as the width allows.
-  const legend = Object.values(FLAGS).map((f) => `${paint(f.glyph, f.style)} ${f.meaning}`);
+  const legend = Object.values(FLAGS).map((f) => `${paint(f.style, f.glyph)} ${f.meaning}`);
   const timeline = `timeline: [cursor]  ${FLAGS.breakpoint.glyph} breakpoint  ‖ walkthrough pause`;
-  blocks.push(chunkToWidth([paint('Glyphs', '1'), ...legend, timeline], width - CELL_PADDING));
+  blocks.push(chunkToWidth([paint('bold', 'Glyphs'), ...legend, timeline], width - CELL_PADDING));
   blocks.push(section(HELP_SECTION));
-  blocks.push([paint('Words', '1'), ...twoColumns(WORDS, width, WORD_WIDTH)]);
+  blocks.push([paint('bold', 'Words'), ...twoColumns(WORDS, width, WORD_WIDTH)]);
   const pages: string[][] = [[]];
   for (const block of blocks) {
     let page = pages[pages.length - 1];

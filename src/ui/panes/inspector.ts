@@ -44,12 +44,12 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   const span = scenario.spanOf(id);
   const line = scenario.lineOf(id);
   const where =
-    line === undefined ? '' : `  ${paint(`${baseName(scenario.source.name)}:${line}`, '2')}`;
+    line === undefined ? '' : `  ${paint('dim', `${baseName(scenario.source.name)}:${line}`)}`;
   const expr = span === undefined ? '' : scenario.source.text.slice(span.start, span.end).trim();
   const definition = expr !== '' && expr !== label ? `${label} = ${expr}` : label;
-  const lines = [`${paint(definition, '1')}  #${id}${where}`];
+  const lines = [`${paint('bold', definition)}  #${id}${where}`];
   const role = scenario.roleOf(id);
-  if (role !== undefined) lines.push(paint(role, '2'));
+  if (role !== undefined) lines.push(paint('dim', role));
   const op = `op      ${facts.op}`;
   const formula = facts.formula.join(', ');
   if (formula === '' || op.length + 2 + formula.length <= width) {
@@ -61,12 +61,12 @@ export function inspectorLines(model: ScreenModel, width: number): string[] {
   lines.push(...gradLines(model, id));
   lines.push(...observedLines(model, id, width));
   if (!facts.inCone) {
-    lines.push(paint('not on the path to the output: no grad', '2'));
+    lines.push(paint('dim', 'not on the path to the output: no grad'));
     return lines;
   }
   const ledger = ledgerOf(session, id);
-  const final = paint(`${FLAGS.final.glyph} final`, FLAGS.final.style);
-  const pending = (what: string) => paint(`${FLAGS.pending.glyph} ${what}`, FLAGS.pending.style);
+  const final = paint(FLAGS.final.style, `${FLAGS.final.glyph} final`);
+  const pending = (what: string) => paint(FLAGS.pending.style, `${FLAGS.pending.glyph} ${what}`);
   if (facts.isOutput) {
     const parts = ['output: seeded with 1 at B0', ...(ledger.final ? [final] : [])];
     lines.push(...field('ledger', parts, width));
@@ -104,7 +104,7 @@ function expectLines(model: ScreenModel, id: number): string[] {
     .map((r) => {
       const actual = formatValue(r.actual, precision);
       const what = `expect  ${r.field} = ${formatValue(r.expected, precision)} at ${name(r.position)}`;
-      return r.ok ? paint(`${what} ✓`, '32') : paint(`${what} ✗ got ${actual}`, '1;31');
+      return r.ok ? paint('green', `${what} ✓`) : paint('error', `${what} ✗ got ${actual}`);
     });
 }
 
@@ -133,7 +133,7 @@ function gradLines(model: ScreenModel, id: number): string[] {
   const paint = painter(model.color);
   const hidden = isAwaited(session, id, 'grad');
   const mark = gradMismatch(session, id)
-    ? `  ${paint(`${FLAGS.mismatch.glyph} differs`, FLAGS.mismatch.style)}`
+    ? `  ${paint(FLAGS.mismatch.style, `${FLAGS.mismatch.glyph} differs`)}`
     : '';
   return [
     `grad (this mode)  ${grad}${mark}`,
@@ -156,10 +156,10 @@ function derivativeLines(model: ScreenModel, id: number): string[] {
     const arg = args?.[c.slot];
     const verdict =
       c.status === 'fail'
-        ? paint(`${FLAGS.wrongDerivative.glyph} WRONG`, FLAGS.wrongDerivative.style)
+        ? paint(FLAGS.wrongDerivative.style, `${FLAGS.wrongDerivative.glyph} WRONG`)
         : c.status === 'pass'
-          ? paint('✓', '32')
-          : paint('– unresolved', '2');
+          ? paint('green', '✓')
+          : paint('dim', '– unresolved');
     lines.push(
       `d/d${arg ?? c.slot}  ${verdict}  analytic ${fmt(c.analytic)}  numeric ${fmt(c.numeric)}`,
     );
@@ -167,7 +167,7 @@ function derivativeLines(model: ScreenModel, id: number): string[] {
   const findings = derivativeFindings(session);
   if (findings.downstream[id] === 1) {
     const causes = findings.failed.map((f) => scenarioOf(session).labelOf(f.node));
-    const glyph = paint(FLAGS.mismatch.glyph, FLAGS.mismatch.style);
+    const glyph = paint(FLAGS.mismatch.style, FLAGS.mismatch.glyph);
     const ops = [...new Set(causes)].join(', ');
     lines.push(`${glyph} grad wrong only because the derivative written for ${ops} is wrong (✗)`);
   }
@@ -204,7 +204,7 @@ function observedLines(model: ScreenModel, id: number, width: number): string[] 
     rows.push(row('grad', observed.grad[id], report.correctGrad[id], DIFFERS_GRAD));
   }
   const mark = (differs: boolean) =>
-    differs ? paint(FLAGS.mismatch.glyph, FLAGS.mismatch.style) : ' ';
+    differs ? paint(FLAGS.mismatch.style, FLAGS.mismatch.glyph) : ' ';
   const column = Math.max(5, ...rows.map((r) => r.yours.length));
   const widest = Math.max(...rows.map((r) => r.correct.length));
   if (8 + column + 3 + widest <= width) {
@@ -239,26 +239,26 @@ function field(label: string, parts: readonly string[], width: number): string[]
  */
 function checkLines(model: ScreenModel, id: number, final: boolean, width: number): string[] {
   const paint = painter(model.color);
-  if (model.checkPending === true) return [paint('check   … checking', '2')];
+  if (model.checkPending === true) return [paint('dim', 'check   … checking')];
   const { session } = model;
   if (iterationAt(session, session.position) > 1)
-    return [paint('check   – checks iteration 1 only', '2')];
+    return [paint('dim', 'check   – checks iteration 1 only')];
   const check = gradCheckStatus(model.session, id);
   if (check === undefined) {
-    return field('check', notExamined(model, id), width).map((line) => paint(line, '2'));
+    return field('check', notExamined(model, id), width).map((line) => paint('dim', line));
   }
   if (check.status !== 'skipped' && (!final || isAwaited(session, id, 'grad'))) {
     return [
-      `check   ${paint(`${FLAGS.pending.glyph} once the grad is final`, FLAGS.pending.style)}`,
+      `check   ${paint(FLAGS.pending.style, `${FLAGS.pending.glyph} once the grad is final`)}`,
     ];
   }
   const numeric = `numeric ${formatValue(check.numeric, model.precision)}`;
-  if (check.status === 'pass') return field('check', [paint('✓ pass', '32'), numeric], width);
+  if (check.status === 'pass') return field('check', [paint('green', '✓ pass'), numeric], width);
   if (check.status === 'fail') {
-    const fail = paint(`✗ FAIL  rel err ${check.relError.toExponential(1)}`, '1;31');
+    const fail = paint('error', `✗ FAIL  rel err ${check.relError.toExponential(1)}`);
     return field('check', [fail, numeric], width);
   }
-  return [paint(`check   – skipped (${check.reason ?? 'sampled'})`, '2')];
+  return [paint('dim', `check   – skipped (${check.reason ?? 'sampled'})`)];
 }
 
 /** Why the grad check passed a node in the output's cone by. */

@@ -41,10 +41,10 @@ export function questionLines(model: ScreenModel, width: number): string[] {
     `? Predict ${questionText(session, p)}: its value once ${when} has run`,
     width,
   );
-  const out = lines.map((line) => paint(line, '1;33'));
+  const out = lines.map((line) => paint('current', line));
   if (p.hint !== undefined && p.hint !== '') out.push(...wrap(`hint: ${p.hint}`, width));
   const how = 'type a number below and ⏎, or esc to skip';
-  out.push(...wrap(how, width).map((line) => paint(line, '2')), '');
+  out.push(...wrap(how, width).map((line) => paint('dim', line)), '');
   return out;
 }
 
@@ -62,10 +62,10 @@ export function verdictLines(model: ScreenModel, width: number): string[] {
     const value = formatValue(actual, precision);
     if (answer === null) return wrap(`skipped: ${question} is ${value}`, width);
     const said = `you predicted ${question} = ${String(answer)}; it is ${value}`;
-    if (ok) return wrap(`✓ right: ${said}`, width).map((line) => paint(line, '1;32'));
+    if (ok) return wrap(`✓ right: ${said}`, width).map((line) => paint('running', line));
     const within =
       actual === undefined ? '' : ` (right within ±${formatNumber(allowedError(p, actual), 2)})`;
-    return wrap(`✗ not quite: ${said}${within}`, width).map((line) => paint(line, '1;31'));
+    return wrap(`✗ not quite: ${said}${within}`, width).map((line) => paint('error', line));
   });
 }
 

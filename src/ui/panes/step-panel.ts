@@ -16,7 +16,7 @@ import {
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import { currentStep, type ScreenModel } from '../screen-model.js';
-import { type Paint, painter, wrap, wrapFormula } from '../text.js';
+import { type Painter, painter, wrap, wrapFormula } from '../text.js';
 import { questionLines, verdictLines } from './predictions.js';
 
 /**
@@ -34,18 +34,18 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
   const verdicts = verdictLines(model, width);
   const lines = [...questionLines(model, width), ...verdicts, ...(verdicts.length > 0 ? [''] : [])];
   if (step === undefined) {
-    lines.push(paint('start: nothing has run yet', '1'));
+    lines.push(paint('bold', 'start: nothing has run yet'));
     for (const paragraph of (scenario.description ?? '').trim().split(/\n\s*\n/)) {
       if (paragraph !== '') lines.push(...wrap(paragraph.replace(/ *\n */g, ' '), width));
     }
     lines.push(
-      ...wrap('n runs F1; a value not computed yet shows ?', width).map((l) => paint(l, '2')),
+      ...wrap('n runs F1; a value not computed yet shows ?', width).map((l) => paint('dim', l)),
     );
   } else {
     const label = scenario.labelOf(step.node);
     const role = scenario.roleOf(step.node);
-    lines.push(`${paint(step.name, '1;33')} ${step.phase} · ${label}`);
-    if (role !== undefined) lines.push(paint(role, '2'));
+    lines.push(`${paint('current', step.name)} ${step.phase} · ${label}`);
+    if (role !== undefined) lines.push(paint('dim', role));
     for (const line of narrate(session, step, precision)) lines.push(...wrapFormula(line, width));
   }
   const last = session.last;
@@ -54,7 +54,7 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
   }
   for (const say of walkthroughAt(session).say) {
     wrap(say, width - 2).forEach((line, i) => {
-      lines.push(`${i === 0 ? paint('»', '1;36') : ' '} ${line}`);
+      lines.push(`${i === 0 ? paint('accent', '»') : ' '} ${line}`);
     });
   }
   // Last: a small pane shows the step, a hit and the teacher's words before the general account.
@@ -64,7 +64,7 @@ export function stepPanelLines(model: ScreenModel, width: number): string[] {
       step.name === 'B1' && shapeOf(session).mode !== 'correct'
         ? undefined
         : PHASE_INTROS[step.name];
-    if (intro !== undefined) lines.push(...wrap(intro, width).map((l) => paint(l, '2')));
+    if (intro !== undefined) lines.push(...wrap(intro, width).map((l) => paint('dim', l)));
   }
   return lines;
 }
@@ -112,11 +112,11 @@ function hitLine(
   session: SessionState,
   hit: BreakpointHit,
   step: StepInfo | undefined,
-  paint: Paint,
+  paint: Painter,
   precision: number,
 ): string {
   const spec = session.breakpoints[hit.breakpoint]?.spec ?? '?';
-  const glyph = paint(FLAGS.breakpoint.glyph, FLAGS.breakpoint.style);
+  const glyph = paint(FLAGS.breakpoint.style, FLAGS.breakpoint.glyph);
   const label = scenarioOf(session).labelOf(hit.node);
   let why = '';
   const report = observedReportOf(session);

@@ -9,7 +9,7 @@ import {
 } from '../../session/index.js';
 import { FLAGS } from '../graph/style.js';
 import type { ScreenModel } from '../screen-model.js';
-import { fitWidth, type Paint, painter, visibleWidth } from '../text.js';
+import { fitWidth, type Painter, painter, visibleWidth } from '../text.js';
 
 /**
  * `start F1 F2 … F5 │ B0 B1 … B5` with the cursor in brackets, `●` before steps where a node
@@ -42,7 +42,7 @@ export function timelineLine(model: ScreenModel): string {
   }
   let line = low > 0 ? '… ' : '';
   for (const p of [...tokens.keys()].sort((a, b) => a - b)) {
-    if (startsPhase(session, p) && p > low) line += `${paint('│', '2')} `;
+    if (startsPhase(session, p) && p > low) line += `${paint('dim', '│')} `;
     line += `${tokens.get(p)} `;
   }
   if (high < total) line += '…';
@@ -53,14 +53,14 @@ function stepToken(
   model: ScreenModel,
   p: number,
   marked: ReadonlySet<number>,
-  paint: Paint,
+  paint: Painter,
 ): string {
   const { session, facts } = model;
   const name = stepName(session, p);
   const prefix = (marked.has(p) ? FLAGS.breakpoint.glyph : '') + (facts.pauses.has(p) ? '‖' : '');
-  const styledPrefix = prefix === '' ? '' : paint(prefix, FLAGS.breakpoint.style);
-  if (p === session.position) return styledPrefix + paint(`[${name}]`, '1;7');
-  return styledPrefix + (p > session.position ? paint(name, '2') : name);
+  const styledPrefix = prefix === '' ? '' : paint(FLAGS.breakpoint.style, prefix);
+  if (p === session.position) return styledPrefix + paint('chosen', `[${name}]`);
+  return styledPrefix + (p > session.position ? paint('dim', name) : name);
 }
 
 /** B0, U1 and the first whole iteration begin a phase; a bar marks where. */
