@@ -9,8 +9,9 @@ import { box, head, openPages, pane } from './html-page.js';
 
 const { exportPage, open } = openPages();
 
-// scenarios/neuron-quiz.yaml: n = x1·w1 + x2·w2 + b, o = tanh(n); ids n 8, o 9.
+// scenarios/neuron-quiz.yaml: n = x1·w1 + x2·w2 + b, o = tanh(n); ids b 4, n 8, o 9.
 const N_ID = 8;
+const B_ID = 4;
 const N_DATA = 2 * -3 + 0 * 1 + 6.8813735870195432;
 const O_DATA = Math.tanh(N_DATA);
 /** n.grad = (1 − o²) · 1, with o = tanh(n). */
@@ -59,6 +60,9 @@ describe('predictions in the HTML player', () => {
 
     await page.keyboard.press('n'); // B0: nothing asked
     expect(await head(page)).toMatch(/^B0/);
+    // n.grad is 0 at B0, but it is asked about: like the TUI, the page shows it as unknown.
+    expect(await box(page, N_ID)).toContain('grad ?');
+    expect(await box(page, N_ID)).not.toContain('grad 0');
     await page.keyboard.press('n');
     expect(await question(page)).toBe('Predict n.grad: its value once step B1 has run');
     expect(await visible(page)).not.toContain(shown(N_GRAD));
@@ -79,9 +83,14 @@ describe('predictions in the HTML player', () => {
     await page.keyboard.press('n');
     expect(await asking(page)).toBe(false);
     expect(await head(page)).toMatch(/^B1 backward/);
-    // A jump asks nothing; the questions it passes stay unasked.
+    // A jump stops before the next step that settles an open question (b.grad, at B2), as the
+    // TUI's G does; b's grad stays unknown while n's, answered, shows.
     await page.keyboard.press('G');
-    expect(await asking(page)).toBe(false);
+    expect(await asking(page)).toBe(true);
+    expect(await question(page)).toBe('Predict b.grad: its value once step B2 has run');
+    expect(await head(page)).toMatch(/^B1 backward/);
+    expect(await box(page, B_ID)).toContain('grad ?');
+    expect(await box(page, N_ID)).toContain(`grad ${shown(N_GRAD)}`);
     expect(await score(page)).toBe('predictions 1/3 right (7 in all)');
     expect(problems).toEqual([]);
     await page.close();

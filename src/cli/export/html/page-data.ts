@@ -56,6 +56,9 @@ export interface PageData {
  */
 export interface PagePrediction {
   readonly position: number;
+  /** The value asked about: the page shows it as `?` until the question is answered or skipped. */
+  readonly node: number;
+  readonly field: 'data' | 'grad';
   readonly question: string;
   readonly hint: string;
   readonly actual: number;
@@ -171,6 +174,8 @@ function pagePrediction(
   const actual = state.answers[i]?.actual ?? Number.NaN;
   return {
     position: prediction.position,
+    node: prediction.node,
+    field: prediction.field,
     question: questionText(scenario, prediction),
     hint: prediction.hint ?? '',
     actual,

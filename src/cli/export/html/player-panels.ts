@@ -111,11 +111,14 @@ function render() {
   drawGraph();
 }
 
+/** Moves to target; a move forward stops before the first step with an open question and asks. */
 function go(target, fromStep) {
   closeQuestion();
-  moveTo(target);
+  const ask = firstQuestionBetween(state.position, Math.min(target, D.total));
+  moveTo(ask >= 0 ? ask - 1 : target);
   if (fromStep) follow(stepNode());
   render();
+  if (ask >= 0) showQuestion(openQuestion(ask));
 }
 
 /** A node's own step as the TUI's goto finds it: forward:NODE its F step, backward:NODE its B step. */
@@ -156,7 +159,7 @@ function gotoText(input) {
 }
 
 const ACTIONS = {
-  next: stepForward,
+  next: () => go(state.position + 1, true),
   prev: () => go(state.position - 1, true),
   first: () => go(0, true),
   last: () => go(D.total, true),

@@ -1,8 +1,10 @@
 /**
- * Predict-then-reveal in the page, as text run after PLAYER_STATE: a single step forward onto a
- * step that settles a value the walkthrough asks about stops first and asks; the answer (or a
- * skip) is kept, and the step then runs and shows the verdict. The value, how far off an answer
- * may be and the question's words all come from the session (PageData.predictions).
+ * Predict-then-reveal in the page, as text run after PLAYER_STATE: as in the TUI, every move
+ * forward (a step, a jump, the scrubber) stops before a step that settles a value the walkthrough
+ * asks about and asks; the answer (or a skip) is kept, and the step then runs and shows the
+ * verdict. Until then the value asked about reads '?' everywhere, even its partial grads. The
+ * value, how far off an answer may be and the question's words all come from the session
+ * (PageData.predictions).
  */
 export const PLAYER_PREDICT = String.raw`
 // By question index: { typed, answer (null: skipped), ok } once answered.
@@ -13,6 +15,23 @@ D.predictions.forEach((q, i) => {
   questionsAt.get(q.position).push(i);
 });
 let asking = -1;
+const askedAbout = new Map(); // 'id data' -> question indices
+D.predictions.forEach((q, i) => {
+  const key = q.node + ' ' + q.field;
+  if (!askedAbout.has(key)) askedAbout.set(key, []);
+  askedAbout.get(key).push(i);
+});
+
+/** Whether a question about this value is still open: the page shows it as '?'. */
+function awaited(id, field) {
+  return (askedAbout.get(id + ' ' + field) || []).some((i) => answers[i] === undefined);
+}
+
+/** The first position in (from, to] with an open question, else -1. */
+function firstQuestionBetween(from, to) {
+  for (let p = from + 1; p <= to; p++) if (openQuestion(p) >= 0) return p;
+  return -1;
+}
 
 /** The first question before the step at p not yet answered or skipped, else -1. */
 function openQuestion(p) {
@@ -60,13 +79,6 @@ function answerQuestion(text) {
   closeQuestion();
   const next = openQuestion(state.position + 1);
   if (next >= 0) showQuestion(next);
-  else go(state.position + 1, true);
-}
-
-/** One step forward, asking first when that step settles a value the learner should predict. */
-function stepForward() {
-  const i = openQuestion(state.position + 1);
-  if (i >= 0 && state.position < D.total) showQuestion(i);
   else go(state.position + 1, true);
 }
 

@@ -48,9 +48,11 @@ function moveTo(target) {
 
 const stepNode = () => D.steps[state.position][1];
 const gradKnown = () => state.position >= D.zero;
+// A value the learner is asked to predict is '?' until answered (awaited: PLAYER_PREDICT).
 const dataText = (id, full) =>
-  state.position >= N.forward[id] ? (full ? N.dataFull[id] : N.data[id]) : '?';
-const gradText = (id, full) => (gradKnown() ? (full ? gradFull[id] : grad[id]) : '?');
+  state.position >= N.forward[id] && !awaited(id, 'data') ? (full ? N.dataFull[id] : N.data[id]) : '?';
+const gradText = (id, full) =>
+  gradKnown() && !awaited(id, 'grad') ? (full ? gradFull[id] : grad[id]) : '?';
 const isFinal = (id) =>
   gradKnown() && N.cone[id] === 1 && received[id] === N.expected[id];
 
