@@ -24,6 +24,8 @@ export interface PressHooks {
    * the prompt as typed, as in the TUI.
    */
   readonly answer?: (prediction: Prediction) => number | null;
+  /** A question has just been asked, before `answer`'s keys are typed. */
+  readonly onAsk?: (state: AppState) => void;
 }
 
 export interface PressResult {
@@ -49,7 +51,11 @@ export function pressKeys(
         if (effect.type === 'quit') quit = true;
         if (effect.type === 'tick') pending.push({ type: 'tick' });
       }
-      if (pending.length === 0) pending.push(...answerKeys(state, hooks.answer));
+      if (pending.length === 0) {
+        const keys = answerKeys(state, hooks.answer);
+        if (keys.length > 0 && state.view.prompt?.text === '') hooks.onAsk?.(state);
+        pending.push(...keys);
+      }
     }
   };
   for (const [index, press] of presses.entries()) {

@@ -61,6 +61,49 @@ describe('gradstep replay --frames', () => {
     expect(shown[6].lines[0]).toMatch(/backward B3\/5/);
   });
 
+  it("asks a walkthrough's questions on frames of their own, the value hidden until its step", async () => {
+    // scenarios/neuron-quiz.yaml: n = 2·(−3) + 0·1 + 6.8813735870195432, asked before F4; its
+    // questions settle n.data at F4, o.data at F5, n.grad at B1, b.grad at B2, w2.grad at B4,
+    // x1.grad and w1.grad at B5.
+    const n = 2 * -3 + 0 * 1 + 6.8813735870195432;
+    const { code, stdout } = await cli([
+      'replay',
+      'neuron-quiz',
+      '--frames',
+      '--answers',
+      'n.data=0.88',
+    ]);
+    expect(code).toBe(0);
+    const shown = frames(stdout);
+    expect(shown.map((f) => f.title)).toEqual([
+      ...'start F1 F2 F3'.split(' '),
+      'F3 · predict n.data',
+      'F4',
+      'F4 · predict o.data',
+      'F5',
+      'B0',
+      'B0 · predict n.grad',
+      'B1',
+      'B1 · predict b.grad',
+      'B2',
+      'B3',
+      'B3 · predict w2.grad',
+      'B4',
+      'B4 · predict x1.grad',
+      'B4 · predict w1.grad',
+      'B5',
+    ]);
+    const asking = shown[4].lines.join('\n');
+    expect(asking).toContain('Predict n.data: its value once F4 has run');
+    expect(asking).not.toContain(n.toPrecision(5));
+    expect(shown[5].lines.join('\n')).toContain(
+      `✓ right: you predicted n.data = 0.88; it is ${n.toPrecision(5)}`,
+    );
+    expect(shown[7].lines.join('\n')).toContain(
+      `skipped: o.data is ${Math.tanh(n).toPrecision(5)}`,
+    );
+  });
+
   it.each([
     [['--frames', '--format', 'json'], '--frames replaces --format: give one of them'],
     [['--columns', '80'], '--columns and --rows size the screens of --frames'],

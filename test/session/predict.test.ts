@@ -40,7 +40,7 @@ describe('predictions', () => {
   });
 
   it('runs every step without asking in a front end that cannot take answers', () => {
-    // The TUI, --frames, check and export create sessions without `ask`: a prediction must not
+    // check and export create sessions without `ask`: a prediction must not
     // stop them, or `check` would report x1.grad 0 (reference §4: x1.grad = -1.5 at the end).
     let s = createSession(neuron('  - predict: { node: x1, grad }\n'));
     expect(s.predictions).toHaveLength(0);

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import type { BackwardMode } from '../../engine/index.js';
 import type { Scenario } from '../../scenario/index.js';
-import { createSession, type SessionState } from '../../session/index.js';
+import { createSession, type Prediction, type SessionState } from '../../session/index.js';
 import { readAnswers } from '../answers.js';
 import { parseBreakpoints } from '../breakpoints.js';
 import { resolveScenario } from '../builtins.js';
@@ -22,7 +22,14 @@ import {
 } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { describeFormats, formatNames } from '../output-format.js';
-import { drive, driveKeys, type Plan, positionOf, type ReplayBlock } from '../replay/drive.js';
+import {
+  answerOf,
+  drive,
+  driveKeys,
+  type Plan,
+  positionOf,
+  type ReplayBlock,
+} from '../replay/drive.js';
 import { REPLAY_FORMATS, type ReplayFormat } from '../replay/formats.js';
 import {
   FRAME_COLUMNS,
@@ -148,8 +155,7 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
   const breakpoints = parseBreakpoints(io, args, scenario);
   if (breakpoints === undefined) return 2;
 
-  // --frames draws the TUI's screens, which cannot take an answer yet: it steps without asking.
-  const initial = createSession(scenario, { breakpoints, quiz: args.quiz, ask: !args.frames });
+  const initial = createSession(scenario, { breakpoints, quiz: args.quiz, ask: true });
   const answers =
     args.answers === undefined ? new Map() : await readAnswers(io, args, args.answers, initial);
   if (answers === undefined) return 2;
@@ -174,7 +180,7 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
     const ui = await loadUi();
     const app = ui.initialApp({
       ...appOptions(args, scenario),
-      ask: !args.frames,
+      ask: true,
       quiz: args.quiz,
     });
     final = driveKeys(ui.pressKeys, app, presses, options, onBlock);
@@ -183,12 +189,11 @@ export async function runReplay(ctx: CliContext, given: ReplayArgs): Promise<Exi
   out.flush();
   // The frames replay the session again in the ui layer, after this run (they share the graph).
   if (args.frames) {
-    const output = await framesOutput(
-      args,
-      scenario,
-      presses ?? stepPresses(initial, plan),
-      presses !== undefined,
-    );
+    const output = await framesOutput(args, scenario, {
+      presses: presses ?? stepPresses(initial, plan),
+      named: presses !== undefined,
+      answer: (p) => answerOf(answers, p),
+    });
     if (typeof output !== 'string') return usage(output.message);
     io.stdout(output);
   }
@@ -274,15 +279,16 @@ function formatOf(
 async function framesOutput(
   args: ReplayArgs,
   scenario: Scenario,
-  presses: readonly KeyPress[],
-  named: boolean,
+  how: { presses: readonly KeyPress[]; named: boolean; answer: (p: Prediction) => number | null },
 ): Promise<string | { message: string }> {
+  const { presses, named, answer } = how;
   const { columns, rows } = appOptions(args, scenario);
   const { renderFrames, MIN_COLUMNS, MIN_ROWS } = await loadUi();
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     const message = `--frames needs a screen of at least ${MIN_COLUMNS}×${MIN_ROWS}, got ${columns}×${rows}`;
     return { message };
   }
-  const frames = await renderFrames({ ...appOptions(args, scenario), file: args.file, presses });
+  const options = { ...appOptions(args, scenario), file: args.file, presses, answer };
+  const frames = await renderFrames({ ...options, ask: true, quiz: args.quiz });
   return framesText(frames, named ? frameNames(presses) : undefined, columns);
 }

@@ -3,6 +3,7 @@ import type { Plan } from './drive.js';
 
 // Types only: a static import of ui would load it for every command.
 type KeyPress = import('../../ui/index.js').KeyPress;
+type Frame = import('../../ui/index.js').Frame;
 
 /** `--frames` without `--columns`/`--rows`: the size the TUI is designed at. */
 export const FRAME_COLUMNS = 120;
@@ -24,17 +25,24 @@ export function stepPresses(initial: SessionState, plan: Plan): KeyPress[] {
 
 /**
  * The frames in order, each under a rule as wide as the screen that names its step, and the key
- * that led there with `--keys`: `── B3 ───…`, `── key 4: :B3 → B3 ───…`.
+ * that led there with `--keys`: `── B3 ───…`, `── key 4: :B3 → B3 ───…`; a question's frame says
+ * what it asks: `── F3 · predict n.data ───…`.
  */
 export function framesText(
-  frames: readonly { readonly step: string; readonly text: string }[],
+  frames: readonly Frame[],
   keyNames: readonly string[] | undefined,
   columns: number,
 ): string {
   return frames
-    .map((frame, i) => {
-      const key = i === 0 ? undefined : keyNames?.[i - 1];
-      const head = `── ${key === undefined ? frame.step : `${key} → ${frame.step}`} `;
+    .map((frame) => {
+      const key = frame.press === undefined ? undefined : keyNames?.[frame.press];
+      const title =
+        frame.question !== undefined
+          ? `${frame.step} · predict ${frame.question}`
+          : key === undefined
+            ? frame.step
+            : `${key} → ${frame.step}`;
+      const head = `── ${title} `;
       const rule = head + '─'.repeat(Math.max(3, columns - head.length));
       return `${rule}\n${frame.text.replace(/\n*$/, '\n')}`;
     })
