@@ -27,7 +27,7 @@ export class Timeline extends StepModel {
   constructor(
     readonly scenario: Scenario,
     mode: BackwardMode = 'correct',
-    /** Walked once from start to end (`check`): keep no grad checkpoints for moving back. */
+    /** Walked once from start to end (`check`): keep no checkpoints or records for moving back. */
     once = false,
   ) {
     const g = scenario.graph;
@@ -45,8 +45,7 @@ export class Timeline extends StepModel {
         training,
         mode === 'correct' ? undefined : this,
       );
-    const checkpoints = once ? 0 : undefined;
-    this.grads = new GradWalk(g, this.output, this.steps, this.reseed, this.assign, checkpoints);
+    this.grads = new GradWalk(g, this.output, this.steps, this.reseed, this.assign, once);
     this.training?.setParams(g, 1, 0);
     forward(g);
     if (mode !== 'correct') this.reference = referenceOf(this);
@@ -71,7 +70,15 @@ export class Timeline extends StepModel {
 
   /** The grad an input held before backward step `position` added contribution `slot`. */
   gradBefore(position: number, slot: number): number {
-    return this.grads.gradBefore(this.localOf(position) - this.zeroPosition, slot);
+    const j = this.localOf(position) - this.zeroPosition;
+    const updates = this.training === undefined ? 0 : this.localOf(this.cursor) - this.backwardEnd;
+    if (updates <= 0 || this.grads.holds(j)) return this.grads.gradBefore(j, slot);
+    // Replaying steps (a walk made once) reads the parameters as before this iteration's updates.
+    const iteration = this.iterationOf(this.cursor);
+    this.training!.setParams(this.graph, iteration, 0);
+    const before = this.grads.gradBefore(j, slot);
+    this.training!.setParams(this.graph, iteration, updates);
+    return before;
   }
 
   /**

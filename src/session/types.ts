@@ -186,8 +186,9 @@ export interface SessionOptions {
   readonly ask?: boolean;
   /**
    * The session is walked once, start to end, and its final state read (`check`): it keeps no
-   * grad checkpoints (8 bytes per node each, three of them) for moving back. Every query answers
-   * the same; only a move backwards replays from the step records instead of a checkpoint.
+   * grad checkpoints (8 bytes per node each, three of them) and no step records (16 bytes a
+   * backward step) for moving back. Every query answers the same; a move backwards replays the
+   * steps from all zeros, and the grad before an earlier step is found by replaying up to it.
    */
   readonly once?: boolean;
 }
