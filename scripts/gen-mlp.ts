@@ -1,7 +1,9 @@
 /**
- * Writes an MLP scenario (see mlp-scenario.ts) to stdout.
+ * Writes an MLP scenario as a `graph:` program (see mlp-scenario.ts) to stdout: big graphs of
+ * many lines for benchmarks and scale tests. The shipped MLPs (scenarios/mlp-*.yaml) use the
+ * `model:` builder instead, which names every node and knows its neurons.
  *
- *   tsx scripts/gen-mlp.ts 2 4 4 1 > scenarios/mlp-2-4-4-1.yaml
+ *   tsx scripts/gen-mlp.ts 4 16 16 1 --samples 14 > mlp-10k.yaml
  *   tsx scripts/gen-mlp.ts 2 16 16 1 --samples 8 --seed 3
  */
 
