@@ -102,7 +102,7 @@ export function freshApp(options: AppOptions): AppState {
   const session = sessionFor(options.scenario, config);
   const state: AppState = {
     session,
-    view: initialViewState(-1, options.scenario.graph.size),
+    view: initialViewState(-1, options.scenario.graph.size, options.scenario.neurons.length > 0),
     facts: scenarioFacts(session),
     layouts: new GraphLayouts(options.scenario),
     columns: options.columns ?? 120,

@@ -7,6 +7,7 @@ import {
   nodeFacts,
   reduce,
   type StepKeyAction,
+  scenarioOf,
   shapeOf,
   stepWritingNode,
 } from '../session/index.js';
@@ -60,6 +61,7 @@ const HANDLERS: Readonly<Record<CommandName, Handler>> = {
   panDown: viewKey({ type: 'pan', dx: 0, dy: PAN_ROWS }),
   focusNext: viewKey({ type: 'focusNext' }),
   cycleView: viewKey({ type: 'cycleGraphMode' }),
+  toggleNeurons: (s) => done(toggleNeurons(s)),
   inspect: viewKey({ type: 'inspect' }),
   scrollDown: (s) => done(scroll(s, 1)),
   scrollUp: (s) => done(scroll(s, -1)),
@@ -89,6 +91,21 @@ const HANDLERS: Readonly<Record<CommandName, Handler>> = {
   submit: (s) => done(submitPrompt(s)),
   quit: (s) => done(s, { type: 'quit' }),
 };
+
+/** e: a built model's neurons as one box each, or opened into their nodes; says which. */
+function toggleNeurons(state: AppState): AppState {
+  if (scenarioOf(state.session).neurons.length === 0) {
+    return view(state, {
+      type: 'say',
+      message: 'no neurons here: only a model: scenario has them',
+    });
+  }
+  const toggled = view(state, { type: 'toggleNeurons' });
+  const message = toggled.view.neuronsCollapsed
+    ? 'each neuron is one box (e opens them)'
+    : 'neurons opened into their nodes (e makes each one box)';
+  return view(toggled, { type: 'say', message });
+}
 
 /** A breakpoint edit: the selection stays where it is. */
 function edit(state: AppState, action: Action): AppState {

@@ -65,7 +65,7 @@ export function settleGeometry(state: AppState): AppState {
   const max = (pane: TextPane) => Math.max(0, textPaneLines(model, pane, geometry).length - room);
   const scrollMax = { steps: max('steps'), inspector: max('inspector') };
   const { x, y } = graphViewport(
-    state.layouts.canvas(state.view.graphMode),
+    state.layouts.canvas(state.view),
     state.view,
     state.columns - 2,
     geometry.graphHeight - 2,

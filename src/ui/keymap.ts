@@ -26,6 +26,7 @@ export type CommandName =
   | 'panRight'
   | 'focusNext'
   | 'cycleView'
+  | 'toggleNeurons'
   | 'inspect'
   | 'search'
   | 'searchNext'
@@ -107,6 +108,7 @@ const TABLE: readonly Row[] = [
   ['normal', 'panRight', 'L', 'pan', 'pan the graph right'],
   ['normal', 'focusNext', 'tab', 'focus', 'focus the next pane'],
   ['normal', 'cycleView', 'v', 'view', 'graph, compact or list view'],
+  ['normal', 'toggleNeurons', 'e', 'neurons', 'neurons: one box or opened'],
   ['normal', 'inspect', 'enter', 'inspect', 'inspect the selected node'],
   ['normal', 'search', '/', 'search', 'search by name or label'],
   ['normal', 'searchNext', 'ctrl-n', 'match', 'next search match'],

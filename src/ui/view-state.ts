@@ -46,6 +46,11 @@ export interface ViewState {
   readonly focus: Pane;
   readonly graphMode: GraphMode;
   /**
+   * A built model's neurons are drawn as one box each (`h1_2_s1 = tanh(Σ w·x + b)`) rather than
+   * as their products and sums; `e` toggles it. No effect on a graph without neurons.
+   */
+  readonly neuronsCollapsed: boolean;
+  /**
    * Lines scrolled off the top of each text pane: the step panel's goes back to 0 after a step,
    * the inspector's when another node is selected.
    */
@@ -76,6 +81,7 @@ export type ViewAction =
   | { readonly type: 'focusNext' }
   | { readonly type: 'inspect' }
   | { readonly type: 'cycleGraphMode' }
+  | { readonly type: 'toggleNeurons' }
   | { readonly type: 'scroll'; readonly pane: TextPane; readonly by: number; readonly max: number }
   | { readonly type: 'pan'; readonly dx: number; readonly dy: number }
   /** Where the graph pane will draw (clamped, following the selection): see geometry.ts. */
@@ -102,13 +108,15 @@ const NO_SCROLL = { steps: 0, inspector: 0 } as const;
  */
 export const LIST_FIRST_NODES = 20_000;
 
-export function initialViewState(selected = -1, nodes = 0): ViewState {
+/** `neurons`: the scenario is a built model, whose neurons start collapsed. */
+export function initialViewState(selected = -1, nodes = 0, neurons = false): ViewState {
   return {
     selected,
     followCursor: true,
     alsoInView: [],
     focus: 'graph',
     graphMode: nodes > LIST_FIRST_NODES ? 'list' : 'graph',
+    neuronsCollapsed: neurons,
     scroll: NO_SCROLL,
     viewport: { x: 0, y: 0 },
     panned: false,
@@ -137,6 +145,8 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
       const next = GRAPH_MODES[(GRAPH_MODES.indexOf(state.graphMode) + 1) % GRAPH_MODES.length];
       return { ...state, graphMode: next, viewport: { x: 0, y: 0 }, panned: false };
     }
+    case 'toggleNeurons':
+      return { ...state, neuronsCollapsed: !state.neuronsCollapsed, panned: false };
     case 'scroll':
       return scrolled(state, action.pane, action.by, action.max);
     case 'pan': {

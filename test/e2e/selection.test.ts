@@ -36,9 +36,9 @@ describe('the selection in a pseudo-terminal', { timeout: 240_000 }, () => {
   it('opens a large graph on the first step, not on the output', async () => {
     const tui = await open(['mlp-2-4-4-1']);
     const screen = tui.screenText();
-    // F1's node, selected, in view; its label is cut to the box, with its id (labels are unique).
-    expect(screen).toMatch(/╔w_1_0_0 …#\d+ \*/);
-    expect(screen).toMatch(/Inspector · follows[\s\S]*w_1_0_0 \* x_0_0 {2}#\d+/);
+    // F1's node (the first product of neuron 1 on sample 1), selected: its neuron's box is, in view.
+    expect(screen).toMatch(/╔h1_1_s1 = tanh\(Σ w·x \+ b\)═*╗/);
+    expect(screen).toMatch(/Inspector · follows[\s\S]*wx1_1_1_s1 {2}#\d+/);
   });
 
   it('goes to the first and last positions with Home and End', async () => {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
-import { formatNumber, shapeOf } from '../../src/session/index.js';
+import { formatNumber, scenarioOf, shapeOf } from '../../src/session/index.js';
 import type { AppState } from '../../src/ui/app-state.js';
 import { inspectorLines } from '../../src/ui/panes/inspector.js';
 import { stepPanelLines } from '../../src/ui/panes/step-panel.js';
@@ -54,6 +54,19 @@ walkthrough:
   - predict: { node: w, grad }
 `;
 
+/**
+ * One built tanh neuron: its box (collapsed, the default) shows h1_1_s1's data; its
+ * pre-activation z1_1_s1 is inside the box, shown only in the step close-up.
+ */
+const NEURON = `title: one neuron
+model: { neuron: 2, activation: tanh, seed: 7 }
+data: { x: [[0.6, -1.3]], y: [0.4] }
+loss: sum_squared
+walkthrough:
+  - predict: { node: h1_1_s1, data }
+  - predict: { node: z1_1_s1, grad }
+`;
+
 interface Seen {
   readonly position: number;
   readonly text: string;
@@ -72,13 +85,14 @@ function everyScreen(text: string): { seen: Seen[]; state: AppState } {
     const { position } = state.session;
     for (let node = 0; node < shapeOf(state.session).nodes; node++) {
       let view = reduceView(state.view, { type: 'select', node });
-      for (let mode = 0; mode < 3; mode++) {
+      // Each view with a model's neurons as one box each and opened (no effect on other graphs).
+      for (let mode = 0; mode < 6; mode++) {
         const model = { ...state, view, color: false };
         const screen = screenLines(model, { layouts: state.layouts }).join('\n');
         // The panes in full, not only the lines that fit on screen.
         const panes = [...inspectorLines(model, 200), ...stepPanelLines(model, 200)].join('\n');
         seen.push({ position, text: `${screen}\n${panes}` });
-        view = reduceView(view, { type: 'cycleGraphMode' });
+        view = reduceView(view, { type: mode === 2 ? 'toggleNeurons' : 'cycleGraphMode' });
       }
     }
     const list = reduceView(state.view, { type: 'toggleOverlay', overlay: 'breakpoints' });
@@ -126,6 +140,20 @@ describe('a predicted value is on no screen before the step that settles it', ()
     expect(state.session.answers.every((x) => x?.answer === null)).toBe(true);
     expectHiddenUntil(seen, d.position, D);
     expectHiddenUntil(seen, a.position, A_GRAD);
+  });
+
+  it("holds for a built neuron's output, which its collapsed box shows", () => {
+    const { seen, state } = everyScreen(NEURON);
+    // The weights are the builder's inputs; the neuron's arithmetic is redone here.
+    const { graph } = scenarioOf(state.session);
+    const input = (name: string) => graph.data[graph.idOf(name) ?? -1];
+    const h = Math.tanh(input('w1_1_1') * 0.6 + input('w1_1_2') * -1.3 + input('b1_1'));
+    const [data, grad] = state.session.predictions;
+    expect([data.field, grad.field]).toEqual(['data', 'grad']);
+    expect(state.view.neuronsCollapsed).toBe(true);
+    expectHiddenUntil(seen, data.position, h);
+    // loss = (h − y)², h = tanh(z): dloss/dz = 2(h − y)(1 − h²).
+    expectHiddenUntil(seen, grad.position, 2 * (h - 0.4) * (1 - h * h));
   });
 
   it("holds for a trained parameter's grad, which its history would show", () => {

@@ -266,3 +266,39 @@ describe('a breakpoint hit', () => {
     expect(state.view.selected).toBe(graph.idOf('x2'));
   });
 });
+
+describe('e: a built model’s neurons as one box each, or opened', () => {
+  it('starts collapsed on a model, toggles with e and keeps the step’s node in view', () => {
+    let state = initialApp({ scenario: builtin('mlp-lecture'), columns: 120, rows: 40 });
+    const press = (key: string) => {
+      state = reduceApp(state, { type: 'key', key }).state;
+    };
+    expect(state.view.neuronsCollapsed).toBe(true);
+    // Go to B40 and pan away: the toggle brings the selection back into view.
+    for (const key of [':', 'B', '4', '0', 'enter', 'L', 'L', 'L']) press(key);
+    expect(state.view.panned).toBe(true);
+    const node = state.view.selected;
+    press('e');
+    expect(state.view.neuronsCollapsed).toBe(false);
+    expect(state.view.message).toBe('neurons opened into their nodes (e makes each one box)');
+    expect(state.view.selected).toBe(node);
+    expect(state.view.panned).toBe(false);
+    const opened = state.layouts.get('boxes', false).rectOf(node);
+    const { x, y } = state.view.viewport;
+    expect(opened.x >= x && opened.x + opened.width <= x + 118).toBe(true);
+    expect(opened.y >= y).toBe(true);
+    press('e');
+    expect(state.view.neuronsCollapsed).toBe(true);
+    expect(state.view.message).toBe('each neuron is one box (e opens them)');
+  });
+
+  it('starts opened on a graph program, where e only says there are no neurons', () => {
+    let state = initialApp({ scenario: builtin('seed') });
+    expect(state.view.neuronsCollapsed).toBe(false);
+    const before = state.view;
+    state = reduceApp(state, { type: 'key', key: 'e' }).state;
+    expect(state.view.neuronsCollapsed).toBe(false);
+    expect(state.view.message).toContain('no neurons here');
+    expect({ ...state.view, message: undefined }).toEqual({ ...before, message: undefined });
+  });
+});

@@ -8,7 +8,12 @@ import type { Layout } from './layout.js';
 import type { FlowEdge } from './types.js';
 
 export function drawFlow(buffer: CellBuffer, layout: Layout, edges: readonly FlowEdge[]): void {
-  for (const edge of edges) traceEdge(buffer, layout, edge);
+  for (const { from, to, slot } of edges) {
+    // Between boxes: an edge inside a collapsed neuron has no stroke of its own.
+    const a = from < 0 ? from : layout.itemOf(from);
+    const b = to < 0 ? to : layout.itemOf(to);
+    if (a !== b) traceEdge(buffer, layout, { from: a, to: b, slot });
+  }
 }
 
 function traceEdge(buffer: CellBuffer, layout: Layout, { from, to, slot }: FlowEdge): void {

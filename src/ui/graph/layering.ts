@@ -1,4 +1,4 @@
-import type { Graph } from '../../engine/index.js';
+import type { Dag } from './units.js';
 
 /**
  * The layered skeleton of a graph (Sugiyama style): every node is an item in the layer of its
@@ -40,7 +40,7 @@ const SWEEPS = 4;
  */
 const SWEEP_BUDGET = 1_000_000;
 
-export function layerGraph(graph: Graph): Layering {
+export function layerGraph(graph: Dag): Layering {
   const n = graph.size;
   const nodeLayer = longestPathLayers(graph);
   const lanes = lanesOf(graph, nodeLayer);
@@ -107,22 +107,21 @@ class EdgeList {
 }
 
 /** Every (input, node, slot) in node order. */
-function eachInput(graph: Graph, visit: (u: number, v: number, slot: number) => void): void {
-  const { in0, in1 } = graph;
+function eachInput(graph: Dag, visit: (u: number, v: number, slot: number) => void): void {
+  const { inputStart, inputs, slots } = graph;
   for (let v = 0; v < graph.size; v++) {
-    if (in0[v] >= 0) visit(in0[v], v, 0);
-    if (in1[v] >= 0) visit(in1[v], v, 1);
+    for (let j = inputStart[v]; j < inputStart[v + 1]; j++) visit(inputs[j], v, slots[j]);
   }
 }
 
 /** Inputs always have smaller ids, so one pass in id order is a longest-path layering. */
-function longestPathLayers(graph: Graph): Int32Array {
-  const { in0, in1 } = graph;
+function longestPathLayers(graph: Dag): Int32Array {
+  const { inputStart, inputs } = graph;
   const layer = new Int32Array(graph.size);
   for (let v = 0; v < graph.size; v++) {
-    const a = in0[v];
-    const b = in1[v];
-    if (a >= 0) layer[v] = 1 + Math.max(layer[a], b < 0 ? 0 : layer[b]);
+    for (let j = inputStart[v]; j < inputStart[v + 1]; j++) {
+      layer[v] = Math.max(layer[v], 1 + layer[inputs[j]]);
+    }
   }
   return layer;
 }
@@ -131,7 +130,7 @@ function longestPathLayers(graph: Graph): Int32Array {
  * Each node's lane: it runs to the layer before its farthest consumer within LANE_SPAN (its own
  * layer when it has none), and its dummies are items laneStart[u] onwards.
  */
-function lanesOf(graph: Graph, nodeLayer: Int32Array) {
+function lanesOf(graph: Dag, nodeLayer: Int32Array) {
   const n = graph.size;
   const laneEnd = Int32Array.from(nodeLayer);
   let stubCount = 0;

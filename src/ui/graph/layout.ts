@@ -1,10 +1,12 @@
 import { type Graph, opLabel } from '../../engine/index.js';
+import type { NeuronInfo } from '../../scenario/index.js';
 import { COMPACT_LABEL } from './box.js';
 import { fitLabels, middleCut } from './labels.js';
 import { type Layering, layerGraph } from './layering.js';
 import { type ItemShape, placeItems } from './placement.js';
 import { type GapRoutes, routeEdges } from './routing.js';
 import type { Canvas, Rect } from './types.js';
+import { type Dag, graphDag, neuronUnits, type Units } from './units.js';
 
 export type LayoutMode = 'boxes' | 'compact';
 
@@ -15,10 +17,14 @@ const COMPACT_SHAPE: ItemShape = { boxHeight: 1, outPort: 0, inPorts: [0, 0] };
 const BOX_WIDTH = { boxes: 16, compact: 24 } as const;
 /** A stub shows at most this much of its source's label. */
 const STUB_LABEL = 8;
+/** The widest box a neuron's title (`h2_16_s14 = tanh(Σ w·x + b)`) may ask for. */
+const NEURON_BOX_MAX = 32;
 
 export interface LayoutOptions {
   readonly mode?: LayoutMode;
   readonly boxWidth?: number;
+  /** A built model's neurons: each is drawn as one box (see units.ts). */
+  readonly neurons?: readonly NeuronInfo[];
 }
 
 /** What every view shows of each node, worked out in one linear pass (no layering). */
@@ -66,6 +72,20 @@ export interface Layout extends Canvas, NodeTexts {
   readonly layerX: Int32Array;
   /** The strokes between layer k and k + 1. */
   gap(k: number): GapRoutes;
+  /** With neurons collapsed: the nodes each box stands for. Undefined: one box per node. */
+  readonly units?: Units;
+  /**
+   * What each item's box shows (the items are the nodes unless neurons are collapsed): its title
+   * (label and symbol), whether edges leave it, and how many rows of its left border inputs enter.
+   */
+  readonly itemLabels: readonly string[];
+  readonly itemSymbols: readonly string[];
+  readonly itemHasConsumers: Uint8Array;
+  readonly itemInputs: Uint8Array;
+  /** The item whose box draws a node. */
+  itemOf(id: number): number;
+  /** A node whose own values no box shows: inside a collapsed neuron, other than its output. */
+  hides(id: number): boolean;
 }
 
 export function layoutGraph(
@@ -76,19 +96,26 @@ export function layoutGraph(
 ): Layout {
   const mode = options.mode ?? 'boxes';
   const shape = mode === 'boxes' ? BOX_SHAPE : COMPACT_SHAPE;
-  const boxWidth = options.boxWidth ?? BOX_WIDTH[mode];
-  const layering = layerGraph(graph);
-  const itemY = placeItems(layering, shape);
   const texts = nodeTexts(graph, labelOf);
-  const { symbols } = texts;
+  const units =
+    options.neurons === undefined || options.neurons.length === 0
+      ? undefined
+      : neuronUnits(graph, options.neurons, labelOf);
+  const boxWidth = options.boxWidth ?? boxWidthOf(mode, units);
+  const dag = units?.dag ?? graphDag(graph);
+  const layering = layerGraph(dag);
+  const itemY = placeItems(layering, shape);
   // A box's title holds the label, a space and the op symbol; a compact box gives labels 10 cells.
-  const labels = fitLabels(texts.labels, (id) =>
-    mode === 'boxes'
-      ? boxWidth - 2 - (symbols[id] === '' ? 0 : symbols[id].length + 1)
-      : COMPACT_LABEL,
-  );
+  const fit = (raw: readonly string[], symbols: readonly string[]) =>
+    fitLabels(raw, (id) =>
+      mode === 'boxes'
+        ? boxWidth - 2 - (symbols[id] === '' ? 0 : symbols[id].length + 1)
+        : COMPACT_LABEL,
+    );
+  const labels = fit(texts.labels, texts.symbols);
+  const items = itemTexts(texts, labels, units, fit);
   const { stubFrom, stubTo } = layering;
-  const stubLabels = Array.from(stubFrom, (from) => middleCut(labels[from], STUB_LABEL));
+  const stubLabels = Array.from(stubFrom, (from) => middleCut(items.labels[from], STUB_LABEL));
   // A stub is its label, a space and a stroke into the port, right of the gap's tracks.
   const stubRoom = new Int32Array(layering.layers.length);
   stubLabels.forEach((label, s) => {
@@ -112,13 +139,67 @@ export function layoutGraph(
     gap: routes.gap,
     width: routes.width,
     height: routes.height,
+    ...(units === undefined ? {} : { units }),
+    itemLabels: items.labels,
+    itemSymbols: items.symbols,
+    itemHasConsumers: items.hasConsumers,
+    itemInputs: inputRows(dag),
+    itemOf: units === undefined ? (id) => id : (id) => units.itemOf[id],
+    hides: units === undefined ? () => false : (id) => units.last[units.itemOf[id]] !== id,
     rectOf(id: number): Rect {
+      const item = units === undefined ? id : units.itemOf[id];
       return {
-        x: routes.layerX[layering.layerOf[id]],
-        y: itemY[id],
+        x: routes.layerX[layering.layerOf[item]],
+        y: itemY[item],
         width: boxWidth,
         height: shape.boxHeight,
       };
     },
   };
+}
+
+/** Boxes wide enough for every neuron's title, in the box view; compact boxes keep their width. */
+function boxWidthOf(mode: LayoutMode, units: Units | undefined): number {
+  if (units === undefined || mode === 'compact') return BOX_WIDTH[mode];
+  let widest: number = BOX_WIDTH.boxes;
+  units.names.forEach((name, item) => {
+    if (name === '') return;
+    // The frame, the name, a space and `= ` before the formula.
+    const title = [...name].length + 3 + [...units.formulas[item]].length + 2;
+    widest = Math.max(widest, Math.min(NEURON_BOX_MAX, title));
+  });
+  return widest;
+}
+
+/**
+ * Each item's title: a node's own, or a neuron's output name and `= tanh(Σ w·x + b)` (labels
+ * fitted over all items together, so no two boxes show the same text); whether edges leave it.
+ */
+function itemTexts(
+  texts: NodeTexts,
+  labels: readonly string[],
+  units: Units | undefined,
+  fit: (raw: readonly string[], symbols: readonly string[]) => string[],
+) {
+  if (units === undefined)
+    return { labels, symbols: texts.symbols, hasConsumers: texts.hasConsumers };
+  const { first, names, formulas, dag } = units;
+  const symbols = names.map((name, item) =>
+    name === '' ? texts.symbols[first[item]] : `= ${formulas[item]}`,
+  );
+  const raw = names.map((name, item) => (name === '' ? texts.labels[first[item]] : name));
+  const hasConsumers = new Uint8Array(dag.size);
+  for (const u of dag.inputs) hasConsumers[u] = 1;
+  return { labels: fit(raw, symbols), symbols, hasConsumers };
+}
+
+/** Per item: 2 when an input enters on its g row, 1 on its d row only, else 0. */
+function inputRows(dag: Dag): Uint8Array {
+  const rows = new Uint8Array(dag.size);
+  for (let v = 0; v < dag.size; v++) {
+    for (let j = dag.inputStart[v]; j < dag.inputStart[v + 1]; j++) {
+      rows[v] = Math.max(rows[v], dag.slots[j] + 1);
+    }
+  }
+  return rows;
 }

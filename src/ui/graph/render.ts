@@ -4,7 +4,7 @@ import { drawCloseUp } from './closeup.js';
 import { drawFlow } from './flow.js';
 import type { Layout } from './layout.js';
 import { EDGE } from './style.js';
-import type { NodeStates, RenderOptions, Viewport } from './types.js';
+import type { FlowEdge, NodeState, NodeStates, RenderOptions, Viewport } from './types.js';
 
 /**
  * Arrowheads of the compact view, where a source feeding both inputs (`x * x`) arrives on one
@@ -25,76 +25,28 @@ export function renderGraphViewport(
   options: RenderOptions,
 ): string[] {
   const buffer = new CellBuffer(viewport);
-  const { layerX, boxWidth, layering, itemY } = layout;
-  const gapCount = Math.max(0, layering.layers.length - 1);
-  const left = viewport.x;
-  const right = viewport.x + viewport.width;
-  const top = viewport.y;
-  const bottom = viewport.y + viewport.height;
-  const gapVisible = (k: number) => layerX[k] + boxWidth - 1 < right && layerX[k + 1] >= left;
-  const layerVisible = (k: number) => layerX[k] - 1 < right && layerX[k] + boxWidth >= left;
-  const rowsVisible = (a: number, b: number) =>
-    Math.max(a, b) >= top - 1 && Math.min(a, b) <= bottom;
-
-  for (let k = 0; k < gapCount; k++) {
-    if (!gapVisible(k)) continue;
-    const h = layout.gap(k).horizontal;
-    for (let i = 0; i < h.length; i += 4) buffer.horizontal(h[i], h[i + 1], h[i + 2], h[i + 3]);
-  }
-  const visibleItems = (k: number, each: (item: number) => void) => {
-    const layer = layering.layers[k];
-    // Items of a layer are sorted by row: skip to the first that can reach the viewport.
-    let lo = 0;
-    let hi = layer.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (itemY[layer[mid]] + layout.boxHeight <= top) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < layer.length && itemY[layer[i]] < bottom; i++) each(layer[i]);
-  };
-  const stubs: number[] = [];
-  for (let k = 0; k < layering.layers.length; k++) {
-    if (!layerVisible(k)) continue;
-    visibleItems(k, (item) => {
-      // A dummy is a long edge passing through this layer on its row.
-      if (item >= layering.nodeCount) {
-        buffer.horizontal(itemY[item], layerX[k] - 1, layerX[k] + boxWidth, -2 - item);
-      } else eachStub(layering.stubTo, item, (s) => stubs.push(s));
-    });
-  }
-  drawStubs(buffer, layout, stubs, 'strokes');
-  for (let k = 0; k < gapCount; k++) {
-    if (!gapVisible(k)) continue;
-    const v = layout.gap(k).vertical;
-    for (let i = 0; i < v.length; i += 4) {
-      if (rowsVisible(v[i + 1], v[i + 2])) buffer.vertical(v[i], v[i + 1], v[i + 2], v[i + 3]);
-    }
-  }
-  drawFlow(buffer, layout, options.flow ?? []);
-  buffer.drawStrokes();
-  drawStubs(buffer, layout, stubs, 'labels');
-  for (let k = 0; k < gapCount && layout.mode === 'compact'; k++) {
-    if (!gapVisible(k)) continue;
-    const a = layout.gap(k).arrows;
-    for (let i = 0; i < a.length; i += 3) buffer.put(a[i + 1], a[i], ARROW[Math.min(a[i + 2], 2)]);
-  }
+  const visible = new Visible(layout, viewport);
+  drawEdges(buffer, layout, visible, options.flow ?? []);
   const format = options.format ?? defaultFormat;
   const draw = layout.mode === 'boxes' ? drawBox : drawCompactBox;
-  for (let k = 0; k < layering.layers.length; k++) {
-    if (!layerVisible(k)) continue;
-    visibleItems(k, (item) => {
-      if (item >= layering.nodeCount) return;
-      const place = {
-        x: layerX[k],
-        y: itemY[item],
-        width: boxWidth,
-        hasConsumers: layout.hasConsumers[item] === 1,
-        inputs: layout.graph.in1[item] >= 0 ? 2 : layout.graph.in0[item] >= 0 ? 1 : 0,
-      };
-      draw(buffer, place, faceOf(layout.labels[item], layout.symbols[item], states(item), format));
-    });
-  }
+  const { layerX, layering, boxWidth } = layout;
+  visible.eachItem((item, k) => {
+    if (item >= layering.nodeCount) return;
+    const place = {
+      x: layerX[k],
+      y: layout.itemY[item],
+      width: boxWidth,
+      hasConsumers: layout.itemHasConsumers[item] === 1,
+      inputs: layout.itemInputs[item],
+    };
+    const face = faceOf(
+      layout.itemLabels[item],
+      layout.itemSymbols[item],
+      itemState(layout, states, item),
+      format,
+    );
+    draw(buffer, place, face);
+  });
   const closeUp = options.closeUp ?? [];
   if (closeUp.length > 0) {
     const rectOf = (id: number) => layout.rectOf(id);
@@ -102,6 +54,127 @@ export function renderGraphViewport(
   }
   return buffer.rows(options.color);
 }
+
+/** Which gaps, layers and items of the layout reach into the viewport. */
+class Visible {
+  private readonly gapCount: number;
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly viewport: Viewport,
+  ) {
+    this.gapCount = Math.max(0, layout.layering.layers.length - 1);
+  }
+
+  private gapVisible(k: number): boolean {
+    const { layerX, boxWidth } = this.layout;
+    const { x, width } = this.viewport;
+    return layerX[k] + boxWidth - 1 < x + width && layerX[k + 1] >= x;
+  }
+
+  private layerVisible(k: number): boolean {
+    const { layerX, boxWidth } = this.layout;
+    const { x, width } = this.viewport;
+    return layerX[k] - 1 < x + width && layerX[k] + boxWidth >= x;
+  }
+
+  rowsVisible(a: number, b: number): boolean {
+    const { y, height } = this.viewport;
+    return Math.max(a, b) >= y - 1 && Math.min(a, b) <= y + height;
+  }
+
+  eachGap(each: (k: number) => void): void {
+    for (let k = 0; k < this.gapCount; k++) if (this.gapVisible(k)) each(k);
+  }
+
+  /** Items (nodes and dummies) of the visible layers that reach the viewport's rows. */
+  eachItem(each: (item: number, k: number) => void): void {
+    const { layering, itemY, boxHeight } = this.layout;
+    const top = this.viewport.y;
+    const bottom = top + this.viewport.height;
+    for (let k = 0; k < layering.layers.length; k++) {
+      if (!this.layerVisible(k)) continue;
+      const layer = layering.layers[k];
+      // Items of a layer are sorted by row: skip to the first that can reach the viewport.
+      let lo = 0;
+      let hi = layer.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (itemY[layer[mid]] + boxHeight <= top) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < layer.length && itemY[layer[i]] < bottom; i++) each(layer[i], k);
+    }
+  }
+}
+
+/** The strokes of the visible gaps, long edges and stubs, the flow over them, then stub labels. */
+function drawEdges(
+  buffer: CellBuffer,
+  layout: Layout,
+  visible: Visible,
+  flow: readonly FlowEdge[],
+): void {
+  const { layerX, boxWidth, layering, itemY } = layout;
+  visible.eachGap((k) => {
+    const h = layout.gap(k).horizontal;
+    for (let i = 0; i < h.length; i += 4) buffer.horizontal(h[i], h[i + 1], h[i + 2], h[i + 3]);
+  });
+  const stubs: number[] = [];
+  visible.eachItem((item, k) => {
+    // A dummy is a long edge passing through this layer on its row.
+    if (item >= layering.nodeCount) {
+      buffer.horizontal(itemY[item], layerX[k] - 1, layerX[k] + boxWidth, -2 - item);
+    } else eachStub(layering.stubTo, item, (s) => stubs.push(s));
+  });
+  drawStubs(buffer, layout, stubs, 'strokes');
+  visible.eachGap((k) => {
+    const v = layout.gap(k).vertical;
+    for (let i = 0; i < v.length; i += 4) {
+      if (visible.rowsVisible(v[i + 1], v[i + 2])) {
+        buffer.vertical(v[i], v[i + 1], v[i + 2], v[i + 3]);
+      }
+    }
+  });
+  drawFlow(buffer, layout, flow);
+  buffer.drawStrokes();
+  drawStubs(buffer, layout, stubs, 'labels');
+  if (layout.mode !== 'compact') return;
+  visible.eachGap((k) => {
+    const a = layout.gap(k).arrows;
+    for (let i = 0; i < a.length; i += 3) buffer.put(a[i + 1], a[i], ARROW[Math.min(a[i + 2], 2)]);
+  });
+}
+
+/**
+ * What an item's box shows: its node's state, or a collapsed neuron's output's data and grad
+ * (as shown: hidden values stay hidden) with the marks of any of its nodes (the node that ran, the
+ * selection, a breakpoint, a search match, a wrong grad or a non-finite value inside it).
+ */
+export function itemState(layout: Layout, states: NodeStates, item: number): NodeState {
+  const { units } = layout;
+  if (units === undefined) return states(item);
+  const last = units.last[item];
+  const own = states(last);
+  if (units.first[item] === last) return own;
+  const marks = { ...own };
+  for (let id = units.first[item]; id < last; id++) {
+    const s = states(id);
+    for (const flag of INNER_MARKS) if (s[flag] === true) marks[flag] = true;
+    if (!Number.isFinite(s.data ?? 0) || !Number.isFinite(s.grad ?? 0)) marks.nonfinite = true;
+  }
+  return marks;
+}
+
+type Mark = 'current' | 'selected' | 'breakpoint' | 'searchMatch' | 'mismatch' | 'wrongDerivative';
+const INNER_MARKS: readonly Mark[] = [
+  'current',
+  'selected',
+  'breakpoint',
+  'searchMatch',
+  'mismatch',
+  'wrongDerivative',
+];
 
 /** Calls `each` with the index of every stub into `item` (stubs are sorted by target). */
 function eachStub(stubTo: Int32Array, item: number, each: (s: number) => void): void {

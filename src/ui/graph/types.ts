@@ -14,6 +14,8 @@ export interface Canvas {
   readonly width: number;
   readonly height: number;
   rectOf(id: number): Rect;
+  /** True when no box shows the node's own values (inside a collapsed neuron). */
+  hides?(id: number): boolean;
 }
 
 /**

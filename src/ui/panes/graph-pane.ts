@@ -17,21 +17,24 @@ import {
   viewportShowing,
 } from '../graph/index.js';
 import { currentStep, nodeStateOf, type ScreenModel } from '../screen-model.js';
-import type { GraphMode } from '../view-state.js';
+import type { ViewState } from '../view-state.js';
 
-/** Layouts are computed once per scenario and mode, on first use. */
+/** Layouts are computed once per scenario, mode and neuron drawing, on first use. */
 export class GraphLayouts {
-  private readonly cache = new Map<LayoutMode, Layout>();
+  private readonly cache = new Map<string, Layout>();
   private listLayout?: ListLayout;
 
   constructor(private readonly scenario: Scenario) {}
 
-  get(mode: LayoutMode): Layout {
-    let layout = this.cache.get(mode);
+  /** `collapsed`: a built model's neurons drawn as one box each. */
+  get(mode: LayoutMode, collapsed = false): Layout {
+    const key = `${mode} ${collapsed}`;
+    let layout = this.cache.get(key);
     if (layout === undefined) {
       const { graph, output } = this.scenario;
-      layout = layoutGraph(graph, output, (id) => this.scenario.labelOf(id), { mode });
-      this.cache.set(mode, layout);
+      const neurons = collapsed ? this.scenario.neurons : undefined;
+      layout = layoutGraph(graph, output, (id) => this.scenario.labelOf(id), { mode, neurons });
+      this.cache.set(key, layout);
     }
     return layout;
   }
@@ -43,16 +46,16 @@ export class GraphLayouts {
   /** The list needs no layout: a graph too big to lay out at once opens in it. */
   list(): ListLayout {
     this.listLayout ??= layoutList(
-      this.cache.get('compact') ??
+      this.cache.get('compact false') ??
         nodeTexts(this.scenario.graph, (id) => this.scenario.labelOf(id)),
     );
     return this.listLayout;
   }
 
   /** What a graph view draws: the boxes, the compact drawing or the list. */
-  canvas(mode: GraphMode): Canvas {
-    if (mode === 'list') return this.list();
-    return this.get(mode === 'graph' ? 'boxes' : 'compact');
+  canvas(view: Pick<ViewState, 'graphMode' | 'neuronsCollapsed'>): Canvas {
+    if (view.graphMode === 'list') return this.list();
+    return this.get(view.graphMode === 'graph' ? 'boxes' : 'compact', view.neuronsCollapsed);
   }
 }
 
@@ -125,12 +128,15 @@ export function closeUpNodes(
 ): readonly number[] {
   if (step === undefined || step.phase !== 'backward') return [];
   const touched = [step.node, ...new Set(step.contributions.map((c) => c.to))];
-  const off = touched.some((id) => !insideViewport(canvas.rectOf(id), viewport));
+  // A node inside a collapsed neuron shows no values of its own: the close-up lists it.
+  const off = touched.some(
+    (id) => canvas.hides?.(id) === true || !insideViewport(canvas.rectOf(id), viewport),
+  );
   return off ? touched : [];
 }
 
 function canvasOf(model: ScreenModel, layouts: GraphLayouts): Canvas {
-  return layouts.canvas(model.view.graphMode);
+  return layouts.canvas(model.view);
 }
 
 /**
