@@ -14,10 +14,9 @@ import {
   isNameStart,
   NUMBER,
   numberEnd,
-  Symbols,
-  SymbolValues,
   UNARY_MINUS_PRECEDENCE as UNARY,
 } from './expression/index.js';
+import { FastNames } from './fast-graph-names.js';
 import { functionAt, infixOf, POW, precedenceOf } from './fast-syntax.js';
 
 /** Deeper nesting goes to the full parser, which keeps its stacks on the heap. */
@@ -25,14 +24,11 @@ const MAX_DEPTH = 200;
 
 export interface FastGraph {
   readonly graph: Graph;
-  readonly symbols: Symbols;
-  /** Node id + 1 by symbol (0: none). */
-  readonly nodeOf: SymbolValues;
-  /** The symbol naming each node, -1 for none (the graph's names are not set). */
-  readonly symbolOf: Int32Array;
+  /** The nodes' names (the graph's own are not set). */
+  readonly names: FastNames;
   /** File offsets of each node's text. */
   readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
-  /** The symbol of the last statement. */
+  /** The node of the last statement. */
   readonly last: number;
 }
 
@@ -56,11 +52,9 @@ export function readFastGraph(
 class Reader {
   private i = 0;
   private readonly graph: Graph;
-  private readonly symbols = new Symbols();
-  private readonly nodeOf = new SymbolValues();
+  private readonly names: FastNames;
   private spanStart: Int32Array<ArrayBuffer>;
   private spanEnd: Int32Array<ArrayBuffer>;
-  private symbolOf: Int32Array<ArrayBuffer>; // -1: an unnamed node
   private depth = 0;
   private readonly unused: Set<string>;
   /**
@@ -85,9 +79,9 @@ class Reader {
     let lines = 1;
     for (let i = text.indexOf('\n'); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) lines++;
     this.graph = new Graph(lines);
+    this.names = new FastNames(text, lines, lines);
     this.spanStart = new Int32Array(lines);
     this.spanEnd = new Int32Array(lines);
-    this.symbolOf = new Int32Array(lines).fill(-1);
     this.unused = new Set(set?.keys());
   }
 
@@ -109,20 +103,19 @@ class Reader {
     const n = this.graph.size;
     return {
       graph: this.graph,
-      symbols: this.symbols,
-      nodeOf: this.nodeOf,
-      symbolOf: this.symbolOf.subarray(0, n),
+      names: this.names,
       spans: { start: this.spanStart.subarray(0, n), end: this.spanEnd.subarray(0, n) },
       last,
     };
   }
 
-  /** `name = expression`, whose symbol it returns; the line ends at `end`. */
+  /** `name = expression`, whose node it returns; the line ends at `end`. */
   private statement(end: number): number {
     const nameStart = this.i;
-    const symbol = this.name();
-    if (this.nodeOf.get(symbol) !== 0 || functionAt(this.text, nameStart, this.i) !== undefined)
-      throw new GiveUp();
+    this.name();
+    const nameEnd = this.i;
+    const taken = this.names.find(nameStart, nameEnd) >= 0;
+    if (taken || functionAt(this.text, nameStart, nameEnd) !== undefined) throw new GiveUp();
     this.spaces();
     if (this.text.charCodeAt(this.i) !== 61) throw new GiveUp();
     this.i++;
@@ -131,21 +124,20 @@ class Reader {
     if (this.i !== end || nameStart === this.i) throw new GiveUp();
     let id = this.id;
     if (id < 0) {
-      const input = this.graph.addInput(this.overridden(symbol) ?? this.value);
+      const input = this.graph.addInput(this.overridden(nameStart, nameEnd) ?? this.value);
       id = this.made(input, this.start, this.end);
     } else if (id < this.graph.size - 1 || this.isNameOnly()) {
       // `y = x` names no new node; `y = (x)` neither: both are the full path's errors.
       throw new GiveUp();
     }
-    this.symbolOf[id] = symbol;
-    this.nodeOf.set(symbol, id + 1);
-    return symbol;
+    this.names.define(id, nameStart, nameEnd);
+    return id;
   }
 
-  /** The `--set` value of an input, if it has one. */
-  private overridden(symbol: number): number | undefined {
+  /** The `--set` value of the input named `text[start, end)`, if it has one. */
+  private overridden(start: number, end: number): number | undefined {
     if (this.unused.size === 0) return undefined;
-    const name = this.symbols.name(symbol);
+    const name = this.text.slice(start, end);
     this.unused.delete(name);
     return this.set?.get(name);
   }
@@ -224,12 +216,13 @@ class Reader {
 
   /** A name: a node defined before, or a call of a built-in function. */
   private named(start: number): void {
-    const symbol = this.name();
+    this.name();
     const end = this.i;
     this.spaces();
-    if (this.text.charCodeAt(this.i) === 40) this.call(start, end);
-    else if (this.nodeOf.get(symbol) === 0) throw new GiveUp();
-    else this.operand(this.nodeOf.get(symbol) - 1, 0, false, start, end);
+    if (this.text.charCodeAt(this.i) === 40) return this.call(start, end);
+    const id = this.names.find(start, end);
+    if (id < 0) throw new GiveUp();
+    this.operand(id, 0, false, start, end);
   }
 
   private call(start: number, nameEnd: number): void {
@@ -258,14 +251,13 @@ class Reader {
     this.operand(-1, value, true, start, j);
   }
 
-  private name(): number {
+  /** Moves past a name. */
+  private name(): void {
     const { text } = this;
-    const start = this.i;
-    if (!isNameStart(text.charCodeAt(start))) throw new GiveUp();
-    let j = start + 1;
+    if (!isNameStart(text.charCodeAt(this.i))) throw new GiveUp();
+    let j = this.i + 1;
     while (isNamePart(text.charCodeAt(j))) j++;
     this.i = j;
-    return this.symbols.intern(text, start, j);
   }
 
   private operand(id: number, value: number, bare: boolean, start: number, end: number): void {
@@ -289,10 +281,8 @@ class Reader {
 
   private made(id: number, start: number, end: number): number {
     if (id >= this.spanStart.length) {
-      const made = this.spanStart.length;
       this.spanStart = doubled(this.spanStart);
       this.spanEnd = doubled(this.spanEnd);
-      this.symbolOf = doubled(this.symbolOf).fill(-1, made);
     }
     this.spanStart[id] = start;
     this.spanEnd[id] = end;

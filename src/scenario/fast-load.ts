@@ -75,24 +75,20 @@ export function fastCompiledGraph(
 ): CompiledGraph | undefined {
   const fast = readFastGraph(text, block.from, block.to, set);
   if (fast === undefined) return undefined;
-  const { symbols, symbolOf } = fast;
+  const { names } = fast;
   // Names stay offsets into the text until asked for, and are not kept once cut: a replay asks
   // for every node's name once.
-  fast.graph.setNameSource((id) => {
-    const symbol = symbolOf[id];
-    return symbol < 0 ? undefined : text.slice(symbols.startOf(symbol), symbols.endOf(symbol));
-  });
+  fast.graph.setNameSource(names.nameSource());
   const idOf = (name: string) => {
-    const symbol = symbols.find(name);
-    const id = symbol === undefined ? 0 : fast.nodeOf.get(symbol);
-    return id === 0 ? undefined : id - 1;
+    const id = names.findName(name);
+    return id < 0 ? undefined : id;
   };
   return {
     graph: fast.graph,
     clean: true,
     idOf,
     isDefined: (name) => idOf(name) !== undefined,
-    lastName: symbols.name(fast.last),
+    lastName: names.nameOf(fast.last),
     spans: fast.spans,
   };
 }
