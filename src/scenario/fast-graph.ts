@@ -219,10 +219,15 @@ class Reader {
     this.name();
     const end = this.i;
     this.spaces();
-    if (this.text.charCodeAt(this.i) === 40) return this.call(start, end);
+    if (this.text.charCodeAt(this.i) === 40) this.call(start, end);
+    else this.operand(this.defined(start, end), 0, false, start, end);
+  }
+
+  /** The node named `text[start, end)`; a name not defined before is the full path's error. */
+  private defined(start: number, end: number): number {
     const id = this.names.find(start, end);
     if (id < 0) throw new GiveUp();
-    this.operand(id, 0, false, start, end);
+    return id;
   }
 
   private call(start: number, nameEnd: number): void {
