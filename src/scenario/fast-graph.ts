@@ -8,7 +8,6 @@
  */
 import { Graph, OpCode } from '../engine/index.js';
 import {
-  doubled,
   isDigit,
   isNamePart,
   isNameStart,
@@ -17,6 +16,7 @@ import {
   UNARY_MINUS_PRECEDENCE as UNARY,
 } from './expression/index.js';
 import { FastNames } from './fast-graph-names.js';
+import { type NodeSpans, SpanTable } from './fast-graph-spans.js';
 import { functionAt, infixOf, POW, precedenceOf } from './fast-syntax.js';
 
 /** Deeper nesting goes to the full parser, which keeps its stacks on the heap. */
@@ -27,7 +27,7 @@ export interface FastGraph {
   /** The nodes' names (the graph's own are not set). */
   readonly names: FastNames;
   /** File offsets of each node's text. */
-  readonly spans: { readonly start: Int32Array; readonly end: Int32Array };
+  readonly spans: NodeSpans;
   /** The node of the last statement. */
   readonly last: number;
 }
@@ -53,8 +53,7 @@ class Reader {
   private i = 0;
   private readonly graph: Graph;
   private readonly names: FastNames;
-  private spanStart: Int32Array<ArrayBuffer>;
-  private spanEnd: Int32Array<ArrayBuffer>;
+  private readonly spans: SpanTable;
   private depth = 0;
   private readonly unused: Set<string>;
   /**
@@ -80,8 +79,7 @@ class Reader {
     for (let i = text.indexOf('\n'); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) lines++;
     this.graph = new Graph(lines);
     this.names = new FastNames(text, lines, lines);
-    this.spanStart = new Int32Array(lines);
-    this.spanEnd = new Int32Array(lines);
+    this.spans = new SpanTable(lines);
     this.unused = new Set(set?.keys());
   }
 
@@ -100,13 +98,7 @@ class Reader {
     }
     // Overrides of names that are not inputs are the full path's to report.
     if (last === -1 || this.unused.size > 0) throw new GiveUp();
-    const n = this.graph.size;
-    return {
-      graph: this.graph,
-      names: this.names,
-      spans: { start: this.spanStart.subarray(0, n), end: this.spanEnd.subarray(0, n) },
-      last,
-    };
+    return { graph: this.graph, names: this.names, spans: this.spans.of(this.graph.size), last };
   }
 
   /** `name = expression`, whose node it returns; the line ends at `end`. */
@@ -143,7 +135,7 @@ class Reader {
   }
 
   private isNameOnly(): boolean {
-    return this.spanStart[this.id] !== this.start || this.spanEnd[this.id] !== this.end;
+    return !this.spans.is(this.id, this.start, this.end);
   }
 
   /** Precedence climbing over binary operators that bind tighter than `above`. */
@@ -285,12 +277,7 @@ class Reader {
   }
 
   private made(id: number, start: number, end: number): number {
-    if (id >= this.spanStart.length) {
-      this.spanStart = doubled(this.spanStart);
-      this.spanEnd = doubled(this.spanEnd);
-    }
-    this.spanStart[id] = start;
-    this.spanEnd[id] = end;
+    this.spans.set(id, start, end);
     return id;
   }
 
