@@ -32,7 +32,7 @@ function traceEdge(buffer: CellBuffer, layout: Layout, { from, to, slot }: FlowE
     if (next < 0) return;
     traceGap(buffer, layout, item, next, 0);
     const x = layerX[l.layerOf[next]];
-    buffer.heavyHorizontal(itemY[next], x - 1, x + layout.boxWidth);
+    buffer.heavyHorizontal(itemY[next], x - 1, x + layout.layerWidth[l.layerOf[next]]);
     item = next;
   }
   traceGap(buffer, layout, item, to, slot);
@@ -53,11 +53,11 @@ function laneSuccessor(layout: Layout, item: number): number {
  * its net's track, the track to the target's row, and on to the target's port.
  */
 function traceGap(buffer: CellBuffer, layout: Layout, a: number, b: number, slot: number) {
-  const { layering: l, layerX, itemY, boxWidth } = layout;
+  const { layering: l, layerX, itemY, layerWidth } = layout;
   const k = l.layerOf[a];
   const sourceRow = itemY[a] + (a < l.nodeCount ? layout.outPort : 0);
   const targetRow = itemY[b] + (b < l.nodeCount ? layout.inPorts[slot] : 0);
-  const left = layerX[k] + boxWidth - 1;
+  const left = layerX[k] + layerWidth[k] - 1;
   const right = layerX[k + 1];
   const h = layout.gap(k).horizontal;
   for (let i = 0; i < h.length; i += 4) {

@@ -58,7 +58,9 @@ export function nodeTexts(graph: Graph, labelOf: (id: number) => string): NodeTe
 export interface Layout extends Canvas, NodeTexts {
   readonly mode: LayoutMode;
   readonly output: number;
+  /** The width of a plain box; `layerWidth[k]` is the width of the boxes of layer k. */
   readonly boxWidth: number;
+  readonly layerWidth: Int32Array;
   readonly boxHeight: number;
   /** The row, from a box's top, where its edges leave. */
   readonly outPort: number;
@@ -88,6 +90,8 @@ export interface Layout extends Canvas, NodeTexts {
   hides(id: number): boolean;
 }
 
+type WidthOf = (id: number) => number;
+
 export function layoutGraph(
   graph: Graph,
   output: number,
@@ -97,38 +101,36 @@ export function layoutGraph(
   const mode = options.mode ?? 'boxes';
   const shape = mode === 'boxes' ? BOX_SHAPE : COMPACT_SHAPE;
   const texts = nodeTexts(graph, labelOf);
-  const units =
-    options.neurons === undefined || options.neurons.length === 0
-      ? undefined
-      : neuronUnits(graph, options.neurons, labelOf);
-  const boxWidth = options.boxWidth ?? boxWidthOf(mode, units);
+  const units = neuronUnits(graph, options.neurons ?? [], labelOf);
+  const boxWidth = options.boxWidth ?? BOX_WIDTH[mode];
   const dag = units?.dag ?? graphDag(graph);
   const layering = layerGraph(dag);
+  const neuronWidth = options.boxWidth ?? neuronBoxWidth(mode, units);
+  const layerWidth = layerWidths(layering, units, boxWidth, neuronWidth);
   const itemY = placeItems(layering, shape);
   // A box's title holds the label, a space and the op symbol; a compact box gives labels 10 cells.
-  const fit = (raw: readonly string[], symbols: readonly string[]) =>
+  const fitTitles = (raw: readonly string[], symbols: readonly string[], width: WidthOf) =>
     fitLabels(raw, (id) =>
       mode === 'boxes'
-        ? boxWidth - 2 - (symbols[id] === '' ? 0 : symbols[id].length + 1)
+        ? width(id) - 2 - (symbols[id] === '' ? 0 : symbols[id].length + 1)
         : COMPACT_LABEL,
     );
-  const labels = fit(texts.labels, texts.symbols);
-  const items = itemTexts(texts, labels, units, fit);
-  const { stubFrom, stubTo } = layering;
-  const stubLabels = Array.from(stubFrom, (from) => middleCut(items.labels[from], STUB_LABEL));
-  // A stub is its label, a space and a stroke into the port, right of the gap's tracks.
-  const stubRoom = new Int32Array(layering.layers.length);
-  stubLabels.forEach((label, s) => {
-    const k = layering.layerOf[stubTo[s]];
-    stubRoom[k] = Math.max(stubRoom[k], [...label].length + 2);
-  });
-  const routes = routeEdges(layering, shape, itemY, boxWidth, stubRoom);
+  const labels = fitTitles(texts.labels, texts.symbols, () => boxWidth);
+  const items = itemTexts(texts, labels, units, (raw, symbols) =>
+    fitTitles(raw, symbols, (item) => layerWidth[layering.layerOf[item]]),
+  );
+  const stubLabels = Array.from(layering.stubFrom, (from) =>
+    middleCut(items.labels[from], STUB_LABEL),
+  );
+  const routes = routeEdges(layering, shape, itemY, layerWidth, stubRoomOf(layering, stubLabels));
+  const boxes = { layering, itemY, layerWidth, layerX: routes.layerX, height: shape.boxHeight };
   return {
     mode,
     ...texts,
     labels,
     output,
     boxWidth,
+    layerWidth,
     boxHeight: shape.boxHeight,
     outPort: shape.outPort,
     inPorts: shape.inPorts,
@@ -139,27 +141,68 @@ export function layoutGraph(
     gap: routes.gap,
     width: routes.width,
     height: routes.height,
-    ...(units === undefined ? {} : { units }),
     itemLabels: items.labels,
     itemSymbols: items.symbols,
     itemHasConsumers: items.hasConsumers,
     itemInputs: inputRows(dag),
-    itemOf: units === undefined ? (id) => id : (id) => units.itemOf[id],
+    ...itemMapping(units, boxes),
+  };
+}
+
+/** Which box draws a node, and where: the node's own, or its collapsed neuron's. */
+function itemMapping(
+  units: Units | undefined,
+  boxes: {
+    readonly layering: Layering;
+    readonly itemY: Int32Array;
+    readonly layerWidth: Int32Array;
+    readonly layerX: Int32Array;
+    readonly height: number;
+  },
+): Pick<Layout, 'units' | 'itemOf' | 'hides' | 'rectOf'> {
+  const { layering, itemY, layerWidth, layerX, height } = boxes;
+  const itemOf = units === undefined ? (id: number) => id : (id: number) => units.itemOf[id];
+  return {
+    ...(units === undefined ? {} : { units }),
+    itemOf,
     hides: units === undefined ? () => false : (id) => units.last[units.itemOf[id]] !== id,
     rectOf(id: number): Rect {
-      const item = units === undefined ? id : units.itemOf[id];
-      return {
-        x: routes.layerX[layering.layerOf[item]],
-        y: itemY[item],
-        width: boxWidth,
-        height: shape.boxHeight,
-      };
+      const item = itemOf(id);
+      const k = layering.layerOf[item];
+      return { x: layerX[k], y: itemY[item], width: layerWidth[k], height };
     },
   };
 }
 
+/** A stub is its label, a space and a stroke into the port, right of the gap's tracks. */
+function stubRoomOf(layering: Layering, stubLabels: readonly string[]): Int32Array {
+  const stubRoom = new Int32Array(layering.layers.length);
+  stubLabels.forEach((label, s) => {
+    const k = layering.layerOf[layering.stubTo[s]];
+    stubRoom[k] = Math.max(stubRoom[k], [...label].length + 2);
+  });
+  return stubRoom;
+}
+
+/** Each layer's box width: `neuron` in a layer with a collapsed neuron's box, else `plain`. */
+function layerWidths(
+  layering: Layering,
+  units: Units | undefined,
+  plain: number,
+  neuron: number,
+): Int32Array {
+  const widths = new Int32Array(layering.layers.length).fill(plain);
+  if (units === undefined) return widths;
+  layering.layers.forEach((layer, k) => {
+    for (const item of layer) {
+      if (item < layering.nodeCount && units.names[item] !== '') widths[k] = neuron;
+    }
+  });
+  return widths;
+}
+
 /** Boxes wide enough for every neuron's title, in the box view; compact boxes keep their width. */
-function boxWidthOf(mode: LayoutMode, units: Units | undefined): number {
+function neuronBoxWidth(mode: LayoutMode, units: Units | undefined): number {
   if (units === undefined || mode === 'compact') return BOX_WIDTH[mode];
   let widest: number = BOX_WIDTH.boxes;
   units.names.forEach((name, item) => {
@@ -179,7 +222,7 @@ function itemTexts(
   texts: NodeTexts,
   labels: readonly string[],
   units: Units | undefined,
-  fit: (raw: readonly string[], symbols: readonly string[]) => string[],
+  fitTitles: (raw: readonly string[], symbols: readonly string[]) => string[],
 ) {
   if (units === undefined)
     return { labels, symbols: texts.symbols, hasConsumers: texts.hasConsumers };
@@ -190,7 +233,7 @@ function itemTexts(
   const raw = names.map((name, item) => (name === '' ? texts.labels[first[item]] : name));
   const hasConsumers = new Uint8Array(dag.size);
   for (const u of dag.inputs) hasConsumers[u] = 1;
-  return { labels: fit(raw, symbols), symbols, hasConsumers };
+  return { labels: fitTitles(raw, symbols), symbols, hasConsumers };
 }
 
 /** Per item: 2 when an input enters on its g row, 1 on its d row only, else 0. */

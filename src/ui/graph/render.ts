@@ -29,13 +29,13 @@ export function renderGraphViewport(
   drawEdges(buffer, layout, visible, options.flow ?? []);
   const format = options.format ?? defaultFormat;
   const draw = layout.mode === 'boxes' ? drawBox : drawCompactBox;
-  const { layerX, layering, boxWidth } = layout;
+  const { layerX, layering, layerWidth } = layout;
   visible.eachItem((item, k) => {
     if (item >= layering.nodeCount) return;
     const place = {
       x: layerX[k],
       y: layout.itemY[item],
-      width: boxWidth,
+      width: layerWidth[k],
       hasConsumers: layout.itemHasConsumers[item] === 1,
       inputs: layout.itemInputs[item],
     };
@@ -67,15 +67,15 @@ class Visible {
   }
 
   private gapVisible(k: number): boolean {
-    const { layerX, boxWidth } = this.layout;
+    const { layerX, layerWidth } = this.layout;
     const { x, width } = this.viewport;
-    return layerX[k] + boxWidth - 1 < x + width && layerX[k + 1] >= x;
+    return layerX[k] + layerWidth[k] - 1 < x + width && layerX[k + 1] >= x;
   }
 
   private layerVisible(k: number): boolean {
-    const { layerX, boxWidth } = this.layout;
+    const { layerX, layerWidth } = this.layout;
     const { x, width } = this.viewport;
-    return layerX[k] - 1 < x + width && layerX[k] + boxWidth >= x;
+    return layerX[k] - 1 < x + width && layerX[k] + layerWidth[k] >= x;
   }
 
   rowsVisible(a: number, b: number): boolean {
@@ -115,7 +115,7 @@ function drawEdges(
   visible: Visible,
   flow: readonly FlowEdge[],
 ): void {
-  const { layerX, boxWidth, layering, itemY } = layout;
+  const { layerX, layerWidth, layering, itemY } = layout;
   visible.eachGap((k) => {
     const h = layout.gap(k).horizontal;
     for (let i = 0; i < h.length; i += 4) buffer.horizontal(h[i], h[i + 1], h[i + 2], h[i + 3]);
@@ -124,7 +124,7 @@ function drawEdges(
   visible.eachItem((item, k) => {
     // A dummy is a long edge passing through this layer on its row.
     if (item >= layering.nodeCount) {
-      buffer.horizontal(itemY[item], layerX[k] - 1, layerX[k] + boxWidth, -2 - item);
+      buffer.horizontal(itemY[item], layerX[k] - 1, layerX[k] + layerWidth[k], -2 - item);
     } else eachStub(layering.stubTo, item, (s) => stubs.push(s));
   });
   drawStubs(buffer, layout, stubs, 'strokes');

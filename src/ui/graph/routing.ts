@@ -39,7 +39,7 @@ export function routeEdges(
   l: Layering,
   shape: ItemShape,
   y: Int32Array,
-  boxWidth: number,
+  layerWidth: Int32Array,
   stubRoom: Int32Array = new Int32Array(l.layers.length),
 ): Routes {
   const count = l.layers.length;
@@ -59,8 +59,9 @@ export function routeEdges(
     netsOf(nets, l, shape, y, l.layers[k], nextNet);
     nextNet += nets.count;
     const used = assignTracks(nets, sourceOfRow, heaps);
-    layerX[k + 1] = layerX[k] + boxWidth + Math.max(MIN_GAP, used + 3 + stubRoom[k + 1]);
-    strokes(nets, layerX[k] + boxWidth, layerX[k + 1] - 1, out);
+    const right = layerX[k] + layerWidth[k];
+    layerX[k + 1] = right + Math.max(MIN_GAP, used + 3 + stubRoom[k + 1]);
+    strokes(nets, right, layerX[k + 1] - 1, out);
     starts.horizontal[k + 1] = out.horizontal.length;
     starts.vertical[k + 1] = out.vertical.length;
     starts.arrows[k + 1] = out.arrows.length;
@@ -79,7 +80,7 @@ export function routeEdges(
       vertical: vertical.subarray(starts.vertical[k], starts.vertical[k + 1]),
       arrows: arrows.subarray(starts.arrows[k], starts.arrows[k + 1]),
     }),
-    width: count === 0 ? 0 : layerX[count - 1] + boxWidth,
+    width: count === 0 ? 0 : layerX[count - 1] + layerWidth[count - 1],
     height,
   };
 }

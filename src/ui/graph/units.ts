@@ -63,13 +63,14 @@ export function neuronFormula(graph: Graph, neuron: NeuronInfo): string {
  * The collapsed boxes: a neuron whose nodes are one run of ids (as the builders make them) is one
  * item numbered where its run starts, so inputs keep smaller ids; an edge into any of its nodes
  * from outside enters the box at the edge's own port (weights and bias on the d row, inputs on
- * the g row), once per source and port. Linear in nodes and edges.
+ * the g row), once per source and port. Linear in nodes and edges. Undefined without neurons.
  */
 export function neuronUnits(
   graph: Graph,
   neurons: readonly NeuronInfo[],
   labelOf: (id: number) => string,
-): Units {
+): Units | undefined {
+  if (neurons.length === 0) return undefined;
   const n = graph.size;
   const neuronAt = new Int32Array(n).fill(-1);
   neurons.forEach((neuron, k) => {
