@@ -13,7 +13,12 @@ import {
 import { commandsIn } from './keymap.js';
 import { breakpointListLines } from './panes/breakpoint-list.js';
 import { footerLine } from './panes/footer.js';
-import { type GraphLayouts, graphPaneLines, overflowLabel } from './panes/graph-pane.js';
+import {
+  type GraphLayouts,
+  graphPaneLines,
+  graphPaneTitle,
+  overflowLabel,
+} from './panes/graph-pane.js';
 import { headerLine } from './panes/header.js';
 import { helpPages } from './panes/help.js';
 import { keyItems, type ShortWords } from './panes/keys.js';
@@ -67,7 +72,7 @@ function mainPanes(
 ): string[] {
   const { view, columns } = model;
   const { graphHeight, panelHeight, leftWidth, rightWidth } = geometry;
-  const graphTitle = `Graph · ${view.graphMode} view`;
+  const graphTitle = graphPaneTitle(model);
   const viewport = { ...view.viewport, width: columns - 2, height: graphHeight - 2 };
   const graph = graphPaneLines(model, layouts, viewport);
   const more = overflowLabel(model, layouts, viewport);

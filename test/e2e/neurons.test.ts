@@ -14,9 +14,11 @@ describe('neuron boxes in a pseudo-terminal', { timeout: 240_000 }, () => {
     let screen = tui.screenText();
     expect(screen).toMatch(/╔h1_1_s1 = tanh\(Σ w·x \+ b\)═*╗/);
     expect(screen).not.toMatch(/wx1_1_1_s1 \*/);
+    expect(screen).toContain('Graph · graph view · one box per neuron (e opens)');
     await type(tui, 'e', /╔wx1_1_1_s1 \*═*╗/);
     screen = tui.screenText();
     expect(screen).toContain('neurons opened into their nodes');
+    expect(screen).toContain('Graph · graph view · neurons opened (e closes)');
     expect(screen).not.toMatch(/h1_1_s1 = tanh\(Σ/);
     await type(tui, 'e', /╔h1_1_s1 = tanh\(Σ w·x \+ b\)═*╗/);
     expect(tui.screenText()).toContain('each neuron is one box');

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/index.js';
-import { formatNumber, type StepInfo } from '../../session/index.js';
+import { formatNumber, type StepInfo, scenarioOf } from '../../session/index.js';
 import {
   type Canvas,
   clampViewport,
@@ -57,6 +57,14 @@ export class GraphLayouts {
     if (view.graphMode === 'list') return this.list();
     return this.get(view.graphMode === 'graph' ? 'boxes' : 'compact', view.neuronsCollapsed);
   }
+}
+
+/** `Graph · graph view`, and for a built model how its neurons are drawn and the key to change it. */
+export function graphPaneTitle(model: ScreenModel): string {
+  const { graphMode, neuronsCollapsed } = model.view;
+  const title = `Graph · ${graphMode} view`;
+  if (graphMode === 'list' || scenarioOf(model.session).neurons.length === 0) return title;
+  return `${title} · ${neuronsCollapsed ? 'one box per neuron (e opens)' : 'neurons opened (e closes)'}`;
 }
 
 /** Rows the current view needs to show the whole graph. */
