@@ -145,8 +145,22 @@ function select(state: AppState, by: 1 | -1): AppState {
   if (v.overlay === 'breakpoints') {
     return view(state, { type: 'moveBreakpointRow', by, count: session.breakpoints.length });
   }
+  const units = collapsedUnits(state);
+  if (units !== undefined) {
+    // Box by box: a collapsed neuron is one stop, at the node whose values it shows.
+    const item = v.selected < 0 ? -1 : units.itemOf[v.selected];
+    const target = Math.max(0, Math.min(units.last.length - 1, item + by));
+    return view(state, { type: 'select', node: units.last[target] });
+  }
   const size = shapeOf(session).nodes;
   return view(state, { type: 'select', node: Math.max(0, Math.min(size - 1, v.selected + by)) });
+}
+
+/** The boxes of the graph view when it draws a model's neurons collapsed; else undefined. */
+function collapsedUnits(state: AppState) {
+  const { graphMode, neuronsCollapsed } = state.view;
+  if (graphMode === 'list' || !neuronsCollapsed) return undefined;
+  return state.layouts.get(graphMode === 'graph' ? 'boxes' : 'compact', true).units;
 }
 
 function scroll(state: AppState, by: 1 | -1): AppState {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileDiagnostic, loadScenario } from '../../src/scenario/index.js';
+import { scenarioOf } from '../../src/session/index.js';
 import type { AppInput, AppOptions, Effect } from '../../src/ui/app-state.js';
 import { initialApp, reduceApp } from '../../src/ui/reduce-app.js';
 import { builtin, close, SEED_GRADS } from './fixtures.js';
@@ -290,6 +291,27 @@ describe('e: a built model’s neurons as one box each, or opened', () => {
     press('e');
     expect(state.view.neuronsCollapsed).toBe(true);
     expect(state.view.message).toBe('each neuron is one box (e opens them)');
+  });
+
+  it('selects box by box with j and k while neurons are collapsed, node by node when opened', () => {
+    let state = initialApp({ scenario: builtin('mlp-lecture') });
+    const press = (key: string) => {
+      state = reduceApp(state, { type: 'key', key }).state;
+    };
+    const { graph } = scenarioOf(state.session);
+    const id = (name: string) => graph.idOf(name);
+    // At start F1's node, the first product of neuron 1 on sample 1, is selected.
+    expect(state.view.selected).toBe(id('wx1_1_1_s1'));
+    press('j');
+    expect(state.view.selected).toBe(id('h1_2_s1'));
+    press('k');
+    expect(state.view.selected).toBe(id('h1_1_s1'));
+    press('k');
+    // The box before neuron 1 of sample 1: the last input built before it, sample 4's target.
+    expect(state.view.selected).toBe(id('y4'));
+    press('e');
+    press('j');
+    expect(state.view.selected).toBe(id('wx1_1_1_s1'));
   });
 
   it('starts opened on a graph program, where e only says there are no neurons', () => {
