@@ -25,7 +25,7 @@ export interface LoadOptions {
 }
 
 /** A file this big takes a noticeable while to compile: its loading is shown at once. */
-const BIG_FILE = 1 << 20;
+export const BIG_FILE = 1 << 20;
 
 /** Reads and compiles a scenario file; every failure becomes a problem, never an exception. */
 export async function loadScenarioFile(

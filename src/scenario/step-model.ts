@@ -32,8 +32,6 @@ export interface StepModelOptions {
 }
 
 export class StepModel {
-  /** Op nodes in id order: forward step Fk runs `forwardIds[k - 1]`. */
-  readonly forwardIds: Int32Array;
   /** 1 for nodes the output depends on (itself included). */
   readonly cone: Uint8Array;
   /** Op nodes the output depends on, in (correct) backward order. */
@@ -57,6 +55,8 @@ export class StepModel {
   private firstRun?: Int32Array;
   /** See settlePositions. */
   private settles?: Int32Array;
+  /** See forwardIds. */
+  private opIds?: Int32Array;
 
   constructor(
     readonly graph: Graph,
@@ -66,9 +66,6 @@ export class StepModel {
     const g = graph;
     let ops = 0;
     for (let id = 0; id < g.size; id++) if (g.op[id] > OpCode.constant) ops++;
-    this.forwardIds = new Int32Array(ops);
-    for (let id = 0, k = 0; id < g.size; id++)
-      if (g.op[id] > OpCode.constant) this.forwardIds[k++] = id;
     this.forwardCount = ops;
     this.cone = dependencyMask(g, output);
     this.backwardIds = backwardOrder(g, output, this.cone);
@@ -82,6 +79,20 @@ export class StepModel {
     this.iterations = options.iterations ?? 1;
     this.iterationLength = ops + 1 + this.steps.length + this.params.length;
     this.total = this.iterationLength * this.iterations;
+  }
+
+  /**
+   * Op nodes in id order: forward step Fk runs `forwardIds[k - 1]`. Built on first use (4 bytes
+   * an op node): `check`, which reads the final state only, never asks.
+   */
+  get forwardIds(): Int32Array {
+    if (this.opIds === undefined) {
+      const g = this.graph;
+      this.opIds = new Int32Array(this.forwardCount);
+      for (let id = 0, k = 0; id < g.size; id++)
+        if (g.op[id] > OpCode.constant) this.opIds[k++] = id;
+    }
+    return this.opIds;
   }
 
   /** The position just after B0 (within an iteration). */

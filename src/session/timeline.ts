@@ -106,7 +106,9 @@ export class Timeline extends StepModel {
 
   isDataKnown(position: number, id: number): boolean {
     if (this.graph.op[id] <= OpCode.constant) return true;
-    return this.forwardPosition(id) <= this.localOf(position);
+    // Past the forward phase every value is known (without looking up the node's step).
+    const local = this.localOf(position);
+    return local >= this.forwardCount || this.forwardPosition(id) <= local;
   }
 
   isGradKnown(position: number): boolean {

@@ -9,6 +9,7 @@ import { analyze } from '../analyze.js';
 import { resolveScenario } from '../builtins.js';
 import { checkJson } from '../check-json.js';
 import { checkText } from '../check-report.js';
+import { collectGarbage } from '../collect.js';
 import {
   type CliContext,
   colorEnabled,
@@ -23,7 +24,7 @@ import {
   UsageError,
   worst,
 } from '../context.js';
-import { loadScenarioFile, printProblems } from '../load.js';
+import { BIG_FILE, loadScenarioFile, printProblems } from '../load.js';
 import { progressOn } from '../progress.js';
 
 export interface CheckArgs extends GlobalArgs, PrecisionArgs {
@@ -87,6 +88,7 @@ export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCo
     const progress = progressOn(io);
     const loaded = await loadScenarioFile(io, file, { set: args.set, mode: args.mode, progress });
     const problems = loaded.ok ? loaded.warnings : loaded.problems;
+    if (loaded.ok && loaded.scenario.source.text.length >= BIG_FILE) await collectGarbage();
     const analysis = loaded.ok
       ? analyze(loaded.scenario, args.gradcheck, args.precision, progress)
       : undefined;
