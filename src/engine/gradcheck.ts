@@ -47,7 +47,7 @@ const ROUNDING_ULPS = 2;
 /**
  * Compares the analytic grads in `g.grad` (run forward and backward first) with central
  * differences: each checked node is nudged by ±h and only what depends on it is re-evaluated.
- * The graph's data is restored exactly before returning.
+ * One GradCheckRun to the end; the graph's arrays are only read.
  */
 export function gradCheck(
   g: Graph,
@@ -56,34 +56,85 @@ export function gradCheck(
   /** Told before each node is probed, for a progress display. */
   onProgress?: (done: number, total: number) => void,
 ): GradCheckReport {
-  const mask = dependencyMask(g, output);
-  const candidates: number[] = [];
-  for (let id = 0; id < output; id++) {
-    if (mask[id] === 1 && g.op[id] !== OpCode.constant) candidates.push(id);
+  const run = new GradCheckRun(g, output, budget, onProgress);
+  // A deadline never reached: one step probes every chosen node.
+  run.step(Number.POSITIVE_INFINITY, () => 0);
+  return run.report();
+}
+
+/**
+ * A grad check that runs in pieces: `step` probes nodes until a deadline, so a caller with a
+ * screen to keep live (the TUI) can answer keys between pieces. It copies the values and grads of
+ * the nodes up to the output when it is made and works on those copies, so the graph's arrays may
+ * change between steps (the session moves them with its cursor); the report is the one `gradCheck`
+ * returns for the graph as it was when the run was made, however the steps are cut.
+ */
+export class GradCheckRun {
+  private readonly candidates: number;
+  private readonly chosen: readonly number[];
+  private readonly probe: Probe;
+  private readonly results: NodeCheck[] = [];
+
+  constructor(
+    g: Graph,
+    private readonly output: number,
+    budget: GradCheckBudget = DEFAULT_GRADCHECK_BUDGET,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {
+    const mask = dependencyMask(g, output);
+    const candidates: number[] = [];
+    for (let id = 0; id < output; id++) {
+      if (mask[id] === 1 && g.op[id] !== OpCode.constant) candidates.push(id);
+    }
+    this.candidates = candidates.length;
+    this.chosen = choose(g, output, mask, candidates, budget);
+    this.probe = new Probe(g, output, mask);
   }
-  const chosen = choose(g, output, mask, candidates, budget);
-  const probe = new Probe(g, output, mask);
-  const results = chosen.map((id, done) => {
-    onProgress?.(done, chosen.length);
-    return probe.check(id);
-  });
-  const failed = results.filter((r) => r.status === 'fail');
-  const skipped = results.filter((r) => r.status === 'skipped').map((r) => r.id);
-  let checked = 0;
-  let maxRelError: number | undefined;
-  for (const r of results) {
-    if (r.status === 'skipped') continue;
-    checked++;
-    maxRelError = Math.max(maxRelError ?? 0, r.relError);
+
+  /** Every chosen node has been probed: `report` is ready. */
+  get done(): boolean {
+    return this.results.length === this.chosen.length;
   }
-  return {
-    checked,
-    total: candidates.length,
-    maxRelError,
-    results,
-    failed,
-    skipped,
-  };
+
+  /**
+   * Probes chosen nodes, in id order, until `now()` reaches `deadline` (read after each node, so
+   * a step probes at least one while any is left, and a node's probe is never cut); returns
+   * whether the run is done. The clock is the caller's: the engine keeps no time of its own.
+   */
+  step(deadline: number, now: () => number): boolean {
+    const { chosen, results } = this;
+    while (results.length < chosen.length) {
+      this.onProgress?.(results.length, chosen.length);
+      results.push(this.probe.check(chosen[results.length]));
+      if (now() >= deadline) break;
+    }
+    return this.done;
+  }
+
+  /** The report of a finished run (throws while nodes are left: `step` until `done`). */
+  report(): GradCheckReport {
+    if (!this.done) {
+      throw new Error(`grad check: ${this.chosen.length - this.results.length} nodes left`);
+    }
+    const results = this.results;
+    const failed = results.filter((r) => r.status === 'fail');
+    const skipped = results.filter((r) => r.status === 'skipped').map((r) => r.id);
+    let checked = 0;
+    let maxRelError: number | undefined;
+    for (const r of results) {
+      if (r.status === 'skipped') continue;
+      checked++;
+      maxRelError = Math.max(maxRelError ?? 0, r.relError);
+    }
+    return {
+      checked,
+      total: this.candidates,
+      maxRelError,
+      results: [...results],
+      failed,
+      skipped,
+    };
+  }
 }
 
 /** Which nodes fit in the budget: all when they do; else inputs first, then a spread sample. */
@@ -156,8 +207,14 @@ function steps(x: number): number[] {
   return relative < first && x + relative !== x ? [first, relative] : [first];
 }
 
-/** Re-evaluates the cone downstream of one perturbed node, and restores it afterwards. */
+/**
+ * Re-evaluates the cone downstream of one perturbed node, and restores it afterwards. It works on
+ * its own copies of the values and grads up to the output, taken when it is made: the graph's
+ * structure (ops, inputs, params) is read, its arrays never written.
+ */
 class Probe {
+  private readonly data: Float64Array;
+  private readonly grad: Float64Array;
   private readonly base: Float64Array;
   private readonly side: Int8Array;
 
@@ -166,7 +223,9 @@ class Probe {
     private readonly output: number,
     private readonly mask: Uint8Array,
   ) {
-    this.base = g.data.slice(0, output + 1);
+    this.data = g.data.slice(0, output + 1);
+    this.grad = g.grad.slice(0, output + 1);
+    this.base = this.data.slice();
     this.side = new Int8Array(output + 1);
   }
 
@@ -186,7 +245,7 @@ class Probe {
   private atStep(id: number, h: number): NodeCheck {
     const x = this.base[id];
     const { slope: numeric, crossed, noise } = this.difference(id, x, h);
-    const analytic = this.g.grad[id];
+    const analytic = this.grad[id];
     const error = Math.abs(analytic - numeric);
     // Halves first: |analytic| + |numeric| overflows near the largest double.
     const scale = Math.abs(analytic) / 2 + Math.abs(numeric) / 2;
@@ -215,7 +274,7 @@ class Probe {
     const xm = x - h;
     const up = this.evaluate(id, xp, false);
     const down = this.evaluate(id, xm, true);
-    this.g.data.set(this.base.subarray(id), id);
+    this.data.set(this.base.subarray(id), id);
     const rounding = ROUNDING_ULPS * Number.EPSILON * (up.rounding + down.rounding);
     // A step past the largest double is no difference at all (x + h is Infinity).
     const span = Number.isFinite(xp) && Number.isFinite(xm) ? xp - xm : Number.NaN;
@@ -233,8 +292,8 @@ class Probe {
    * subnormals, in this pass can move the output.
    */
   private evaluate(id: number, value: number, compare: boolean) {
-    const { g, mask, side } = this;
-    const { op, in0, in1, param, data, grad, ops } = g;
+    const { g, mask, side, data, grad } = this;
+    const { op, in0, in1, param, ops } = g;
     data[id] = value;
     let crossed = false;
     let rounding = 0;

@@ -20,6 +20,7 @@ export {
   DEFAULT_GRADCHECK_BUDGET,
   type GradCheckBudget,
   type GradCheckReport,
+  GradCheckRun,
   type GradCheckStatus,
   gradCheck,
   type NodeCheck,

@@ -11,7 +11,7 @@ export {
   derivativeChecksOf,
   derivativeFindings,
 } from './derivatives.js';
-export { gradCheckOf, gradCheckStatus } from './gradcheck.js';
+export { advanceGradCheck, gradCheckOf, gradCheckStatus } from './gradcheck.js';
 export { ledgerOf } from './ledger.js';
 export { contributionArithmetic, narrate } from './narrate.js';
 export { DEFAULT_PRECISION, formatNumber, formatValue, UNKNOWN } from './number-text.js';
