@@ -77,7 +77,7 @@ export class GradCheckRun {
 
   constructor(
     g: Graph,
-    private readonly output: number,
+    output: number,
     budget: GradCheckBudget = DEFAULT_GRADCHECK_BUDGET,
     private readonly onProgress?: (done: number, total: number) => void,
   ) {
