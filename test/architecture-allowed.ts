@@ -24,8 +24,8 @@ export const REACH: Readonly<Record<string, readonly Reach[]>> = {
       why: 'the session runs the graph: the forward pass, the one chain-rule kernel, a mode pass',
     },
     {
-      names: ['gradCheck', 'checkWrittenDerivatives', 'downstreamOfWrong'],
-      why: "the session keeps the engine's checks of its graph, computed once per session",
+      names: ['GradCheckRun', 'checkWrittenDerivatives', 'downstreamOfWrong'],
+      why: "the session keeps the engine's checks of its graph, computed once (in slices or not)",
     },
     { names: ['OpCode'], why: 'leaves (input, constant) have no step' },
   ],

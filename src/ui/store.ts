@@ -1,26 +1,38 @@
 /**
  * The live TUI's store: holds the app state, sends it every input through reduceApp and runs the
- * effects that come back (quit, reload, autoplay's timer, the deferred grad check). The session
+ * effects that come back (quit, reload, autoplay's timer, the deferred grad check, which runs in
+ * slices so a key is answered between them). The session
  * updates the graph's arrays in place, so the state lives here, outside React (which may call
  * reducers twice); React only subscribes and redraws.
  */
 import type { LoadResult } from '../scenario/index.js';
-import { gradCheckOf } from '../session/index.js';
+import { advanceGradCheck, gradCheckOf } from '../session/index.js';
 import type { AppInput, AppOptions, AppState, Effect } from './app-state.js';
 import { initialApp, reduceApp } from './reduce-app.js';
+
+/**
+ * Milliseconds of grad check per slice: a key that arrives meanwhile waits at most about this long
+ * (plus one node's probe) before it is handled, half a 60 Hz frame.
+ */
+export const CHECK_SLICE_MS = 8;
 
 export interface StoreOptions extends Omit<AppOptions, 'reloadable'> {
   readonly reload?: () => Promise<LoadResult>;
   readonly onQuit: () => void;
+  /** CHECK_SLICE_MS by default; 0 probes one node per slice (tests count slices that way). */
+  readonly checkSliceMs?: number;
 }
 
 export class AppStore {
   state: AppState;
   /** Keys pressed so far (idle work after the first frame stops at the first). */
   presses = 0;
+  /** Grad-check slices run so far. */
+  checkSlices = 0;
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private timer: NodeJS.Timeout | undefined;
+  private checking: NodeJS.Immediate | undefined;
 
   constructor(private readonly options: StoreOptions) {
     this.state = initialApp({ ...options, reloadable: options.reload !== undefined });
@@ -57,9 +69,25 @@ export class AppStore {
     this.dispatch({ type: 'checked' });
   }
 
-  /** Stops autoplay's timer (the app is unmounted). */
+  /**
+   * Runs one slice of the waiting grad check (the session keeps what is done per timeline, so
+   * the next slice goes on from there); when the check is over, redraws with its results. Returns
+   * whether the check still waits.
+   */
+  checkSlice(): boolean {
+    if (!this.state.checkPending) return false;
+    this.checkSlices++;
+    const now = () => performance.now();
+    const deadline = now() + (this.options.checkSliceMs ?? CHECK_SLICE_MS);
+    if (!advanceGradCheck(this.state.session, deadline, now)) return true;
+    this.dispatch({ type: 'checked' });
+    return false;
+  }
+
+  /** Stops autoplay's timer and the grad check's slices (the app is unmounted). */
   dispose(): void {
     clearTimeout(this.timer);
+    clearImmediate(this.checking);
   }
 
   private run(effect: Effect): void {
@@ -75,11 +103,17 @@ export class AppStore {
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.dispatch({ type: 'tick' }), effect.ms);
         return;
-      case 'check':
+      case 'check': {
         // Ink writes a frame in the same tick as the change that causes it; an immediate runs
-        // after that tick's I/O, so the frame is out before the check starts.
-        setImmediate(() => this.checkNow());
+        // after that tick's I/O, so the frame is out before the check starts, and a key that
+        // arrives between two slices is handled before the next.
+        clearImmediate(this.checking);
+        const slice = () => {
+          if (this.checkSlice()) this.checking = setImmediate(slice);
+        };
+        this.checking = setImmediate(slice);
         return;
+      }
     }
   }
 }

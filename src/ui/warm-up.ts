@@ -1,6 +1,6 @@
 /**
- * Work the live TUI does while it is idle after its first frame: the grad check, then a few frames
- * drawn off-screen. The first keys after start ran through code V8 had not compiled yet (100 to
+ * Work the live TUI does while it is idle after its first frame: the grad check, in slices of a
+ * few milliseconds (2 to 3 s of it on a 10k-node random DAG), and a few frames drawn off-screen. The first keys after start ran through code V8 had not compiled yet (100 to
  * 450 ms for the very first frame, p95 84 to 154 ms over all keys); frames drawn through the same
  * path (our panes, React, Ink's layout and output) while the user reads the first screen let the
  * JIT compile it before the first key.
@@ -25,18 +25,22 @@ export interface IdleOptions {
 
 /**
  * Runs the idle work one slice per immediate, so a key that arrives meanwhile is handled between
- * slices (an immediate runs after the I/O of its tick); the frames stop at the user's first key,
- * whose own frames then do the warming. Returns a function that cancels what is left.
+ * slices (an immediate runs after the I/O of its tick). Check slices and off-screen frames take
+ * turns, so the frames are drawn before the first key even when the check is long; the frames stop
+ * at the user's first key, whose own frames then do the warming, and the check goes on. Returns a
+ * function that cancels what is left.
  */
 export function runWhenIdle(store: AppStore, options: IdleOptions): () => void {
   const pressesAtStart = store.presses;
   let frame = 0;
+  let turn = 0;
   let timer: NodeJS.Immediate | undefined;
   const slice = () => {
-    if (store.state.checkPending) store.checkNow();
-    else if (store.presses === pressesAtStart && frame < WARM_UP_FRAMES) {
-      drawOffScreen(store.state, options, frame++);
-    } else return options.onDone?.();
+    const warming = store.presses === pressesAtStart && frame < WARM_UP_FRAMES;
+    const checking = store.state.checkPending;
+    if (!warming && !checking) return options.onDone?.();
+    if (checking && (!warming || turn++ % 2 === 0)) store.checkSlice();
+    else drawOffScreen(store.state, options, frame++);
     timer = setImmediate(slice);
   };
   timer = setImmediate(slice);
