@@ -1,9 +1,10 @@
 /**
  * Work the live TUI does while it is idle after its first frame: the grad check, in slices of a
- * few milliseconds (2 to 3 s of it on a 10k-node random DAG), and a few frames drawn off-screen. The first keys after start ran through code V8 had not compiled yet (100 to
- * 450 ms for the very first frame, p95 84 to 154 ms over all keys); frames drawn through the same
- * path (our panes, React, Ink's layout and output) while the user reads the first screen let the
- * JIT compile it before the first key.
+ * few milliseconds (2 to 3 s of it on a 10k-node random DAG), and a few frames drawn off-screen.
+ * The first keys after start ran through code V8 had not compiled yet (100 to 450 ms for the very
+ * first frame, p95 84 to 154 ms over all keys); frames drawn through the same path (our panes,
+ * React, Ink's layout and output) while the user reads the first screen let the JIT compile it
+ * before the first key.
  */
 import { renderToString, Text } from 'ink';
 import { createElement } from 'react';
