@@ -26,7 +26,6 @@ import {
 } from '../context.js';
 import { BIG_FILE, loadScenarioFile, printProblems } from '../load.js';
 import { progressOn } from '../progress.js';
-import { tuneForShortRun } from '../short-run.js';
 
 export interface CheckArgs extends GlobalArgs, PrecisionArgs {
   readonly files: readonly string[];
@@ -71,10 +70,7 @@ export function checkCommand(
         })
         .example('$0 check scenarios/seed.yaml', 'Summary of the seed example')
         .example('$0 check --json scenarios/*.yaml', 'One JSON line per file'),
-    handler: async (args) => {
-      await tuneForShortRun();
-      report(await runCheck(ctx, args));
-    },
+    handler: async (args) => report(await runCheck(ctx, args)),
   };
 }
 
