@@ -1,10 +1,11 @@
 /**
  * W5: keypress → frame latency of the real TUI at 120×40 with NODE_ENV=production, on the seed and
- * on a 1,032-node and a 10,043-node MLP, for the tsc build and for the esbuild bundle
- * (scripts/bundle.mjs); and the time from spawn to the first frame. Both builds go to
- * .tmp/perf-ui/ (BENCH_UI_OUT: another folder), never to dist/, so the bench does not race a build
- * in progress; package.json and scenarios/ are linked beside them because the CLI finds them two
- * folders above its own file. BENCH_UI_BUILDS and BENCH_UI_FIRST_KEY_MS: see below.
+ * on chains, MLPs, random DAGs and fan-outs of 1k and 10k nodes and bigger (graphsToRun), for the
+ * tsc build and for the esbuild bundle (scripts/bundle.mjs); and the time from spawn to the first
+ * frame. Both builds go to .tmp/perf-ui/ (BENCH_UI_OUT: another folder), never to dist/, so the
+ * bench does not race a build in progress; package.json and scenarios/ are linked beside them
+ * because the CLI finds them two folders above its own file. BENCH_UI_BUILDS,
+ * BENCH_UI_FIRST_KEY_MS and BENCH_UI_GRAPHS: see below.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -117,83 +118,114 @@ const EMPTY = { baseline_ms: null, ratio: null, bytes_per_node: null } as const;
 
 const verdict = (value: number, target: number) => (value <= target ? 'met' : 'missed');
 
+const ONLY_GRAPHS = process.env.BENCH_UI_GRAPHS
+  ? process.env.BENCH_UI_GRAPHS.split(',').map((name) => name.trim())
+  : undefined;
+
+/**
+ * The graphs W5 measures, each written when it is run: every shape at 1k and 10k nodes, the 65k
+ * MLP, and a 1e6-node chain (it must open and step). BENCH_UI_GRAPHS (names, comma-separated, as
+ * `chain 1k,random DAG 10k`) runs only those, and skips the first-frame series.
+ */
+function graphsToRun(root: string, quick: boolean): Record<string, () => string> {
+  const write = (name: string, text: () => string) => () => {
+    const file = join(OUT, `${name}.yaml`);
+    writeFileSync(file, text());
+    return file;
+  };
+  const mlpOf = (samples: number) => () =>
+    mlpScenarioText({ layers: [2, 16, 16, 1], samples, seed: 1 });
+  const graphs: Record<string, () => string> = {
+    seed: () => join(root, 'scenarios/seed.yaml'),
+    'mlp 1032 nodes': write('mlp-2-4-4-1-x14', () =>
+      mlpScenarioText({ layers: [2, 4, 4, 1], samples: 14, seed: 1 }),
+    ),
+    'chain 1k': write('chain-1k', () => chainScenarioText(1_000, 'mixed')),
+    'random DAG 1k': write('dag-1k', () => randomDagScenario(1_000)),
+    'fan-out 1k': write('fan-1k', () => fanOutScenario(1_000)),
+  };
+  if (!quick || ONLY_GRAPHS !== undefined) {
+    graphs['mlp 10043 nodes'] = write('mlp-10k', mlpOf(15));
+    graphs['chain 10k'] = write('chain-10k', () => chainScenarioText(10_000, 'mixed'));
+    graphs['random DAG 10k'] = write('dag-10k', () => randomDagScenario(10_000));
+    graphs['fan-out 10k'] = write('fan-10k', () => fanOutScenario(10_000));
+    graphs['mlp 65k'] = write('mlp-65k', mlpOf(100));
+    graphs['chain 1e6'] = write('chain-1e6', () => chainScenarioText(1_000_000));
+  }
+  if (ONLY_GRAPHS === undefined) return graphs;
+  const unknown = ONLY_GRAPHS.filter((name) => !(name in graphs));
+  if (unknown.length > 0) throw new Error(`W5: no graph ${unknown.join(', ')}`);
+  return Object.fromEntries(ONLY_GRAPHS.map((name) => [name, graphs[name]]));
+}
+
+interface GraphRun {
+  readonly graphName: string;
+  readonly file: string;
+  readonly buildName: string;
+  readonly entry: string;
+  readonly root: string;
+  readonly spawns: number;
+  readonly log: (line: string) => void;
+}
+
+/** Key→frame latencies and first frames of one graph on one build, over `spawns` starts. */
+async function measureGraph(run: GraphRun): Promise<BenchResult> {
+  const { graphName, file, buildName, entry, root, log } = run;
+  const name = `W5 key→frame ${graphName} (${buildName})`;
+  const keys = keysFor(file, 20, 2);
+  const firstFrames: number[] = [];
+  const latencies: number[] = [];
+  try {
+    for (let s = 0; s < run.spawns; s++) {
+      log(`W5 ${graphName}, ${buildName}, spawn ${s + 1}`);
+      const measured = await measureLatency({
+        args: [entry, file],
+        cwd: root,
+        keys,
+        firstKeyAfterMs: FIRST_KEY_AFTER_MS,
+        timeoutMs: 120_000,
+      });
+      firstFrames.push(measured.firstFrameMs);
+      latencies.push(...measured.keyMs);
+    }
+  } catch (error) {
+    // A tree with the UI half-edited may not start: say so and keep the other figures.
+    const reason = (error as Error).message;
+    log(`W5 ${graphName}, ${buildName}: ${reason}`);
+    return { ...EMPTY, name, median_ms: Number.NaN, notes: `failed: ${reason}` };
+  }
+  const p50 = percentile(latencies, 50);
+  const p95 = percentile(latencies, 95);
+  const first = median(firstFrames);
+  // After the first 10 keys of a spawn the JIT has compiled the render path.
+  const warm = latencies.filter((_, i) => i % keys.length >= 10);
+  return {
+    ...EMPTY,
+    name,
+    median_ms: p50,
+    notes:
+      `p50 ${p50.toFixed(1)} (${verdict(p50, TARGETS.p50)}), p95 ${p95.toFixed(1)} ` +
+      `(${verdict(p95, TARGETS.p95)}) ms over ${latencies.length} keys; warm p50 ` +
+      `${percentile(warm, 50).toFixed(1)}, p95 ${percentile(warm, 95).toFixed(1)}; first frame ` +
+      `${first.toFixed(0)} ms (${verdict(first, firstFrameTarget(graphName))}); first key ` +
+      `${FIRST_KEY_AFTER_MS} ms after it`,
+  };
+}
+
 export const ui: BenchSuite = {
   name: 'W5',
   async run({ quick, log }) {
     const root = build(log);
-    const mlp = join(OUT, 'mlp-2-4-4-1-x14.yaml');
-    writeFileSync(mlp, mlpScenarioText({ layers: [2, 4, 4, 1], samples: 14, seed: 1 }));
-    // Every shape at 1k and 10k nodes, the 65k MLP, and a 1e6-node chain (it must open and step).
-    const write = (name: string, text: string) => {
-      const file = join(OUT, `${name}.yaml`);
-      writeFileSync(file, text);
-      return file;
-    };
-    const mlpOf = (samples: number) =>
-      mlpScenarioText({ layers: [2, 16, 16, 1], samples, seed: 1 });
-    const graphs: Record<string, string> = {
-      seed: join(root, 'scenarios/seed.yaml'),
-      'mlp 1032 nodes': mlp,
-      'chain 1k': write('chain-1k', chainScenarioText(1_000, 'mixed')),
-      'random DAG 1k': write('dag-1k', randomDagScenario(1_000)),
-      'fan-out 1k': write('fan-1k', fanOutScenario(1_000)),
-    };
-    if (!quick) {
-      graphs['mlp 10043 nodes'] = write('mlp-10k', mlpOf(15));
-      graphs['chain 10k'] = write('chain-10k', chainScenarioText(10_000, 'mixed'));
-      graphs['random DAG 10k'] = write('dag-10k', randomDagScenario(10_000));
-      graphs['fan-out 10k'] = write('fan-10k', fanOutScenario(10_000));
-      graphs['mlp 65k'] = write('mlp-65k', mlpOf(100));
-      graphs['chain 1e6'] = write('chain-1e6', chainScenarioText(1_000_000));
-    }
     // BENCH_UI_SPAWNS: starts per graph and build (3; 1 with --quick).
     const spawns = Number(process.env.BENCH_UI_SPAWNS ?? (quick ? 1 : 3));
     const results: BenchResult[] = [];
-    for (const [graphName, file] of Object.entries(graphs)) {
-      const keys = keysFor(file, 20, 2);
+    for (const [graphName, write] of Object.entries(graphsToRun(root, quick))) {
+      const file = write();
       for (const [buildName, entry] of Object.entries(BUILDS)) {
-        const name = `W5 key→frame ${graphName} (${buildName})`;
-        const firstFrames: number[] = [];
-        const latencies: number[] = [];
-        try {
-          for (let s = 0; s < spawns; s++) {
-            log(`W5 ${graphName}, ${buildName}, spawn ${s + 1}`);
-            const run = await measureLatency({
-              args: [entry, file],
-              cwd: root,
-              keys,
-              firstKeyAfterMs: FIRST_KEY_AFTER_MS,
-              timeoutMs: 120_000,
-            });
-            firstFrames.push(run.firstFrameMs);
-            latencies.push(...run.keyMs);
-          }
-        } catch (error) {
-          // A tree with the UI half-edited may not start: say so and keep the other figures.
-          const reason = (error as Error).message;
-          log(`W5 ${graphName}, ${buildName}: ${reason}`);
-          results.push({ ...EMPTY, name, median_ms: Number.NaN, notes: `failed: ${reason}` });
-          continue;
-        }
-        const p50 = percentile(latencies, 50);
-        const p95 = percentile(latencies, 95);
-        const first = median(firstFrames);
-        // After the first 10 keys of a spawn the JIT has compiled the render path.
-        const warm = latencies.filter((_, i) => i % keys.length >= 10);
-        results.push({
-          ...EMPTY,
-          name,
-          median_ms: p50,
-          notes:
-            `p50 ${p50.toFixed(1)} (${verdict(p50, TARGETS.p50)}), p95 ${p95.toFixed(1)} ` +
-            `(${verdict(p95, TARGETS.p95)}) ms over ${latencies.length} keys; warm p50 ` +
-            `${percentile(warm, 50).toFixed(1)}, p95 ${percentile(warm, 95).toFixed(1)}; first frame ` +
-            `${first.toFixed(0)} ms (${verdict(first, firstFrameTarget(graphName))}); first key ` +
-            `${FIRST_KEY_AFTER_MS} ms after it`,
-        });
+        results.push(await measureGraph({ graphName, file, buildName, entry, root, spawns, log }));
       }
     }
-    if (!quick && BUILDS.bundle !== undefined)
+    if (!quick && ONLY_GRAPHS === undefined && BUILDS.bundle !== undefined)
       results.push(...(await firstFrameScale(root, BUILDS.bundle, log)));
     return results;
   },
