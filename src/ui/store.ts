@@ -15,12 +15,20 @@ import { initialApp, reduceApp } from './reduce-app.js';
  * (plus one node's probe) before it is handled, half a 60 Hz frame.
  */
 export const CHECK_SLICE_MS = 8;
+/**
+ * Milliseconds after a key before the grad check's next slice: keys that come in a run (a held
+ * key, someone stepping fast) are answered with no slice between them, and the check goes on
+ * once they pause. It is idle work, and its results show only once grads are final.
+ */
+export const KEY_QUIET_MS = 100;
 
 export interface StoreOptions extends Omit<AppOptions, 'reloadable'> {
   readonly reload?: () => Promise<LoadResult>;
   readonly onQuit: () => void;
   /** CHECK_SLICE_MS by default; 0 probes one node per slice (tests count slices that way). */
   readonly checkSliceMs?: number;
+  /** KEY_QUIET_MS by default. */
+  readonly keyQuietMs?: number;
 }
 
 export class AppStore {
@@ -32,7 +40,9 @@ export class AppStore {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private timer: NodeJS.Timeout | undefined;
+  private lastPress = Number.NEGATIVE_INFINITY;
   private checking: NodeJS.Immediate | undefined;
+  private checkingLater: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: StoreOptions) {
     this.state = initialApp({ ...options, reloadable: options.reload !== undefined });
@@ -49,6 +59,7 @@ export class AppStore {
   /** One key name (`n`, `space`, `ctrl-n`, `backspace`); see keymap.keysOf. */
   press(key: string): void {
     this.presses++;
+    this.lastPress = performance.now();
     this.dispatch({ type: 'key', key });
   }
 
@@ -84,10 +95,21 @@ export class AppStore {
     return false;
   }
 
+  /** Milliseconds until the grad check may run its next slice: 0 unless a key came just now. */
+  checkWait(): number {
+    const quiet = this.options.keyQuietMs ?? KEY_QUIET_MS;
+    return Math.max(0, this.lastPress + quiet - performance.now());
+  }
+
   /** Stops autoplay's timer and the grad check's slices (the app is unmounted). */
   dispose(): void {
     clearTimeout(this.timer);
+    this.stopChecking();
+  }
+
+  private stopChecking(): void {
     clearImmediate(this.checking);
+    clearTimeout(this.checkingLater);
   }
 
   private run(effect: Effect): void {
@@ -107,9 +129,11 @@ export class AppStore {
         // Ink writes a frame in the same tick as the change that causes it; an immediate runs
         // after that tick's I/O, so the frame is out before the check starts, and a key that
         // arrives between two slices is handled before the next.
-        clearImmediate(this.checking);
+        this.stopChecking();
         const slice = () => {
-          if (this.checkSlice()) this.checking = setImmediate(slice);
+          const wait = this.checkWait();
+          if (wait > 0) this.checkingLater = setTimeout(slice, wait);
+          else if (this.checkSlice()) this.checking = setImmediate(slice);
         };
         this.checking = setImmediate(slice);
         return;

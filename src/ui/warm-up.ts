@@ -28,24 +28,34 @@ export interface IdleOptions {
  * Runs the idle work one slice per immediate, so a key that arrives meanwhile is handled between
  * slices (an immediate runs after the I/O of its tick). Check slices and off-screen frames take
  * turns, so the frames are drawn before the first key even when the check is long; the frames stop
- * at the user's first key, whose own frames then do the warming, and the check goes on. Returns a
- * function that cancels what is left.
+ * at the user's first key, whose own frames then do the warming, and the check goes on whenever
+ * keys pause. Returns a function that cancels what is left.
  */
 export function runWhenIdle(store: AppStore, options: IdleOptions): () => void {
   const pressesAtStart = store.presses;
   let frame = 0;
   let turn = 0;
   let timer: NodeJS.Immediate | undefined;
+  let later: NodeJS.Timeout | undefined;
   const slice = () => {
     const warming = store.presses === pressesAtStart && frame < WARM_UP_FRAMES;
     const checking = store.state.checkPending;
     if (!warming && !checking) return options.onDone?.();
-    if (checking && (!warming || turn++ % 2 === 0)) store.checkSlice();
-    else drawOffScreen(store.state, options, frame++);
+    // Keys in a run hold the check off (store.checkWait): it resumes once they pause.
+    const wait = checking ? store.checkWait() : 0;
+    if (checking && wait === 0 && (!warming || turn++ % 2 === 0)) store.checkSlice();
+    else if (warming) drawOffScreen(store.state, options, frame++);
+    else {
+      later = setTimeout(slice, wait);
+      return;
+    }
     timer = setImmediate(slice);
   };
   timer = setImmediate(slice);
-  return () => clearImmediate(timer);
+  return () => {
+    clearImmediate(timer);
+    clearTimeout(later);
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  * frame must show a key's step while the inspector still says `… checking`.
  */
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomDagScenario } from '../../bench/shapes.js';
 import { loadScenario } from '../../src/scenario/index.js';
 import { createSession, gradCheckOf } from '../../src/session/index.js';
@@ -38,12 +38,14 @@ describe('the grad check in slices', () => {
   it('answers a key pressed while the check runs before the check ends', async () => {
     const examined = gradCheckOf(createSession(dag())).results.length;
     expect(examined).toBeGreaterThan(100);
-    // One node per slice: the check takes `examined` slices, however fast the machine.
+    // One node per slice: the check takes `examined` slices, however fast the machine; no pause
+    // after a key (keyQuietMs 0), so the key is answered between two slices.
     const store = new AppStore({
       scenario: dag(),
       onQuit: () => {},
       deferCheck: true,
       checkSliceMs: 0,
+      keyQuietMs: 0,
     });
     const app = render(<App store={store} color={false} />);
     let over = false;
@@ -70,11 +72,31 @@ describe('the grad check in slices', () => {
     const slicesAtKey = store.checkSlices;
     expect(slicesAtKey).toBeLessThan(examined / 2);
 
-    await turnUntil(() => over);
+    await vi.waitFor(() => expect(over).toBe(true), { timeout: 20_000 });
     expect(store.checkSlices).toBe(examined);
     expect(store.state.checkPending).toBe(false);
     await turnUntil(() => !frame().includes('… checking'));
     expect(store.state.session.position).toBe(1);
+  });
+
+  it('holds the check off while keys come in a run, and goes on when they pause', async () => {
+    const store = new AppStore({
+      scenario: dag(),
+      onQuit: () => {},
+      deferCheck: true,
+      checkSliceMs: 0,
+      keyQuietMs: 1e9,
+    });
+    const cancel = runWhenIdle(store, { color: false });
+    cleanup = cancel;
+    await turnUntil(() => store.checkSlices >= 3);
+    store.press('n');
+    const slicesAtKey = store.checkSlices;
+    for (let i = 0; i < 200; i++) await nextImmediate();
+    // Past the warm-up frames too: 200 turns of the loop ran no slice while keys were recent.
+    expect(store.checkSlices).toBe(slicesAtKey);
+    expect(store.state.checkPending).toBe(true);
+    expect(store.checkWait()).toBeGreaterThan(0);
   });
 
   it("a reload's check runs in slices too, and ends with the same report", async () => {
@@ -83,6 +105,7 @@ describe('the grad check in slices', () => {
       onQuit: () => {},
       deferCheck: true,
       checkSliceMs: 0,
+      keyQuietMs: 0,
       reload: async () => load(),
     });
     cleanup = () => store.dispose();
