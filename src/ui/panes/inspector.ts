@@ -13,7 +13,6 @@ import {
   gradCheckStatus,
   gradMismatch,
   isAwaited,
-  isGradKnown,
   iterationAt,
   ledgerOf,
   nodeFacts,
@@ -118,7 +117,8 @@ function historyLines(model: ScreenModel, id: number): string[] {
   const current = iterationAt(session, session.position);
   const lines = ['history value at the start of each iteration, grad in it'];
   for (let i = 1; i <= current; i++) {
-    const known = i < current || (isGradKnown(session) && !isAwaited(session, id, 'grad'));
+    // This iteration's grad once it is final: mid-backward, its sum would give the total away.
+    const known = i < current || (ledgerOf(session, id).final && !isAwaited(session, id, 'grad'));
     const grad = formatValue(known ? run.grad(i, k) : undefined, model.precision);
     lines.push(`${`  I${i}`.padEnd(7)} ${fmt(run.value(i, k)).padEnd(12)} grad ${grad}`);
   }
