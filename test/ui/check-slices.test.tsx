@@ -23,6 +23,16 @@ const dag = () => {
   return loaded.scenario;
 };
 
+/** A store whose check runs one node a slice (checkSliceMs 0), keys held quiet for `keyQuietMs`. */
+const slicedStore = (keyQuietMs: number, reload?: () => ReturnType<typeof load>) =>
+  new AppStore({
+    scenario: dag(),
+    onQuit: () => {},
+    deferCheck: true,
+    checkSliceMs: 0,
+    keyQuietMs,
+    ...(reload === undefined ? {} : { reload: async () => reload() }),
+  });
 const nextImmediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Lets the event loop turn (one idle slice per turn) until `done`; fails after `turns` turns. */
@@ -40,13 +50,7 @@ describe('the grad check in slices', () => {
     expect(examined).toBeGreaterThan(100);
     // One node per slice: the check takes `examined` slices, however fast the machine; no pause
     // after a key (keyQuietMs 0), so the key is answered between two slices.
-    const store = new AppStore({
-      scenario: dag(),
-      onQuit: () => {},
-      deferCheck: true,
-      checkSliceMs: 0,
-      keyQuietMs: 0,
-    });
+    const store = slicedStore(0);
     const app = render(<App store={store} color={false} />);
     let over = false;
     const cancel = runWhenIdle(store, {
@@ -80,13 +84,7 @@ describe('the grad check in slices', () => {
   });
 
   it('holds the check off while keys come in a run, and goes on when they pause', async () => {
-    const store = new AppStore({
-      scenario: dag(),
-      onQuit: () => {},
-      deferCheck: true,
-      checkSliceMs: 0,
-      keyQuietMs: 1e9,
-    });
+    const store = slicedStore(1e9);
     const cancel = runWhenIdle(store, { color: false });
     cleanup = cancel;
     await turnUntil(() => store.checkSlices >= 3);
@@ -100,14 +98,7 @@ describe('the grad check in slices', () => {
   });
 
   it("a reload's check runs in slices too, and ends with the same report", async () => {
-    const store = new AppStore({
-      scenario: dag(),
-      onQuit: () => {},
-      deferCheck: true,
-      checkSliceMs: 0,
-      keyQuietMs: 0,
-      reload: async () => load(),
-    });
+    const store = slicedStore(0, load);
     cleanup = () => store.dispose();
     const before = store.state.session;
     store.press('r');
