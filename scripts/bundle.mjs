@@ -7,13 +7,14 @@
  * The CLI finds package.json and scenarios/ two folders above its own file (src/cli, dist/cli),
  * so OUT_FILE must sit two folders below the package root, as the default does.
  *
- * Two of Ink's per-frame costs are also cut here, by memoizing pure functions it calls on every
- * line of every frame (its own caches live for one frame): string-width (box-drawing characters
- * miss its ASCII fast path and go through Intl.Segmenter and an emoji regex per character) and
- * ansi-tokenize's tokenize + styledCharsFromTokens. Unchanged lines then cost a map lookup.
+ * Ink's per-frame text work is also cut here: string-width and ansi-tokenize's per-line functions
+ * are replaced by the equivalents in scripts/shims/terminal-text.ts, which read our screens' box
+ * drawing and colour codes a code unit at a time and remember recent lines (Ink's own caches live
+ * for one frame).
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const outfile = process.argv[2] ?? 'dist/bundle/gradstep.js';
@@ -28,6 +29,7 @@ for (const name of existsSync(dirname(outfile)) ? readdirSync(dirname(outfile)) 
  * up to a few hundred per line) to some tens of MB.
  */
 const MEMO_SIZE = 2_000;
+const TERMINAL_TEXT = fileURLToPath(new URL('shims/terminal-text.ts', import.meta.url));
 
 const SHIMS = {
   // yargs checks its own state with node:assert, whose loading (a dozen internal modules) costs
@@ -43,55 +45,18 @@ const SHIMS = {
     export function notStrictEqual(a, b, message) {
       if (Object.is(a, b)) fail(message, a, b);
     }`,
-  // string-width makes an Intl.Segmenter and Unicode regexes when it loads (20 to 30 ms): required
-  // on first use of a text that is not plain ASCII (esbuild runs a required module's body then).
+  // string-width makes an Intl.Segmenter and Unicode regexes when it loads (20 to 30 ms): loaded
+  // on the first line that needs it (esbuild runs a required module's body then).
   'string-width': `
+    import { fastStringWidth } from ${JSON.stringify(TERMINAL_TEXT)};
     let real;
-    const stringWidth = (text, options) => {
-      real ??= require('real:string-width').default;
-      return real(text, options);
-    };
-    const memo = new Map();
-    // Printable ASCII, and the symbols the screens draw with (box drawing, arrows, math, Greek,
-    // Latin-1 but the soft hyphen), are a column a character as string-width counts them (checked
-    // code point by code point), and none of them joins another into one cluster: measured as the
-    // length, without string-width's Segmenter and emoji regexes (a tenth of a frame's time on a
-    // graph view). yargs lays out its whole help text after every command: this loads nothing.
-    const ASCII = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u00ff\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u2070-\u209f\u2190-\u22ff\u2500-\u25fc\u25ff]*$/;
-    export default function memoWidth(text, options) {
-      if (options !== undefined) return stringWidth(text, options);
-      if (ASCII.test(text)) return text.length;
-      let width = memo.get(text);
-      if (width === undefined) {
-        if (memo.size >= ${MEMO_SIZE}) memo.clear();
-        width = stringWidth(text);
-        memo.set(text, width);
-      }
-      return width;
-    }`,
+    export default fastStringWidth(() => (real ??= require('real:string-width').default), ${MEMO_SIZE});`,
   '@alcalzone/ansi-tokenize': `
     import * as real from 'real:@alcalzone/ansi-tokenize';
+    import { fastAnsiTokenize } from ${JSON.stringify(TERMINAL_TEXT)};
     export * from 'real:@alcalzone/ansi-tokenize';
-    const tokens = new Map();
-    const chars = new WeakMap();
-    export function tokenize(text, endChar) {
-      if (endChar !== undefined) return real.tokenize(text, endChar);
-      let result = tokens.get(text);
-      if (result === undefined) {
-        if (tokens.size >= ${MEMO_SIZE}) tokens.clear();
-        result = real.tokenize(text);
-        tokens.set(text, result);
-      }
-      return result;
-    }
-    export function styledCharsFromTokens(list) {
-      let result = chars.get(list);
-      if (result === undefined) {
-        result = real.styledCharsFromTokens(list);
-        chars.set(list, result);
-      }
-      return result;
-    }`,
+    export const { tokenize, styledCharsFromTokens, styledCharsToString } =
+      fastAnsiTokenize(real, ${MEMO_SIZE});`,
 };
 
 const REAL = Symbol('real');
