@@ -6,12 +6,12 @@
  * React, Ink's layout and output) while the user reads the first screen let the JIT compile it
  * before the first key.
  */
-import { renderToString, Text } from 'ink';
+import { renderToString } from 'ink';
 import { createElement } from 'react';
 import { reduce, shapeOf } from '../session/index.js';
+import { Screen } from './app.js';
 import { type AppState, follow } from './app-state.js';
 import { settleGeometry } from './geometry.js';
-import { screenLines } from './screen.js';
 import type { AppStore } from './store.js';
 
 /** Off-screen frames to draw: enough for V8 to optimise what runs once or a few times per frame. */
@@ -44,7 +44,7 @@ export function runWhenIdle(store: AppStore, options: IdleOptions): () => void {
     // Keys in a run hold the check off (store.checkWait): it resumes once they pause.
     const wait = checking ? store.checkWait() : 0;
     if (checking && wait === 0 && (!warming || turn++ % 2 === 0)) store.checkSlice();
-    else if (warming) drawOffScreen(store.state, options, frame++);
+    else if (warming) offScreenFrame(store.state, options, frame++);
     else {
       later = setTimeout(slice, wait);
       return;
@@ -59,22 +59,21 @@ export function runWhenIdle(store: AppStore, options: IdleOptions): () => void {
 }
 
 /**
- * Draws the frame a step `k + 1` past the cursor would show (wrapping round the timeline), through
- * Ink's renderer into a string, then puts the graph's arrays back where the cursor is: the live
- * state is never replaced, and reduce syncs the arrays to the state it is given.
+ * The frame a step `k + 1` past the cursor would show (wrapping round the timeline), drawn by the
+ * live app's own Screen through Ink's renderer into a string; then the graph's arrays go back
+ * where the cursor is: the live state is never replaced, and reduce syncs the arrays to the state
+ * it is given.
  */
-function drawOffScreen(live: AppState, options: IdleOptions, k: number): void {
+export function offScreenFrame(live: AppState, options: IdleOptions, k: number): string {
   const { total } = shapeOf(live.session);
-  if (total === 0) return;
+  if (total === 0) return '';
   const position = (live.session.position + k + 1) % (total + 1);
   const session = reduce(live.session, { type: 'goto', step: position });
   const state = settleGeometry(follow({ ...live, session }));
-  const lines = screenLines(
-    { ...state, color: options.color },
-    { layouts: live.layouts, file: options.file },
+  const frame = renderToString(
+    createElement(Screen, { state, color: options.color, file: options.file }),
+    { columns: live.columns },
   );
-  renderToString(createElement(Text, { wrap: 'truncate-end' }, lines.join('\n')), {
-    columns: live.columns,
-  });
   reduce(live.session, { type: 'goto', step: live.session.position });
+  return frame;
 }

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/ui/app.js';
 import { AppStore } from '../../src/ui/store.js';
-import { runWhenIdle } from '../../src/ui/warm-up.js';
+import { offScreenFrame, runWhenIdle } from '../../src/ui/warm-up.js';
 import { builtin } from './fixtures.js';
 
 function idleRun(keys: string[]) {
@@ -43,5 +46,23 @@ describe('runWhenIdle', () => {
     expect(cursor).toBe(1);
     // No backward step has run at F1.
     expect(graph.grad.slice(0, graph.size).every((g) => g === 0)).toBe(true);
+  });
+});
+
+describe('offScreenFrame', () => {
+  it('is the frame the live app shows after that many more steps, escapes and all', async () => {
+    const store = new AppStore({ scenario: builtin('seed'), onQuit: () => {}, deferCheck: true });
+    // The size ink-testing-library's terminal gives the live app.
+    store.dispatch({ type: 'resize', columns: 100, rows: 24 });
+    // Two steps ahead of the cursor, as the warm-up's second frame draws.
+    const ahead = offScreenFrame(store.state, { color: true }, 1);
+    expect(ahead).toContain('\u001b[');
+    expect(ahead).not.toContain('\uE000');
+    const app = render(createElement(App, { store, color: true }));
+    store.press('n');
+    store.press('n');
+    await vi.waitFor(() => expect(app.lastFrame()).toContain('[F2]'));
+    expect(app.lastFrame()).toBe(ahead);
+    app.unmount();
   });
 });
