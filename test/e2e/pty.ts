@@ -27,6 +27,11 @@ export interface PtySession {
   resize(cols: number, rows: number): void;
   /** The visible screen, one line per row, trailing spaces trimmed. */
   screenText(): string;
+  /**
+   * Each visible cell's style, one line per row: colours (mode and value) and bold, dim, italic,
+   * underline and inverse, as a code per cell, so two screens' colours can be compared.
+   */
+  screenStyles(): string;
   /** Resolves once `text` is on a whole frame; rejects with the screen after `timeoutMs`. */
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
   /** Resolves once `holds(screen)` is true of a whole frame; rejects with the screen after `timeoutMs`. */
@@ -107,6 +112,27 @@ export function spawnPty(
     return lines.join('\n');
   };
 
+  const screenStyles = (): string => {
+    const buffer = terminal.buffer.active;
+    const cell = buffer.getNullCell();
+    const rows: string[] = [];
+    for (let y = 0; y < terminal.rows; y++) {
+      const line = buffer.getLine(buffer.viewportY + y);
+      const cells: string[] = [];
+      for (let x = 0; x < terminal.cols; x++) {
+        line?.getCell(x, cell);
+        const flags = [cell.isBold(), cell.isDim(), cell.isItalic(), cell.isUnderline()];
+        flags.push(cell.isInverse());
+        cells.push(
+          `${cell.getFgColorMode()}:${cell.getFgColor()}/${cell.getBgColorMode()}:` +
+            `${cell.getBgColor()}/${flags.map(Number).join('')}`,
+        );
+      }
+      rows.push(cells.join(' '));
+    }
+    return rows.join('\n');
+  };
+
   /** Waits until `done()` holds, re-checking whenever the terminal has parsed more output. */
   const until = (done: () => boolean, timeoutMs: number, what: () => string): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -150,6 +176,7 @@ export function spawnPty(
       child.resize(newCols, newRows);
     },
     screenText,
+    screenStyles,
     waitForText: (text, timeoutMs) =>
       waitForScreen(
         (screen) => (typeof text === 'string' ? screen.includes(text) : text.test(screen)),
