@@ -90,7 +90,7 @@ export async function runCheck(ctx: CliContext, args: CheckArgs): Promise<ExitCo
     const problems = loaded.ok ? loaded.warnings : loaded.problems;
     if (loaded.ok && loaded.scenario.source.text.length >= BIG_FILE) await collectGarbage();
     const analysis = loaded.ok
-      ? analyze(loaded.scenario, args.gradcheck, args.precision, progress)
+      ? analyze(loaded.scenario, args.gradcheck, { precision: args.precision, progress })
       : undefined;
     progress.end();
     const code = analysis?.exitCode ?? 2;

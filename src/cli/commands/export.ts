@@ -78,7 +78,7 @@ export async function runExport(ctx: CliContext, args: ExportArgs): Promise<Exit
   if (typeof file !== 'string') return file;
   const scenario = await loadForCommand(io, file, args);
   if (scenario === undefined) return 2;
-  const analysis = analyze(scenario, args.gradcheck);
+  const analysis = analyze(scenario, args.gradcheck, { revisit: true });
   const at = args.at ?? (args.format === 'html' ? 'start' : 'end');
   const position = positionOf(analysis.session, at);
   if (typeof position !== 'number')
