@@ -1,7 +1,10 @@
 /**
- * Scenario texts of the graph shapes the UI targets are stated for, besides chains
- * (scripts/chain-scenario.ts) and MLPs (scripts/mlp-scenario.ts): a random DAG and a wide fan-out.
+ * Scenario texts of the graph shapes the targets are stated for, besides chains
+ * (scripts/chain-scenario.ts) and MLPs (scripts/mlp-scenario.ts): a random DAG and a wide fan-out;
+ * and SCALE_SHAPES, all four at a given size.
  */
+import { chainScenarioText } from '../scripts/chain-scenario.js';
+import { mlpScenarioText } from '../scripts/mlp-scenario.js';
 import { seeded } from './harness.js';
 
 const scenario = (title: string, lines: readonly string[], output: string) =>
@@ -37,3 +40,36 @@ export function fanOutScenario(n: number): string {
   for (let k = 2; k <= half; k++) lines.push(`s${k} = s${k - 1} + a${k}`);
   return scenario(`a fan-out of ${n} nodes`, lines, `s${half}`);
 }
+
+/** A graph shape the scale series runs at 1e3…1e7 nodes. */
+export interface ScaleShape {
+  readonly name: string;
+  /** A scenario of about `n` nodes, and the number of nodes it has (bytes per node divide by it). */
+  scenario(n: number): { readonly text: string; readonly nodes: number };
+}
+
+/** MLP(2, [16, 16, 1]): 337 parameters and the loss's sum. */
+const MLP_BASE_NODES = 338;
+/**
+ * Per sample: 2 inputs and a target; 16 neurons of 2 products, 2 sums and a tanh; 16 of 16
+ * products, 16 sums and a tanh; the output's 16, 16 and tanh; the error, its square, a sum term.
+ */
+const MLP_SAMPLE_NODES = 2 + 1 + 16 * 5 + 16 * 33 + 33 + 3;
+
+/** Every shape the issue names: a chain, an MLP, a random DAG and a wide fan-out. */
+export const SCALE_SHAPES: readonly ScaleShape[] = [
+  { name: 'chain', scenario: (n) => ({ text: chainScenarioText(n), nodes: n + 1 }) },
+  { name: 'random DAG', scenario: (n) => ({ text: randomDagScenario(n), nodes: n }) },
+  {
+    name: 'fan-out',
+    scenario: (n) => ({ text: fanOutScenario(n), nodes: 2 * Math.floor((n - 1) / 2) + 1 }),
+  },
+  {
+    name: 'MLP',
+    scenario(n) {
+      const samples = Math.max(1, Math.round((n - MLP_BASE_NODES) / MLP_SAMPLE_NODES));
+      const text = mlpScenarioText({ layers: [2, 16, 16, 1], samples, seed: 1 });
+      return { text, nodes: MLP_BASE_NODES + samples * MLP_SAMPLE_NODES };
+    },
+  },
+];

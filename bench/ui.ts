@@ -19,7 +19,7 @@ import type { BenchResult, BenchSuite } from './harness.js';
 import { median } from './harness.js';
 import { growthExponent } from './processes.js';
 import { measureLatency } from './pty-latency.js';
-import { fanOutScenario, randomDagScenario } from './shapes.js';
+import { fanOutScenario, randomDagScenario, SCALE_SHAPES, type ScaleShape } from './shapes.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** BENCH_UI_OUT: another folder to build into, so two people measuring do not share one. */
@@ -231,20 +231,33 @@ export const ui: BenchSuite = {
   },
 };
 
-/** The TUI at scale: the first frame of an add chain of 1e3 to 1e7 nodes, one start each. */
+/** The TUI at scale: the first frame of every shape of 1e3 to 1e7 nodes, one start each. */
 async function firstFrameScale(
   root: string,
   entry: string,
   log: (line: string) => void,
 ): Promise<BenchResult[]> {
+  const rows: BenchResult[] = [];
+  for (const shape of SCALE_SHAPES) rows.push(...(await shapeFirstFrames(root, entry, shape, log)));
+  return rows;
+}
+
+async function shapeFirstFrames(
+  root: string,
+  entry: string,
+  shape: ScaleShape,
+  log: (line: string) => void,
+): Promise<BenchResult[]> {
   const sizes = [1e3, 1e4, 1e5, 1e6, 1e7];
   const rows: BenchResult[] = [];
   const ms: number[] = [];
+  // Above 20,000 nodes the TUI opens in the list view (src/ui/view-state.ts, LIST_FIRST_NODES).
   for (const n of sizes) {
-    const file = join(OUT, `chain-add-${n}.yaml`);
-    writeFileSync(file, chainScenarioText(n));
+    const { text, nodes } = shape.scenario(n);
+    const file = join(OUT, `${shape.name.replace(/\W+/g, '-')}-${n}.yaml`);
+    writeFileSync(file, text);
     const size = n.toExponential(0).replace('+', '');
-    log(`W5 first frame chain ${size}`);
+    log(`W5 first frame ${shape.name} ${size}`);
     const run = await measureLatency({
       args: [entry, file],
       cwd: root,
@@ -255,15 +268,15 @@ async function firstFrameScale(
     ms.push(run.firstFrameMs);
     rows.push({
       ...EMPTY,
-      name: `W5 first frame chain ${size}`,
+      name: `W5 first frame ${shape.name} ${size}`,
       median_ms: run.firstFrameMs,
-      notes: `spawn to the first whole frame, one start (${n > 20_000 ? 'list' : 'graph'} view)`,
+      notes: `${nodes.toLocaleString('en')} nodes; spawn to the first whole frame, one start (${nodes > 20_000 ? 'list' : 'graph'} view)`,
     });
   }
   const exponent = growthExponent(sizes.slice(1), ms.slice(1));
   rows.push({
     ...EMPTY,
-    name: 'W5 first frame growth',
+    name: `W5 first frame ${shape.name} growth`,
     median_ms: exponent,
     notes: `first frame ∝ n^${exponent.toFixed(2)}, fitted over 1e4…1e7 (wall time)`,
   });
