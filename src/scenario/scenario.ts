@@ -60,7 +60,7 @@ export function makeScenario(parts: ScenarioParts): Scenario {
       if (name !== undefined) return name;
       const span = spanOf(id);
       if (span === undefined) return `#${id}`;
-      return cut(source.text.slice(span.start, span.end).replace(/\s+/g, ' '), LABEL_WIDTH);
+      return spanLabel(source.text, span.start, span.end, LABEL_WIDTH);
     },
     lineOf(id) {
       const span = spanOf(id);
@@ -70,12 +70,30 @@ export function makeScenario(parts: ScenarioParts): Scenario {
 }
 
 /**
+ * The label of an unnamed node: its source text from `start` to `end` with each run of whitespace
+ * as one space, cut to `width` (as `cut` cuts). Only as much of the span is read as the label
+ * shows: a partial sum of a long line spans most of it, and reading whole spans made labelling
+ * the nodes of a 1e7-node MLP quadratic (its loss line sums 15,000 terms).
+ */
+export function spanLabel(text: string, start: number, end: number, width: number): string {
+  // Twice as much each time: the text read stays within about twice what the label needs.
+  for (let to = start; ; ) {
+    to = Math.min(end, to + Math.max(2 * width, to - start, 1));
+    const collapsed = text.slice(start, to).replace(/\s+/g, ' ');
+    // Two code points past the width, the first width - 1 are the same whatever follows `to`.
+    if (to === end || codePoints(collapsed) > width + 1) return cut(collapsed, width);
+  }
+}
+
+/**
  * The one cut for plain text: at most `width` characters (code points, each one terminal cell in
  * what gradstep prints), ending in `…` when cut, with no space left before the `…`.
  */
 export function cut(text: string, width: number): string {
   if (text.length <= width) return text;
   if (width <= 0) return '';
+  // Without surrogates a code point is a code unit: no need to split the text into an array.
+  if (!SURROGATE.test(text)) return `${text.slice(0, width - 1).trimEnd()}…`;
   const chars = [...text];
   return chars.length <= width
     ? text
@@ -84,6 +102,11 @@ export function cut(text: string, width: number): string {
         .join('')
         .trimEnd()}…`;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Code points in a text, counted without an array when it has no surrogates. */
+const codePoints = (text: string) => (SURROGATE.test(text) ? [...text].length : text.length);
 
 /**
  * What each node inside a neuron is to it: `h1_2_s1: term 2 of the sum`, `…: b + terms 1…2`,

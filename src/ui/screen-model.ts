@@ -22,6 +22,7 @@ import {
   valueAt,
 } from '../session/index.js';
 import type { NodeState } from './graph/types.js';
+import { nodeLabels } from './labels.js';
 import type { ViewState } from './view-state.js';
 
 /** Facts about a scenario that never change while stepping. */
@@ -56,10 +57,7 @@ export function scenarioFacts(session: SessionState): ScenarioFacts {
   scenario.walkthrough.forEach((item, i) => {
     if (item.pause && itemPositions[i] >= 0) pauses.add(itemPositions[i]);
   });
-  const searchLabels: string[] = [];
-  for (let id = 0; id < shapeOf(session).nodes; id++) {
-    searchLabels.push(scenario.labelOf(id).toLowerCase());
-  }
+  const searchLabels = nodeLabels(scenario).map((label) => label.toLowerCase());
   return { itemPositions, pauses, searchLabels };
 }
 

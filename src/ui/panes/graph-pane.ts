@@ -16,6 +16,7 @@ import {
   type Viewport,
   viewportShowing,
 } from '../graph/index.js';
+import { nodeLabels } from '../labels.js';
 import { currentStep, nodeStateOf, type ScreenModel } from '../screen-model.js';
 import type { ViewState } from '../view-state.js';
 
@@ -33,7 +34,8 @@ export class GraphLayouts {
     if (layout === undefined) {
       const { graph, output } = this.scenario;
       const neurons = collapsed ? this.scenario.neurons : undefined;
-      layout = layoutGraph(graph, output, (id) => this.scenario.labelOf(id), { mode, neurons });
+      const labels = nodeLabels(this.scenario);
+      layout = layoutGraph(graph, output, (id) => labels[id], { mode, neurons });
       this.cache.set(key, layout);
     }
     return layout;
@@ -45,10 +47,12 @@ export class GraphLayouts {
 
   /** The list needs no layout: a graph too big to lay out at once opens in it. */
   list(): ListLayout {
-    this.listLayout ??= layoutList(
-      this.cache.get('compact false') ??
-        nodeTexts(this.scenario.graph, (id) => this.scenario.labelOf(id)),
-    );
+    if (this.listLayout === undefined) {
+      const labels = nodeLabels(this.scenario);
+      this.listLayout = layoutList(
+        this.cache.get('compact false') ?? nodeTexts(this.scenario.graph, (id) => labels[id]),
+      );
+    }
     return this.listLayout;
   }
 
