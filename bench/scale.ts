@@ -39,7 +39,9 @@ function scaleRows(cli: string, sizes: readonly number[], log: (line: string) =>
       notes: `CPU ${start.cpuMs.toFixed(0)} ms; peak ${(start.peakBytes / 2 ** 20).toFixed(0)} MB`,
     },
   ];
-  for (const shape of SCALE_SHAPES)
+  // BENCH_S_SHAPES=MLP,chain: only these shapes.
+  const only = process.env.BENCH_S_SHAPES?.split(',');
+  for (const shape of SCALE_SHAPES.filter((s) => only === undefined || only.includes(s.name)))
     rows.push(...shapeRows({ cli, shape, sizes, startPeak: start.peakBytes, log }));
   return rows;
 }
