@@ -1,8 +1,9 @@
 /**
  * S: whole processes at scale. `check` and `replay --format json` on every shape (chain, random
- * DAG, fan-out, MLP) of 1e3 to 1e7 nodes (time, peak bytes per node, fitted growth exponent), and gradstep against the micrograd-style
- * Python reference (bench/micrograd_ref.py): `check` on the 65k-node MLP scenario, whole process
- * each, alternating; W2's SGD step in-process on both sides.
+ * DAG, fan-out, MLP) of 1e3 to 1e7 nodes (time, peak bytes per node, fitted growth exponent),
+ * and gradstep against the micrograd-style Python reference (bench/micrograd_ref.py): `check` on
+ * the 65k-node MLP scenario, whole process each, alternating; W2's SGD step in-process on both
+ * sides.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import {
   PYTHON_REFERENCE,
   runProcess,
 } from './processes.js';
-import { SCALE_SHAPES, type ScaleShape } from './shapes.js';
+import { SCALE_SHAPES, type ScaleShape, writeScaleScenario } from './shapes.js';
 
 const NONE = { baseline_ms: null, ratio: null } as const;
 const TARGETS = { checkMs1e6: 3000, checkBytes1e6: 150, replayBytes1e7: 500, vsPython: 3 };
@@ -60,11 +61,9 @@ function shapeRows({ cli, shape, sizes, startPeak, log }: ShapeRun): BenchResult
   const rows: BenchResult[] = [];
   const cpu: Record<Command, number[]> = { check: [], replay: [] };
   for (const n of sizes) {
-    const { text, nodes } = shape.scenario(n);
-    const file = join(OUT, `${shape.name.replace(/\W+/g, '-')}-${n}.yaml`);
-    writeFileSync(file, text);
+    const { file, nodes } = writeScaleScenario(shape, n, OUT);
+    const size = n.toExponential(0).replace('+', '');
     for (const command of COMMANDS) {
-      const size = n.toExponential(0).replace('+', '');
       log(`S ${command} ${shape.name} ${size}`);
       const args =
         command === 'check'

@@ -3,6 +3,8 @@
  * (scripts/chain-scenario.ts) and MLPs (scripts/mlp-scenario.ts): a random DAG and a wide fan-out;
  * and SCALE_SHAPES, all four at a given size.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chainScenarioText } from '../scripts/chain-scenario.js';
 import { mlpScenarioText } from '../scripts/mlp-scenario.js';
 import { seeded } from './harness.js';
@@ -73,3 +75,11 @@ export const SCALE_SHAPES: readonly ScaleShape[] = [
     },
   },
 ];
+
+/** Writes `shape`'s scenario of about `n` nodes into `folder`: its file and its node count. */
+export function writeScaleScenario(shape: ScaleShape, n: number, folder: string) {
+  const { text, nodes } = shape.scenario(n);
+  const file = join(folder, `${shape.name.replace(/\W+/g, '-')}-${n}.yaml`);
+  writeFileSync(file, text);
+  return { file, nodes };
+}

@@ -19,7 +19,13 @@ import type { BenchResult, BenchSuite } from './harness.js';
 import { median } from './harness.js';
 import { growthExponent } from './processes.js';
 import { measureLatency } from './pty-latency.js';
-import { fanOutScenario, randomDagScenario, SCALE_SHAPES, type ScaleShape } from './shapes.js';
+import {
+  fanOutScenario,
+  randomDagScenario,
+  SCALE_SHAPES,
+  type ScaleShape,
+  writeScaleScenario,
+} from './shapes.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** BENCH_UI_OUT: another folder to build into, so two people measuring do not share one. */
@@ -253,9 +259,7 @@ async function shapeFirstFrames(
   const ms: number[] = [];
   // Above 20,000 nodes the TUI opens in the list view (src/ui/view-state.ts, LIST_FIRST_NODES).
   for (const n of sizes) {
-    const { text, nodes } = shape.scenario(n);
-    const file = join(OUT, `${shape.name.replace(/\W+/g, '-')}-${n}.yaml`);
-    writeFileSync(file, text);
+    const { file, nodes } = writeScaleScenario(shape, n, OUT);
     const size = n.toExponential(0).replace('+', '');
     log(`W5 first frame ${shape.name} ${size}`);
     const run = await measureLatency({

@@ -121,8 +121,13 @@ export function spawnPty(
       const cells: string[] = [];
       for (let x = 0; x < terminal.cols; x++) {
         line?.getCell(x, cell);
-        const flags = [cell.isBold(), cell.isDim(), cell.isItalic(), cell.isUnderline()];
-        flags.push(cell.isInverse());
+        const flags = [
+          cell.isBold(),
+          cell.isDim(),
+          cell.isItalic(),
+          cell.isUnderline(),
+          cell.isInverse(),
+        ];
         cells.push(
           `${cell.getFgColorMode()}:${cell.getFgColor()}/${cell.getBgColorMode()}:` +
             `${cell.getBgColor()}/${flags.map(Number).join('')}`,
